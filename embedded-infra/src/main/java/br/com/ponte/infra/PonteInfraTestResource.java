@@ -1,0 +1,100 @@
+package br.com.ponte.infra;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Quarkus test resource backed by the JVM-wide {@link PonteInfra}:
+ *
+ * <pre>
+ * &#64;WithTestResource(value = PonteInfraTestResource.class,
+ *                   initArgs = &#64;ResourceArg(name = "database", value = "consent"))
+ * </pre>
+ *
+ * Init args: {@code database} (default {@value #DEFAULT_DATABASE}) and, optionally, {@code topics}: a comma
+ * separated list of extra topics to create besides the standard ones.
+ */
+public class PonteInfraTestResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String DATABASE_ARG = "database";
+    public static final String TOPICS_ARG = "topics";
+    public static final String DEFAULT_DATABASE = "ponte";
+    public static final int TOPIC_PARTITIONS = 3;
+
+    /** The event topics of the platform; each also gets a {@code .dlq} twin. */
+    public static final List<String> EVENT_TOPICS = List.of(
+            "consent.events", "payment.events", "sharing.events", "collection.events", "certificate.events");
+
+    private String database = DEFAULT_DATABASE;
+    private final List<String> extraTopics = new ArrayList<>();
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        String db = initArgs.get(DATABASE_ARG);
+        if (db != null && !db.isBlank()) {
+            database = db.trim();
+        }
+        String topics = initArgs.get(TOPICS_ARG);
+        if (topics != null) {
+            Arrays.stream(topics.split(","))
+                    .map(String::trim)
+                    .filter(t -> !t.isEmpty())
+                    .forEach(extraTopics::add);
+        }
+    }
+
+    @Override
+    public Map<String, String> start() {
+        PonteInfra infra = PonteInfra.shared();
+        // PostgreSQL is a separate process: start it while the broker boots
+        CompletableFuture<EmbeddedPostgresServer> postgresFuture = new CompletableFuture<>();
+        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        Thread starter = new Thread(() -> {
+            try {
+                postgresFuture.complete(infra.postgres());
+            } catch (Throwable t) {
+                postgresFuture.completeExceptionally(t);
+            }
+        }, "ponte-infra-postgres-start");
+        starter.setContextClassLoader(tccl);
+        starter.setDaemon(true);
+        starter.start();
+        EmbeddedKafka kafka = infra.kafka();
+        EmbeddedPostgresServer postgres;
+        try {
+            postgres = postgresFuture.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+
+        List<String> topics = new ArrayList<>();
+        for (String topic : EVENT_TOPICS) {
+            topics.add(topic);
+            topics.add(topic + ".dlq");
+        }
+        topics.addAll(extraTopics);
+        kafka.createTopics(TOPIC_PARTITIONS, topics.toArray(String[]::new));
+        postgres.createDatabase(database);
+
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("ponte.db.host", postgres.host());
+        config.put("ponte.db.port", String.valueOf(postgres.port()));
+        config.put("ponte.db.name", database);
+        config.put("ponte.db.user", postgres.user());
+        config.put("ponte.db.password", postgres.password());
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // the shared infrastructure lives as long as the JVM; PonteInfra's shutdown hook stops it
+    }
+}

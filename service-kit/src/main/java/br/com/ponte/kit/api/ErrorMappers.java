@@ -1,0 +1,87 @@
+package br.com.ponte.kit.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error a Ponte service answers has Open Finance's shape and the right status. Unexpected
+ * failures are logged and answered as 500 without internals.
+ */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return respond(e.status(), ErrorResponse.of(e.errors()));
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthorized(Exception e) {
+        return Response.status(401)
+                .header("WWW-Authenticate", "Bearer")
+                .type(MediaType.APPLICATION_JSON)
+                .entity(ErrorResponse.of("NAO_AUTORIZADO", "Não autorizado",
+                        "Missing, invalid or expired access token"))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(403, ErrorResponse.of("PROIBIDO", "Proibido", "The token does not allow this operation"));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return respond(404, ErrorResponse.of("NAO_ENCONTRADO", "Recurso não encontrado", "No such resource"));
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        return respond(405, ErrorResponse.of("METODO_NAO_PERMITIDO", "Método não permitido",
+                "This method is not allowed on this resource"));
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(NotSupportedException e) {
+        return respond(415, ErrorResponse.of("FORMATO_NAO_SUPORTADO", "Formato não suportado",
+                "Send the request body as application/json"));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        return respond(400, ErrorResponse.of("PARAMETRO_INVALIDO", "Requisição malformada",
+                "The body is not valid JSON for this operation: " + e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return respond(status, ErrorResponse.of("ERRO_INTERNO", "Erro interno", "Unexpected error"));
+        }
+        return respond(status, ErrorResponse.of(status == 400 ? "PARAMETRO_INVALIDO" : "ERRO_REQUISICAO",
+                "Requisição inválida", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("Request failed", e);
+        return respond(500, ErrorResponse.of("ERRO_INTERNO", "Erro interno", "Unexpected error"));
+    }
+
+    private static Response respond(int status, ErrorResponse body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+}

@@ -1,0 +1,35 @@
+package br.com.ponte.kit.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "ponte.outbox")
+public interface OutboxConfig {
+
+    Relay relay();
+
+    interface Relay {
+        /**
+         * Run the embedded Debezium relay in this service. On Kubernetes a Kafka Connect Debezium
+         * connector relays the outbox instead and this is off.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Logical replication slot and publication name; slots are cluster-wide, so one per database. */
+        @WithName("slot-name")
+        @WithDefault("ponte_outbox_${ponte.db.name}")
+        String slotName();
+
+        /** How long to wait before restarting the relay after it stopped on an error (Kafka down, ...). */
+        @WithDefault("5s")
+        Duration restartBackoff();
+
+        /** How often relay offsets (the position in the WAL) are flushed to the database. */
+        @WithDefault("1s")
+        Duration offsetFlushInterval();
+    }
+}

@@ -1,0 +1,314 @@
+package br.com.ponte.kit.outbox;
+
+import br.com.ponte.kit.db.DatabaseConfig;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.engine.format.ChangeEventFormat;
+import io.debezium.embedded.Connect;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.connect.header.Header;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.time.Duration;
+
+/**
+ * Relays committed outbox rows to Kafka with the Debezium embedded engine (PostgreSQL connector,
+ * {@code pgoutput}, outbox event router): topic {@code <aggregatetype>.events}, key = aggregate id,
+ * value = the event envelope, header {@code id} = event id.
+ *
+ * <p>Delivery is at least once: a batch is marked processed only after Kafka acknowledged every
+ * record, and the position in the WAL is stored in the service's own database
+ * ({@code outbox_relay_offsets}), so after a crash or restart the relay resumes from the last
+ * acknowledged row: nothing is lost and the order per key is kept. A row may be published twice
+ * after a crash; consumers drop the duplicate by event id ({@link ProcessedEvents}).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final OutboxConfig config;
+    private final DatabaseConfig db;
+    private final String bootstrapServers;
+    private final String applicationName;
+
+    private final ExecutorService engineExecutor = Executors.newSingleThreadExecutor(r -> thread(r, "outbox-relay"));
+    private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "outbox-relay-restart"));
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private final AtomicBoolean crashBeforeNextPublish = new AtomicBoolean();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicReference<Run> current = new AtomicReference<>();
+
+    public OutboxRelay(OutboxConfig config, DatabaseConfig db,
+                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.config = config;
+        this.db = db;
+        this.bootstrapServers = bootstrapServers;
+        this.applicationName = applicationName;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.relay().enabled()) {
+            start();
+        } else {
+            LOG.info("Outbox relay disabled (ponte.outbox.relay.enabled=false): an external connector relays the outbox");
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+        restarts.shutdownNow();
+        engineExecutor.shutdownNow();
+    }
+
+    /** Starts the relay; it resumes from the last position stored in the database. */
+    public synchronized void start() {
+        wanted.set(true);
+        if (current.get() != null) {
+            return;
+        }
+        Run run = new Run(new KafkaProducer<>(producerProperties()));
+        run.engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+                .using(engineProperties())
+                .notifying((records, committer) -> handleBatch(run, records, committer))
+                .using(new DebeziumEngine.ConnectorCallback() {
+                    @Override
+                    public void taskStarted() {
+                        run.streaming = true;
+                    }
+                })
+                .using((success, message, error) -> onEngineStopped(run, success, message, error))
+                .build();
+        current.set(run);
+        engineExecutor.execute(run.engine);
+        LOG.infof("Outbox relay started (database %s, slot %s)", db.name(), config.relay().slotName());
+    }
+
+    /** Stops the relay cleanly; rows committed meanwhile are published on the next {@link #start()}. */
+    public void stop() {
+        Run run;
+        synchronized (this) {
+            wanted.set(false);
+            run = current.getAndSet(null);
+        }
+        if (run != null) {
+            run.close();
+        }
+    }
+
+    /** True once the relay reads the WAL (its connector task started) and until it stops. */
+    public boolean isRunning() {
+        Run run = current.get();
+        return run != null && run.streaming;
+    }
+
+    /** How many events this relay has published since the process started. */
+    public long publishedCount() {
+        return published.get();
+    }
+
+    /**
+     * Fault injection for tests of the crash window: the next batch read from the WAL is dropped
+     * as if the process died after the commit and before the publish. The relay then stops with an
+     * error and restarts after {@code ponte.outbox.relay.restart-backoff}.
+     */
+    public void crashBeforeNextPublish() {
+        crashBeforeNextPublish.set(true);
+    }
+
+    private void handleBatch(Run run, List<RecordChangeEvent<SourceRecord>> records,
+                             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
+            throws InterruptedException {
+        if (crashBeforeNextPublish.compareAndSet(true, false)) {
+            throw new SimulatedCrash();
+        }
+        List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
+        for (RecordChangeEvent<SourceRecord> change : records) {
+            SourceRecord record = change.record();
+            if (record.topic() == null || record.value() == null || !record.topic().endsWith(".events")) {
+                continue;
+            }
+            sends.add(run.producer.send(toProducerRecord(record)));
+        }
+        try {
+            for (Future<RecordMetadata> send : sends) {
+                send.get(60, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            // Nothing of this batch is marked processed: the engine stops and the batch is read again.
+            throw new RelayPublishException("Kafka did not acknowledge the outbox batch", e);
+        }
+        for (RecordChangeEvent<SourceRecord> change : records) {
+            committer.markProcessed(change);
+        }
+        committer.markBatchFinished();
+        published.addAndGet(sends.size());
+    }
+
+    private static ProducerRecord<String, byte[]> toProducerRecord(SourceRecord record) {
+        RecordHeaders headers = new RecordHeaders();
+        for (Header header : record.headers()) {
+            if (header.value() != null) {
+                headers.add(header.key(), header.value().toString().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        String key = record.key() == null ? null : record.key().toString();
+        byte[] value = record.value().toString().getBytes(StandardCharsets.UTF_8);
+        return new ProducerRecord<>(record.topic(), null, key, value, headers);
+    }
+
+    /** Runs on the engine's thread when it stops, cleanly or not; never blocks on this bean's lock. */
+    private void onEngineStopped(Run run, boolean success, String message, Throwable error) {
+        run.streaming = false;
+        boolean wasCurrent = current.compareAndSet(run, null);
+        run.producer.close(Duration.ofSeconds(5));
+        if (!wasCurrent || (success && error == null)) {
+            LOG.infof("Outbox relay stopped: %s", message);
+            return;
+        }
+        if (causedBy(error, SimulatedCrash.class)) {
+            LOG.warn("Outbox relay crashed on purpose before publishing (fault injection)");
+        } else {
+            LOG.errorf(error, "Outbox relay stopped: %s", message);
+        }
+        if (wanted.get()) {
+            long backoff = config.relay().restartBackoff().toMillis();
+            LOG.infof("Restarting the outbox relay in %d ms", backoff);
+            restarts.schedule(() -> {
+                if (wanted.get()) {
+                    start();
+                }
+            }, backoff, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One run of the engine with its own producer, so a stale callback never touches a newer run. */
+    private static final class Run {
+        final KafkaProducer<String, byte[]> producer;
+        volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+        volatile boolean streaming;
+
+        Run(KafkaProducer<String, byte[]> producer) {
+            this.producer = producer;
+        }
+
+        void close() {
+            try {
+                engine.close();
+            } catch (Exception e) {
+                LOG.warn("Error closing the outbox relay", e);
+            }
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private Properties producerProperties() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-relay");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return p;
+    }
+
+    private Properties engineProperties() {
+        String slot = config.relay().slotName();
+        Properties p = new Properties();
+        p.setProperty("name", "ponte-outbox-relay-" + db.name());
+        p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+        p.setProperty("offset.storage", "io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore");
+        p.setProperty("offset.storage.jdbc.connection.url", db.jdbcUrl());
+        p.setProperty("offset.storage.jdbc.connection.user", db.user());
+        p.setProperty("offset.storage.jdbc.connection.password", db.password());
+        p.setProperty("offset.storage.jdbc.table.name", "outbox_relay_offsets");
+        p.setProperty("offset.flush.interval.ms", String.valueOf(config.relay().offsetFlushInterval().toMillis()));
+        p.setProperty("database.hostname", db.host());
+        p.setProperty("database.port", String.valueOf(db.port()));
+        p.setProperty("database.user", db.user());
+        p.setProperty("database.password", db.password());
+        p.setProperty("database.dbname", db.name());
+        p.setProperty("topic.prefix", "ponte-" + db.name());
+        p.setProperty("plugin.name", "pgoutput");
+        p.setProperty("slot.name", slot);
+        p.setProperty("publication.name", slot);
+        p.setProperty("publication.autocreate.mode", "filtered");
+        p.setProperty("table.include.list", "public.outbox");
+        // A fresh slot first publishes the rows already in the table, so events written before the
+        // relay ever ran are not lost; afterwards it streams from its stored position.
+        p.setProperty("snapshot.mode", "initial");
+        p.setProperty("tombstones.on.delete", "false");
+        p.setProperty("transforms", "outbox");
+        p.setProperty("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter");
+        p.setProperty("transforms.outbox.route.by.field", "aggregatetype");
+        p.setProperty("transforms.outbox.route.topic.replacement", "${routedByValue}.events");
+        p.setProperty("transforms.outbox.table.field.event.id", "id");
+        p.setProperty("transforms.outbox.table.field.event.key", "aggregateid");
+        p.setProperty("transforms.outbox.table.field.event.payload", "payload");
+        p.setProperty("transforms.outbox.table.fields.additional.placement", "type:header:eventType,sequence:header:sequence");
+        p.setProperty("transforms.outbox.table.expand.json.payload", "false");
+        p.setProperty("errors.max.retries", "3");
+        return p;
+    }
+
+    private static Thread thread(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** The fault injected by {@link #crashBeforeNextPublish()}. */
+    static final class SimulatedCrash extends RuntimeException {
+        SimulatedCrash() {
+            super("simulated crash between commit and publish");
+        }
+    }
+
+    static final class RelayPublishException extends RuntimeException {
+        RelayPublishException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
