@@ -25,6 +25,8 @@ public class PonteInfraTestResource implements QuarkusTestResourceLifecycleManag
 
     public static final String DATABASE_ARG = "database";
     public static final String TOPICS_ARG = "topics";
+    /** Init arg: "true" makes the service verify partner tokens issued by {@link PartnerTokens}. */
+    public static final String PARTNER_TOKENS_ARG = "partner-tokens";
     public static final String DEFAULT_DATABASE = "ponte";
     public static final int TOPIC_PARTITIONS = 3;
 
@@ -34,6 +36,7 @@ public class PonteInfraTestResource implements QuarkusTestResourceLifecycleManag
 
     private String database = DEFAULT_DATABASE;
     private final List<String> extraTopics = new ArrayList<>();
+    private boolean partnerTokens;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -41,6 +44,7 @@ public class PonteInfraTestResource implements QuarkusTestResourceLifecycleManag
         if (db != null && !db.isBlank()) {
             database = db.trim();
         }
+        partnerTokens = Boolean.parseBoolean(initArgs.get(PARTNER_TOKENS_ARG));
         String topics = initArgs.get(TOPICS_ARG);
         if (topics != null) {
             Arrays.stream(topics.split(","))
@@ -90,6 +94,11 @@ public class PonteInfraTestResource implements QuarkusTestResourceLifecycleManag
         config.put("ponte.db.name", database);
         config.put("ponte.db.user", postgres.user());
         config.put("ponte.db.password", postgres.password());
+        if (partnerTokens) {
+            config.put("mp.jwt.verify.publickey.location", PartnerTokens.publicKeyPem().toUri().toString());
+            config.put("mp.jwt.verify.issuer", PartnerTokens.ISSUER);
+            config.put("mp.jwt.verify.audiences", PartnerTokens.AUDIENCE);
+        }
         return config;
     }
 

@@ -33,7 +33,7 @@ public class Outbox {
 
     private static final String INSERT = """
             insert into outbox (id, aggregatetype, aggregateid, type, payload, partner_id, sequence, occurred_at)
-            values (:id, :aggregatetype, :aggregateid, :type, cast(:payload as jsonb), :partnerId, :sequence, :occurredAt)""";
+            values (:id, :aggregatetype, :aggregateid, :type, cast(cast(:payload as text) as jsonb), :partnerId, :sequence, :occurredAt)""";
 
     private final String source;
 

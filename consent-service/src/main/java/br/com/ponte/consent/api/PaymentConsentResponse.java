@@ -1,0 +1,34 @@
+package br.com.ponte.consent.api;
+
+import br.com.ponte.consent.domain.PaymentConsent;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PaymentConsentResponse(
+        String id,
+        String status,
+        String transmitter,
+        String transmitterConsentId,
+        Instant creationDateTime,
+        Instant statusUpdateDateTime,
+        Instant expirationDateTime,
+        String redirectUri,
+        Creditor creditor,
+        Payment payment) {
+
+    public record Creditor(String personType, String cpfCnpj, String name) {
+    }
+
+    public record Payment(String type, String date, String currency, String amount, String localInstrument) {
+    }
+
+    static PaymentConsentResponse of(PaymentConsent c) {
+        return new PaymentConsentResponse(c.id.toString(), c.status.wireValue(), c.transmitter,
+                c.transmitterConsentId, c.createdAt, c.statusUpdatedAt, c.expirationDateTime, c.redirectUri,
+                new Creditor(c.creditorPersonType, c.creditorCpfCnpj, c.creditorName),
+                new Payment("PIX", c.paymentDate == null ? null : c.paymentDate.toString(), c.currency,
+                        c.amount.toPlainString(), c.localInstrument));
+    }
+}
