@@ -63,6 +63,7 @@ public class OutboxRelay {
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final AtomicBoolean crashBeforeNextPublish = new AtomicBoolean();
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
     private final AtomicReference<Run> current = new AtomicReference<>();
 
     public OutboxRelay(OutboxConfig config, DatabaseConfig db,
@@ -134,6 +135,11 @@ public class OutboxRelay {
         return published.get();
     }
 
+    /** How many times the relay stopped on an error (and was restarted) since the process started. */
+    public long failureCount() {
+        return failures.get();
+    }
+
     /**
      * Fault injection for tests of the crash window: the next batch read from the WAL is dropped
      * as if the process died after the commit and before the publish. The relay then stops with an
@@ -193,6 +199,7 @@ public class OutboxRelay {
             LOG.infof("Outbox relay stopped: %s", message);
             return;
         }
+        failures.incrementAndGet();
         if (causedBy(error, SimulatedCrash.class)) {
             LOG.warn("Outbox relay crashed on purpose before publishing (fault injection)");
         } else {
