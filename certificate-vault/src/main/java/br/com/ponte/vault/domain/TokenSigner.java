@@ -1,7 +1,7 @@
 package br.com.ponte.vault.domain;
 
 import br.com.ponte.vault.VaultConfig;
-import br.com.ponte.vault.crypto.EnvelopeCipher;
+import br.com.ponte.kit.crypto.EnvelopeCipher;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.build.Jwt;

@@ -1,6 +1,6 @@
 package br.com.ponte.vault;
 
-import br.com.ponte.vault.crypto.EnvelopeCipher;
+import br.com.ponte.kit.crypto.EnvelopeCipher;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -36,7 +36,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @WithTestResource(VaultTestResource.class)
-class PartnerCredentialsTest {
+class PartnerCredentialsIT {
 
     @ConfigProperty(name = "ponte.vault.admin-token")
     String adminToken;

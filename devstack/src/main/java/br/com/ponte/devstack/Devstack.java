@@ -1,0 +1,247 @@
+package br.com.ponte.devstack;
+
+import br.com.ponte.infra.EmbeddedKafka;
+import br.com.ponte.infra.EmbeddedPostgresServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./ponte up}: the whole platform on one machine, on embedded defaults. Real PostgreSQL and a
+ * real Kafka broker run in this JVM; each service runs as its own JVM from its packaged
+ * {@code target/quarkus-app}, configured by environment variables exactly as on Kubernetes.
+ */
+public final class Devstack implements AutoCloseable {
+
+    static final List<String> DATABASES = List.of("vault", "consent", "payment", "collection", "webhook");
+    static final List<String> TOPICS = List.of("consent.events", "payment.events", "sharing.events",
+            "collection.events", "certificate.events");
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final Path root;
+    private final Path dataDir;
+    private final StackPorts ports;
+    private final PrintStream out;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafka kafka;
+    private DemoReceiver receiver;
+    private StackSecrets secrets;
+
+    public Devstack(Path root, Path dataDir, StackPorts ports, PrintStream out) {
+        this.root = root.toAbsolutePath().normalize();
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.ports = ports;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("ponte.root", "."));
+        Path dataDir = root.resolve(".ponte");
+        boolean clean = false;
+        for (String arg : args) {
+            switch (arg) {
+                case "--clean" -> clean = true;
+                case "-h", "--help" -> {
+                    System.out.println("Usage: ./ponte up [--clean]   (--clean wipes the local data under .ponte/)");
+                    return;
+                }
+                default -> {
+                    System.err.println("Unknown option " + arg + ". Usage: ./ponte up [--clean]");
+                    System.exit(2);
+                }
+            }
+        }
+        Devstack stack = new Devstack(root, dataDir, StackPorts.defaults(), System.out);
+        List<String> busy = stack.busyPorts();
+        if (!busy.isEmpty()) {
+            System.err.println("Cannot start Ponte: " + String.join("; ", busy) + ".");
+            System.err.println("Stop whatever listens there (`ss -ltnp` shows it), or stop the other ./ponte up.");
+            System.exit(1);
+        }
+        if (clean) {
+            stack.wipeData();
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Ponte...");
+            stack.close();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "ponte-shutdown"));
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            System.err.println("Ponte did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        stack.printWelcome();
+        stopped.await();
+    }
+
+    /** Ports already taken, described for the user; empty when all are free. */
+    public List<String> busyPorts() {
+        List<String> busy = new ArrayList<>();
+        ports.named().forEach((what, port) -> {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress("0.0.0.0", port));
+            } catch (IOException e) {
+                busy.add("port " + port + " (" + what + ") is already in use");
+            }
+        });
+        return busy;
+    }
+
+    public void wipeData() {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println("Wiped " + dataDir);
+    }
+
+    public void start() {
+        long started = System.nanoTime();
+        secrets = StackSecrets.loadOrCreate(dataDir.resolve("secrets.properties"));
+        out.println("Starting PostgreSQL on " + ports.postgres() + " and Kafka on " + ports.kafka() + " (data in " + dataDir + ")");
+        postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), ports.postgres());
+        DATABASES.forEach(postgres::createDatabase);
+        kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), ports.kafka());
+        List<String> topics = new ArrayList<>();
+        TOPICS.forEach(t -> {
+            topics.add(t);
+            topics.add(t + ".dlq");
+        });
+        kafka.createTopics(3, topics.toArray(String[]::new));
+        receiver = new DemoReceiver(ports.demoReceiver(), out);
+
+        Map<String, String> common = new HashMap<>();
+        common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        common.put("PONTE_DB_HOST", "localhost");
+        common.put("PONTE_DB_PORT", Integer.toString(postgres.port()));
+        common.put("PONTE_DB_USER", postgres.user());
+        common.put("PONTE_DB_PASSWORD", postgres.password());
+        common.put("PONTE_VAULT_URL", "http://localhost:" + ports.vault());
+
+        Map<String, String> vault = new HashMap<>(common);
+        vault.put("PONTE_VAULT_ADMIN_TOKEN", secrets.adminToken());
+        vault.put("PONTE_VAULT_MASTER_KEY", secrets.vaultMasterKey());
+        Map<String, String> webhook = new HashMap<>(common);
+        webhook.put("PONTE_WEBHOOK_MASTER_KEY", secrets.webhookMasterKey());
+        Map<String, String> sandbox = new HashMap<>();
+        sandbox.put("SANDBOX_BASE_URL", "http://localhost:" + ports.sandbox());
+
+        Path logs = dataDir.resolve("logs");
+        out.println("Starting the services (logs in " + logs + ")");
+        services.add(launch("certificate-vault", ports.vault(), vault, logs));
+        services.add(launch("consent-service", ports.consent(), common, logs));
+        services.add(launch("payment-service", ports.payment(), common, logs));
+        services.add(launch("collection-service", ports.collection(), common, logs));
+        services.add(launch("webhook-dispatcher", ports.webhook(), webhook, logs));
+        services.add(launch("sandbox-bank", ports.sandbox(), sandbox, logs));
+
+        long deadline = started + READY_TIMEOUT.toNanos();
+        for (ServiceProcess service : services) {
+            service.awaitReady(deadline);
+            out.printf("  %-20s ready on http://localhost:%d%n", service.name, service.port);
+        }
+        out.printf("All services ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    private ServiceProcess launch(String module, int port, Map<String, String> env, Path logs) {
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        return ServiceProcess.launch(module, jar, port, env, logs);
+    }
+
+    public StackSecrets secrets() {
+        return secrets;
+    }
+
+    public StackPorts ports() {
+        return ports;
+    }
+
+    /** The demo of the API track, with this stack's ports; the README shows it with the default ports. */
+    public String demo() {
+        return renderDemo(ports, root.relativize(dataDir.resolve("secrets.properties")).toString());
+    }
+
+    public static String renderDemo(StackPorts ports, String secretsFile) {
+        try (InputStream in = Devstack.class.getResourceAsStream("/demo.sh")) {
+            String template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("{{VAULT}}", "http://localhost:" + ports.vault());
+            values.put("{{CONSENT}}", "http://localhost:" + ports.consent());
+            values.put("{{WEBHOOK}}", "http://localhost:" + ports.webhook());
+            values.put("{{RECEIVER}}", "http://127.0.0.1:" + ports.demoReceiver());
+            values.put("{{SECRETS_FILE}}", secretsFile);
+            for (Map.Entry<String, String> v : values.entrySet()) {
+                template = template.replace(v.getKey(), v.getValue());
+            }
+            return template;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void printWelcome() {
+        out.println();
+        out.println("Ponte is up.");
+        out.printf("  consent-service     http://localhost:%d   (Swagger UI: /q/swagger-ui)%n", ports.consent());
+        out.printf("  payment-service     http://localhost:%d%n", ports.payment());
+        out.printf("  collection-service  http://localhost:%d%n", ports.collection());
+        out.printf("  webhook-dispatcher  http://localhost:%d%n", ports.webhook());
+        out.printf("  certificate-vault   http://localhost:%d%n", ports.vault());
+        out.printf("  sandbox-bank        http://localhost:%d%n", ports.sandbox());
+        out.printf("  Kafka               %s%n", kafka.bootstrapServers());
+        out.printf("  PostgreSQL          localhost:%d (user postgres; databases %s)%n", postgres.port(), String.join(", ", DATABASES));
+        out.printf("  demo receiver       http://127.0.0.1:%d/hooks (prints deliveries here)%n", ports.demoReceiver());
+        out.println();
+        out.println("Dev admin token (POST /v1/partners): " + secrets.adminToken());
+        out.println();
+        out.println("Try it: paste this into another terminal at the repository root and watch the signed");
+        out.println("events arrive here.");
+        out.println();
+        out.println(demo());
+        out.println("Ctrl-C stops everything.");
+    }
+
+    @Override
+    public synchronized void close() {
+        services.parallelStream().forEach(ServiceProcess::stop);
+        services.clear();
+        if (receiver != null) {
+            receiver.close();
+            receiver = null;
+        }
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+}

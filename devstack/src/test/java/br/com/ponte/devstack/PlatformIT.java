@@ -1,0 +1,169 @@
+package br.com.ponte.devstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole platform as {@code ./ponte up} runs it: real PostgreSQL and Kafka, every service as its
+ * own JVM, real HTTP between them. The README's demo is run as written (with this run's ports):
+ * partner onboarding, a token from the vault verified by the other services against its JWKS, a
+ * webhook endpoint, a consent; the receiver verifies every signature with the reference library.
+ */
+class PlatformIT {
+
+    static final Path ROOT = Path.of(System.getProperty("ponte.root", "..")).toAbsolutePath().normalize();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static Devstack stack;
+    static Path dataDir;
+    static final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void startPlatform() throws IOException {
+        dataDir = Files.createTempDirectory("ponte-platform-it");
+        int[] p = freePorts(9);
+        StackPorts ports = new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8]);
+        PrintStream out = new PrintStream(new TeeStream(console, System.out), true, StandardCharsets.UTF_8);
+        stack = new Devstack(ROOT, dataDir, ports, out);
+        stack.start();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void theDemoRunsAsWrittenAndTheSignedEventsArriveInOrder() throws Exception {
+        String demo = Devstack.renderDemo(stack.ports(), dataDir.resolve("secrets.properties").toString());
+        Process bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", demo).directory(ROOT.toFile())
+                .redirectErrorStream(true).start();
+        assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(bash.exitValue()).as(output).isZero();
+        JsonNode consent = JSON.readTree(output.substring(output.indexOf('{')));
+        assertThat(consent.path("status").asText()).as(output).isEqualTo("AWAITING_AUTHORISATION");
+        String consentId = consent.path("id").asText();
+
+        List<JsonNode> received = awaitReceived(consentId, 2, Duration.ofSeconds(60));
+        assertThat(received).extracting(r -> r.path("signature").asText()).containsOnly("valid");
+        assertThat(received).extracting(r -> r.path("event").path("type").asText())
+                .containsExactly("before:consent:create", "after:consent:create");
+        assertThat(received).extracting(r -> r.path("event").path("sequence").asLong()).containsExactly(1L, 2L);
+        assertThat(received).extracting(r -> r.path("event").path("source").asText()).containsOnly("consent-service");
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("[demo receiver] after:consent:create");
+    }
+
+    @Test
+    void servicesOnlyAcceptTokensTheVaultSigned() throws Exception {
+        String forged = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ4IiwiaXNzIjoiaHR0cHM6Ly92YXVsdC5wb250ZS5sb2NhbCJ9.c2lnbmF0dXJl";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + stack.ports().consent() + "/v1/payment-consents/" + java.util.UUID.randomUUID()))
+                .header("Authorization", "Bearer " + forged).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(response.body()).path("errors").get(0).path("code").asText()).isEqualTo("NAO_AUTORIZADO");
+    }
+
+    @Test
+    void everyServiceAnswersItsHealthMetricsAndOpenApi() throws Exception {
+        for (int port : List.of(stack.ports().consent(), stack.ports().payment(), stack.ports().collection(),
+                stack.ports().webhook(), stack.ports().vault(), stack.ports().sandbox())) {
+            for (String path : List.of("/q/health/live", "/q/health/ready", "/q/metrics", "/q/openapi")) {
+                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                assertThat(r.statusCode()).as("port %d %s", port, path).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void theStackReportsBusyPortsClearly() throws IOException {
+        assertThat(stack.busyPorts()).contains("port " + stack.ports().consent() + " (consent-service) is already in use");
+    }
+
+    private List<JsonNode> awaitReceived(String subject, int count, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().demoReceiver()
+                    + "/received")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            List<JsonNode> matching = new ArrayList<>();
+            for (String line : body.split("\n")) {
+                if (!line.isBlank()) {
+                    JsonNode node = JSON.readTree(line);
+                    if (subject.equals(node.path("event").path("subject").asText())) {
+                        matching.add(node);
+                    }
+                }
+            }
+            if (matching.size() >= count || System.nanoTime() > deadline) {
+                assertThat(matching).as(body).hasSize(count);
+                return matching;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    static int[] freePorts(int n) throws IOException {
+        int[] ports = new int[n];
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+        } finally {
+            for (ServerSocket s : sockets) {
+                s.close();
+            }
+        }
+        return ports;
+    }
+
+    /** Copies the stack's console to the test output while keeping it for assertions. */
+    static final class TeeStream extends java.io.OutputStream {
+        private final java.io.OutputStream a;
+        private final java.io.OutputStream b;
+
+        TeeStream(java.io.OutputStream a, java.io.OutputStream b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public synchronized void write(int c) throws IOException {
+            a.write(c);
+            b.write(c);
+        }
+
+        @Override
+        public synchronized void write(byte[] buf, int off, int len) throws IOException {
+            a.write(buf, off, len);
+            b.write(buf, off, len);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package br.com.ponte.sandbox;
+
+import br.com.ponte.sandbox.directory.ParticipantsSpec;
+import br.com.ponte.sandbox.directory.SandboxParticipant;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+class SandboxBankIT {
+
+    @Test
+    void theSandboxIsReadyAndDescribesItself() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200);
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("info.title", equalTo("Ponte sandbox-bank"));
+    }
+
+    @Test
+    void theDirectoryListsTheSandboxBankWithItsDiscoveryDocument() throws Exception {
+        String body = given().get("/participants").then().statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].OrganisationId", equalTo(SandboxParticipant.ORGANISATION_ID))
+                .body("[0].Status", equalTo("Active"))
+                .body("[0].OrganisationName", equalTo("Banco Sandbox Ponte"))
+                .body("[0].RegistrationNumber", equalTo("12345678000195"))
+                .body("[0].AuthorisationServers[0].CustomerFriendlyName", equalTo("Banco Sandbox Ponte"))
+                .body("[0].AuthorisationServers[0].OpenIDDiscoveryDocument",
+                        equalTo("https://localhost:8443/.well-known/openid-configuration"))
+                .body("[0].AuthorisationServers[0].ApiResources.ApiFamilyType", hasItems("payments-consents", "payments-pix"))
+                .body("[0].AuthorisationServers[0].ApiResources.find { it.ApiFamilyType == 'payments-pix' }"
+                                + ".ApiDiscoveryEndpoints[0].ApiEndpoint",
+                        equalTo("https://localhost:8443/open-banking/payments/v4/pix/payments"))
+                .body("[0].AuthorisationServers[0].ApiResources.find { it.ApiFamilyType == 'payments-consents' }"
+                                + ".ApiDiscoveryEndpoints[0].ApiEndpoint",
+                        equalTo("https://localhost:8443/open-banking/payments/v4/consents"))
+                .extract().asString();
+
+        assertThat(ParticipantsSpec.errors(new ObjectMapper().readTree(body))).isEmpty();
+    }
+}

@@ -1,0 +1,40 @@
+package br.com.ponte.webhook;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+
+@ConfigMapping(prefix = "ponte.webhook")
+public interface WebhookConfig {
+
+    /** Base64 of the 256-bit key that wraps endpoint signing secrets at rest. Set PONTE_WEBHOOK_MASTER_KEY. */
+    String masterKey();
+
+    @WithDefault("mk1")
+    String masterKeyId();
+
+    /** A delivery succeeds on a 2xx answer within this time. */
+    @WithDefault("15s")
+    Duration requestTimeout();
+
+    /**
+     * Delay before each attempt: the first entry for the first attempt, and so on; a message whose
+     * last attempt failed is marked FAILED. Svix's schedule by default.
+     */
+    @WithDefault("0s,5s,5m,30m,2h,5h,10h,10h")
+    List<Duration> retrySchedule();
+
+    /** Random spread added to each retry delay, as a fraction of it, so retries of many messages do not align. */
+    @WithDefault("0.1")
+    double retryJitter();
+
+    /** Deliveries in flight at once in this instance. */
+    @WithDefault("256")
+    int maxInFlight();
+
+    /** How long a claimed delivery is reserved for this instance before another may take it over. */
+    @WithDefault("60s")
+    Duration lease();
+}

@@ -1,0 +1,15 @@
+package br.com.ponte.webhook;
+
+import br.com.ponte.kit.crypto.EnvelopeCipher;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+public class WebhookCrypto {
+
+    /** Seals endpoint signing secrets at rest under PONTE_WEBHOOK_MASTER_KEY. */
+    @Produces
+    @Singleton
+    EnvelopeCipher envelopeCipher(WebhookConfig config) {
+        return new EnvelopeCipher(config.masterKey(), config.masterKeyId(), "ponte.webhook.master-key");
+    }
+}

@@ -1,0 +1,6 @@
+package br.com.ponte.webhook.domain;
+
+public enum EndpointStatus {
+    ACTIVE,
+    DISABLED
+}

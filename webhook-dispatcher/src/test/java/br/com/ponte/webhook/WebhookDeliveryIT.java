@@ -1,0 +1,196 @@
+package br.com.ponte.webhook;
+
+import br.com.ponte.events.EventCodec;
+import br.com.ponte.events.EventEnvelope;
+import br.com.ponte.events.EventTime;
+import br.com.ponte.events.data.ConsentApproved;
+import br.com.ponte.events.data.ConsentCreated;
+import br.com.ponte.events.data.PaymentSummary;
+import br.com.ponte.infra.PartnerTokens;
+import br.com.ponte.infra.TopicProbe;
+import br.com.ponte.infra.WebhookReceiver;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Events on Kafka reach a real receiver, signed; redeliveries, filters, failures and bad records behave. */
+@QuarkusTest
+@WithTestResource(DispatcherTestResource.class)
+class WebhookDeliveryIT {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @ConfigProperty(name = "ponte.db.port")
+    int dbPort;
+
+    WebhookReceiver receiver;
+    KafkaProducer<String, String> producer;
+
+    @BeforeEach
+    void setUp() {
+        receiver = WebhookReceiver.start();
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", StringSerializer.class.getName());
+        producer = new KafkaProducer<>(p);
+    }
+
+    @AfterEach
+    void tearDown() {
+        receiver.close();
+        producer.close();
+    }
+
+    String register(String partner, List<String> eventTypes) {
+        var body = given().auth().oauth2(PartnerTokens.issue(partner)).contentType(ContentType.JSON)
+                .body(Map.of("url", receiver.url(), "eventTypes", eventTypes))
+                .post("/v1/webhook-endpoints").then().statusCode(201).extract().jsonPath();
+        receiver.verifyWith(body.getString("secret"));
+        return body.getString("id");
+    }
+
+    EventEnvelope created(String partner, String consentId, long sequence) {
+        return EventEnvelope.create(new ConsentCreated(consentId, "sandbox-bank", null, "AWAITING_AUTHORISATION",
+                        Instant.now().plusSeconds(300), new PaymentSummary("10.00", "BRL", "2026-11-22", "Loja", "11222333000181", null)),
+                "consent-service", consentId, partner, EventTime.now(), sequence);
+    }
+
+    EventEnvelope approved(String partner, String consentId, long sequence) {
+        return EventEnvelope.create(new ConsentApproved(consentId, "urn:sandbox:" + consentId, "AUTHORISED",
+                Instant.now(), Instant.now().plusSeconds(3600)), "consent-service", consentId, partner, EventTime.now(), sequence);
+    }
+
+    void publish(EventEnvelope event) throws Exception {
+        producer.send(new ProducerRecord<>("consent.events", event.subject(), EventCodec.encode(event))).get();
+    }
+
+    @Test
+    void anEventIsDeliveredSignedWithTheStandardWebhooksHeaders() throws Exception {
+        String partner = "partner-" + UUID.randomUUID();
+        register(partner, List.of());
+        EventEnvelope event = created(partner, UUID.randomUUID().toString(), 1);
+
+        publish(event);
+
+        WebhookReceiver.Received got = receiver.await(r -> event.id().equals(r.webhookId()), 1, Duration.ofSeconds(30)).get(0);
+        assertThat(got.signatureValid()).as(got.verificationError()).isTrue();
+        assertThat(got.contentType()).startsWith("application/json");
+        assertThat(got.signature()).startsWith("v1,");
+        assertThat(Long.parseLong(got.timestamp())).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(30L));
+        EventEnvelope delivered = EventCodec.decode(got.body());
+        assertThat(delivered).isEqualTo(event);
+    }
+
+    @Test
+    void aRedeliveredEventIsDeliveredOnce() throws Exception {
+        String partner = "partner-" + UUID.randomUUID();
+        register(partner, List.of());
+        EventEnvelope event = created(partner, UUID.randomUUID().toString(), 1);
+
+        publish(event);
+        publish(event);
+        publish(event);
+
+        receiver.await(r -> event.id().equals(r.webhookId()), 1, Duration.ofSeconds(30));
+        EventEnvelope marker = approved(partner, event.subject(), 2);
+        publish(marker);
+        receiver.await(r -> marker.id().equals(r.webhookId()), 1, Duration.ofSeconds(30));
+        assertThat(receiver.received(r -> event.id().equals(r.webhookId()))).hasSize(1);
+    }
+
+    @Test
+    void onlyTheSubscribedTypesAreDelivered() throws Exception {
+        String partner = "partner-" + UUID.randomUUID();
+        register(partner, List.of("consent:approved"));
+        String consent = UUID.randomUUID().toString();
+        EventEnvelope first = created(partner, consent, 1);
+        EventEnvelope second = approved(partner, consent, 2);
+
+        publish(first);
+        publish(second);
+
+        receiver.await(r -> second.id().equals(r.webhookId()), 1, Duration.ofSeconds(30));
+        assertThat(receiver.received()).extracting(WebhookReceiver.Received::webhookId).containsExactly(second.id());
+    }
+
+    @Test
+    void anotherPartnersEventsNeverReachAnEndpoint() throws Exception {
+        String partner = "partner-" + UUID.randomUUID();
+        register(partner, List.of());
+        EventEnvelope foreign = created("partner-" + UUID.randomUUID(), UUID.randomUUID().toString(), 1);
+        EventEnvelope own = created(partner, UUID.randomUUID().toString(), 1);
+
+        publish(foreign);
+        publish(own);
+
+        receiver.await(r -> own.id().equals(r.webhookId()), 1, Duration.ofSeconds(30));
+        assertThat(receiver.received(r -> foreign.id().equals(r.webhookId()))).isEmpty();
+    }
+
+    @Test
+    void aFailingReceiverGetsTheEventOnceItRecoversAndEveryAttemptIsLogged() throws Exception {
+        String partner = "partner-" + UUID.randomUUID();
+        register(partner, List.of());
+        receiver.answerWith(503);
+        EventEnvelope event = created(partner, UUID.randomUUID().toString(), 1);
+
+        publish(event);
+        receiver.await(r -> event.id().equals(r.webhookId()), 2, Duration.ofSeconds(30));
+        receiver.answerWith(200);
+        receiver.await(r -> event.id().equals(r.webhookId()) && r.answeredWith() == 200, 1, Duration.ofSeconds(30));
+
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/webhook", "postgres", "postgres")) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                ResultSet rs = c.createStatement().executeQuery("select d.status, d.attempts, "
+                        + "(select count(*) from webhook_attempt a where a.delivery_id = d.id and a.status_code = 503) "
+                        + "from webhook_delivery d where d.message_id = '" + event.id() + "'");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("SUCCEEDED");
+                assertThat(rs.getInt(2)).isGreaterThanOrEqualTo(3);
+                assertThat(rs.getInt(3)).isGreaterThanOrEqualTo(2);
+            });
+        }
+        assertThat(receiver.received(r -> event.id().equals(r.webhookId()))).allMatch(WebhookReceiver.Received::signatureValid);
+    }
+
+    @Test
+    void aMalformedRecordGoesToTheDeadLetterTopic() throws Exception {
+        String key = "bad-" + UUID.randomUUID();
+        producer.send(new ProducerRecord<>("consent.events", key, "{\"this is\": \"not an event\"}")).get();
+        producer.send(new ProducerRecord<>("consent.events", key, "not even json")).get();
+
+        try (TopicProbe probe = TopicProbe.subscribe(bootstrap, "consent.events.dlq")) {
+            assertThat(probe.awaitRecords(r -> key.equals(r.key()), 2, Duration.ofSeconds(30)))
+                    .extracting(r -> r.value()).containsExactly("{\"this is\": \"not an event\"}", "not even json");
+        }
+        // and the consumer goes on with the next records
+        String partner = "partner-" + UUID.randomUUID();
+        register(partner, List.of());
+        EventEnvelope event = created(partner, UUID.randomUUID().toString(), 1);
+        publish(event);
+        receiver.await(r -> event.id().equals(r.webhookId()), 1, Duration.ofSeconds(30));
+    }
+}
