@@ -88,7 +88,8 @@ public final class Devstack implements AutoCloseable {
         try {
             stack.start();
         } catch (RuntimeException e) {
-            System.err.println("Ponte did not start: " + e.getMessage());
+            System.err.println("Ponte did not start: " + e);
+            e.printStackTrace();
             System.exit(1);
         }
         stack.printWelcome();
@@ -100,7 +101,7 @@ public final class Devstack implements AutoCloseable {
         List<String> busy = new ArrayList<>();
         ports.named().forEach((what, port) -> {
             try (ServerSocket socket = new ServerSocket()) {
-                socket.setReuseAddress(false);
+                socket.setReuseAddress(true); // lingering TIME_WAIT connections are not a listener
                 socket.bind(new InetSocketAddress("0.0.0.0", port));
             } catch (IOException e) {
                 busy.add("port " + port + " (" + what + ") is already in use");
