@@ -52,6 +52,14 @@ public record EventEnvelope(
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(data, "data");
+        try {
+            UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("id must be a UUID, was '" + id + "'");
+        }
+        if (subject.isBlank()) {
+            throw new IllegalArgumentException("subject must not be blank");
+        }
         if (sequence < 1) {
             throw new IllegalArgumentException("sequence must be >= 1, was " + sequence);
         }

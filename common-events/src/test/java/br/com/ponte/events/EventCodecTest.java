@@ -232,6 +232,23 @@ class EventCodecTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"", "42", "not-a-uuid", "evt_123"})
+    void anIdThatIsNotAUuidIsMalformed(String id) {
+        String json = mutated(e -> e.put("id", id));
+
+        assertThatThrownBy(() -> EventCodec.decode(json))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("id");
+    }
+
+    @Test
+    void aBlankSubjectIsMalformed() {
+        String json = mutated(e -> e.put("subject", " "));
+
+        assertThatThrownBy(() -> EventCodec.decode(json)).isInstanceOf(MalformedEventException.class);
+    }
+
+    @ParameterizedTest
     @ValueSource(longs = {0, -1, Long.MIN_VALUE})
     void sequenceBelowOneIsMalformed(long sequence) {
         String json = mutated(e -> e.put("sequence", sequence));

@@ -105,7 +105,7 @@ class OutboxRelayIT {
         try (TopicProbe probe = TopicProbe.subscribe(bootstrap, "consent.events")) {
             for (String id : ids) {
                 List<ConsumerRecord<String, String>> records = probe.awaitRecords(r -> id.equals(r.key()), 2, Duration.ofSeconds(60));
-                assertThat(records).extracting(r -> EventCodec.decode(r.value()).sequence()).containsExactly(1L, 2L);
+                assertThat(records).as(records.toString()).extracting(r -> EventCodec.decode(r.value()).sequence()).containsExactly(1L, 2L);
                 assertThat(records).extracting(ConsumerRecord::partition).containsOnly(records.get(0).partition());
             }
         }

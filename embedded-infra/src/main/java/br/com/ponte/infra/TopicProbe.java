@@ -19,7 +19,8 @@ import java.util.function.Predicate;
 public final class TopicProbe implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
-    private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+    /** Keyed by partition and offset: a consumer may fetch a record again after a rebalance; a test must not see it twice. */
+    private final java.util.Map<String, ConsumerRecord<String, String>> seen = new java.util.LinkedHashMap<>();
 
     private TopicProbe(String bootstrapServers, String topic) {
         Properties p = new Properties();
@@ -49,7 +50,7 @@ public final class TopicProbe implements AutoCloseable {
                 throw new AssertionError("Expected " + count + " matching records within " + timeout
                         + ", got " + matching(filter).size() + ": " + matching(filter));
             }
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            poll();
         }
         return matching(filter);
     }
@@ -59,13 +60,19 @@ public final class TopicProbe implements AutoCloseable {
                                                               Duration window) {
         long deadline = System.nanoTime() + window.toNanos();
         while (System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            poll();
         }
         return matching(filter);
     }
 
+    private void poll() {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+            seen.putIfAbsent(record.partition() + "@" + record.offset(), record);
+        }
+    }
+
     private List<ConsumerRecord<String, String>> matching(Predicate<ConsumerRecord<String, String>> filter) {
-        return seen.stream().filter(filter).toList();
+        return seen.values().stream().filter(filter).toList();
     }
 
     @Override

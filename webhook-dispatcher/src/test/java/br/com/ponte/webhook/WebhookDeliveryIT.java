@@ -181,10 +181,13 @@ class WebhookDeliveryIT {
         String key = "bad-" + UUID.randomUUID();
         producer.send(new ProducerRecord<>("consent.events", key, "{\"this is\": \"not an event\"}")).get();
         producer.send(new ProducerRecord<>("consent.events", key, "not even json")).get();
+        String badId = EventCodec.encode(created("p", UUID.randomUUID().toString(), 1)).replaceFirst(
+                "\"id\":\"[^\"]+\"", "\"id\":\"evt_42\"");
+        producer.send(new ProducerRecord<>("consent.events", key, badId)).get();
 
         try (TopicProbe probe = TopicProbe.subscribe(bootstrap, "consent.events.dlq")) {
-            assertThat(probe.awaitRecords(r -> key.equals(r.key()), 2, Duration.ofSeconds(30)))
-                    .extracting(r -> r.value()).containsExactly("{\"this is\": \"not an event\"}", "not even json");
+            assertThat(probe.awaitRecords(r -> key.equals(r.key()), 3, Duration.ofSeconds(30)))
+                    .extracting(r -> r.value()).containsExactly("{\"this is\": \"not an event\"}", "not even json", badId);
         }
         // and the consumer goes on with the next records
         String partner = "partner-" + UUID.randomUUID();

@@ -55,7 +55,7 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response unsupported(NotSupportedException e) {
         return respond(415, ErrorResponse.of("FORMATO_NAO_SUPORTADO", "Formato não suportado",
-                "Send the request body as application/json"));
+                "This operation does not accept the request's Content-Type; see the OpenAPI document"));
     }
 
     @ServerExceptionMapper

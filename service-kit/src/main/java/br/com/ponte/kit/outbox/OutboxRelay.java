@@ -112,7 +112,11 @@ public class OutboxRelay {
         LOG.infof("Outbox relay started (database %s, slot %s)", db.name(), config.relay().slotName());
     }
 
-    /** Stops the relay cleanly; rows committed meanwhile are published on the next {@link #start()}. */
+    /**
+     * Stops the relay cleanly and waits until its engine has stopped and flushed its position, so a
+     * following {@link #start()} neither republishes nor skips anything. Rows committed meanwhile
+     * are published on the next start.
+     */
     public void stop() {
         Run run;
         synchronized (this) {
@@ -193,6 +197,7 @@ public class OutboxRelay {
     /** Runs on the engine's thread when it stops, cleanly or not; never blocks on this bean's lock. */
     private void onEngineStopped(Run run, boolean success, String message, Throwable error) {
         run.streaming = false;
+        run.stopped.countDown();
         boolean wasCurrent = current.compareAndSet(run, null);
         run.producer.close(Duration.ofSeconds(5));
         if (!wasCurrent || (success && error == null)) {
@@ -230,6 +235,7 @@ public class OutboxRelay {
         final KafkaProducer<String, byte[]> producer;
         volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
         volatile boolean streaming;
+        final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
         Run(KafkaProducer<String, byte[]> producer) {
             this.producer = producer;
@@ -238,6 +244,11 @@ public class OutboxRelay {
         void close() {
             try {
                 engine.close();
+                if (!stopped.await(30, TimeUnit.SECONDS)) {
+                    LOG.warn("The outbox relay did not stop within 30 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (Exception e) {
                 LOG.warn("Error closing the outbox relay", e);
             }
