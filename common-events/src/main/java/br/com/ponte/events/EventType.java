@@ -38,7 +38,12 @@ public enum EventType {
     COLLECTION_FAILED("collection:failed", Topic.COLLECTION, CollectionFailed.class),
 
     // Certificates
-    CERTIFICATE_EXPIRING("certificate:expiring", Topic.CERTIFICATE, CertificateExpiring.class);
+    CERTIFICATE_EXPIRING("certificate:expiring", Topic.CERTIFICATE, CertificateExpiring.class),
+
+    // Webhook operations
+    WEBHOOK_TEST("webhook:test", Topic.WEBHOOK, WebhookTest.class),
+    WEBHOOK_ENDPOINT_DISABLED("webhook:endpoint:disabled", Topic.WEBHOOK, WebhookEndpointDisabled.class),
+    WEBHOOK_MESSAGE_FAILED("webhook:message:failed", Topic.WEBHOOK_DEAD_LETTERS, WebhookMessageFailed.class);
 
     public static final int CURRENT_VERSION = 1;
 

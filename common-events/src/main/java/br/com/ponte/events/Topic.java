@@ -6,35 +6,34 @@ import java.util.Optional;
 /**
  * Kafka topics of the platform. Each carries the events of one aggregate type, keyed by the
  * aggregate id, so the events of one consent (or payment, ...) stay ordered in one partition.
- * The outbox relay routes a row to {@code <aggregateType>.events}.
+ * The outbox writes the topic name into its {@code aggregatetype} column and the relay routes each
+ * row to that topic.
  */
 public enum Topic {
-    CONSENT("consent"),
-    PAYMENT("payment"),
-    SHARING("sharing"),
-    COLLECTION("collection"),
-    CERTIFICATE("certificate"),
-    WEBHOOK("webhook");
+    CONSENT("consent.events"),
+    PAYMENT("payment.events"),
+    SHARING("sharing.events"),
+    COLLECTION("collection.events"),
+    CERTIFICATE("certificate.events"),
+    /** Operational events of the webhook-dispatcher (an endpoint disabled, a test message). */
+    WEBHOOK("webhook.events"),
+    /** Webhook messages whose delivery schedule was exhausted, one record per failed delivery. */
+    WEBHOOK_DEAD_LETTERS("webhook.dead-letters");
 
-    private final String aggregateType;
+    private final String topicName;
 
-    Topic(String aggregateType) {
-        this.aggregateType = aggregateType;
+    Topic(String topicName) {
+        this.topicName = topicName;
     }
 
-    /** The value written to the outbox's {@code aggregatetype} column. */
-    public String aggregateType() {
-        return aggregateType;
-    }
-
-    /** The topic name, e.g. {@code consent.events}. */
+    /** The topic name, e.g. {@code consent.events}; also the outbox's {@code aggregatetype}. */
     public String topicName() {
-        return aggregateType + ".events";
+        return topicName;
     }
 
-    /** Where events that cannot be processed go, e.g. {@code consent.events.dlq}. */
+    /** Where records that are not valid events go, e.g. {@code consent.events.dlq}. */
     public String deadLetterTopicName() {
-        return topicName() + ".dlq";
+        return topicName + ".dlq";
     }
 
     public static Optional<Topic> fromTopicName(String name) {

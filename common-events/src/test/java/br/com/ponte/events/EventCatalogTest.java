@@ -108,12 +108,14 @@ class EventCatalogTest {
         assertThat(Topic.CERTIFICATE.deadLetterTopicName()).isEqualTo("certificate.events.dlq");
         assertThat(Topic.WEBHOOK.topicName()).isEqualTo("webhook.events");
         assertThat(Topic.WEBHOOK.deadLetterTopicName()).isEqualTo("webhook.events.dlq");
+        assertThat(Topic.WEBHOOK_DEAD_LETTERS.topicName()).isEqualTo("webhook.dead-letters");
     }
 
     @ParameterizedTest
     @EnumSource(Topic.class)
     void topicNamesRoundTrip(Topic topic) {
-        assertThat(topic.topicName()).isEqualTo(topic.aggregateType() + ".events");
+        assertThat(Topic.fromTopicName(topic.topicName())).contains(topic);
+        assertThat(topic.deadLetterTopicName()).isEqualTo(topic.topicName() + ".dlq");
         assertThat(topic.deadLetterTopicName()).isEqualTo(topic.topicName() + ".dlq");
         assertThat(Topic.fromTopicName(topic.topicName())).contains(topic);
         assertThat(Topic.fromTopicName(topic.deadLetterTopicName())).isEmpty();
@@ -125,7 +127,7 @@ class EventCatalogTest {
         assertThat(used).contains(Topic.CONSENT, Topic.PAYMENT, Topic.SHARING, Topic.COLLECTION, Topic.CERTIFICATE);
         for (EventType type : EventType.values()) {
             String family = type.wireName().replaceFirst("^(before|after):", "").split(":")[0];
-            assertThat(type.topic().aggregateType()).as(type.wireName()).isEqualTo(family);
+            assertThat(type.topic().topicName()).as(type.wireName()).startsWith(family + ".");
         }
     }
 }

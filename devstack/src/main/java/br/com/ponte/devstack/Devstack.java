@@ -31,7 +31,7 @@ public final class Devstack implements AutoCloseable {
 
     static final List<String> DATABASES = List.of("vault", "consent", "payment", "collection", "webhook");
     static final List<String> TOPICS = List.of("consent.events", "payment.events", "sharing.events",
-            "collection.events", "certificate.events");
+            "collection.events", "certificate.events", "webhook.events", "webhook.dead-letters");
     static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     private final Path root;

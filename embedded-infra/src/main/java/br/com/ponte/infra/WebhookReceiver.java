@@ -26,26 +26,40 @@ import java.util.stream.Collectors;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    /** One request as the receiver saw it. */
+    /** One request as the receiver saw it; {@code headers} has lower-case names. */
     public record Received(Instant at, String webhookId, String timestamp, String signature, String contentType,
-                           String body, boolean signatureValid, String verificationError, int answeredWith) {
+                           String body, boolean signatureValid, String verificationError, int answeredWith,
+                           Map<String, List<String>> headers) {
+    }
+
+    /** How to answer a request: a status and response headers. */
+    public record Answer(int status, Map<String, String> headers) {
+        public static Answer of(int status) {
+            return new Answer(status, Map.of());
+        }
     }
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile String secret;
-    private volatile int status = 204;
+    private volatile java.util.function.BiFunction<String, Map<String, List<String>>, Answer> responder =
+            (body, headers) -> Answer.of(204);
 
-    private WebhookReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    private WebhookReceiver(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
     }
 
     public static WebhookReceiver start() {
+        return startOn(0);
+    }
+
+    /** On a given port: to play a receiver that comes up where the endpoint already points. */
+    public static WebhookReceiver startOn(int port) {
         try {
-            return new WebhookReceiver();
+            return new WebhookReceiver(port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,7 +77,12 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** The status every following request is answered with (204 by default). */
     public WebhookReceiver answerWith(int httpStatus) {
-        this.status = httpStatus;
+        return answerWith((body, headers) -> Answer.of(httpStatus));
+    }
+
+    /** Decides the answer per request, from its body and (lower-case) headers. */
+    public WebhookReceiver answerWith(java.util.function.BiFunction<String, Map<String, List<String>>, Answer> responder) {
+        this.responder = responder;
         return this;
     }
 
@@ -105,10 +124,12 @@ public final class WebhookReceiver implements AutoCloseable {
                     error = e.getMessage();
                 }
             }
-            int answer = status;
+            Answer answer = responder.apply(body, headers);
             received.add(new Received(Instant.now(), first(headers, "webhook-id"), first(headers, "webhook-timestamp"),
-                    first(headers, "webhook-signature"), first(headers, "content-type"), body, valid, error, answer));
-            exchange.sendResponseHeaders(answer, -1);
+                    first(headers, "webhook-signature"), first(headers, "content-type"), body, valid, error,
+                    answer.status(), headers));
+            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            exchange.sendResponseHeaders(answer.status(), -1);
         }
     }
 

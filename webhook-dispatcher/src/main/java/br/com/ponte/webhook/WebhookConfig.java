@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "ponte.webhook")
 public interface WebhookConfig {
@@ -29,6 +30,28 @@ public interface WebhookConfig {
     /** Random spread added to each retry delay, as a fraction of it, so retries of many messages do not align. */
     @WithDefault("0.1")
     double retryJitter();
+
+    /** The longest {@code Retry-After} honoured; a longer one is capped. */
+    @WithDefault("24h")
+    Duration maxRetryAfter();
+
+    /** An endpoint whose deliveries all failed for this long is disabled. */
+    @WithDefault("5d")
+    Duration disableAfter();
+
+    /** How long the secret before a rotation keeps signing beside the new one. */
+    @WithDefault("24h")
+    Duration secretRotationOverlap();
+
+    /** Refuse plain-http endpoint URLs (on in the prod profile). */
+    @WithDefault("false")
+    boolean requireHttps();
+
+    /**
+     * Private, loopback and link-local networks endpoints may nevertheless resolve to, as CIDRs
+     * (devstack allows 127.0.0.0/8). Everything else that is not a public address is refused.
+     */
+    Optional<List<String>> allowedPrivateNetworks();
 
     /** Deliveries in flight at once in this instance. */
     @WithDefault("256")

@@ -63,7 +63,7 @@ public class Outbox {
                         time, sequence);
                 return session.createNativeQuery(INSERT)
                         .setParameter("id", UUID.fromString(event.id()))
-                        .setParameter("aggregatetype", type.topic().aggregateType())
+                        .setParameter("aggregatetype", type.topic().topicName())
                         .setParameter("aggregateid", subject)
                         .setParameter("type", type.wireName())
                         .setParameter("payload", EventCodec.encode(event))

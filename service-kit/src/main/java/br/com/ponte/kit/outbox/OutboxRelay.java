@@ -39,7 +39,7 @@ import java.time.Duration;
 
 /**
  * Relays committed outbox rows to Kafka with the Debezium embedded engine (PostgreSQL connector,
- * {@code pgoutput}, outbox event router): topic {@code <aggregatetype>.events}, key = aggregate id,
+ * {@code pgoutput}, outbox event router): topic = the row's {@code aggregatetype}, key = aggregate id,
  * value = the event envelope, header {@code id} = event id.
  *
  * <p>Delivery is at least once: a batch is marked processed only after Kafka acknowledged every
@@ -162,7 +162,7 @@ public class OutboxRelay {
         List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
         for (RecordChangeEvent<SourceRecord> change : records) {
             SourceRecord record = change.record();
-            if (record.topic() == null || record.value() == null || !record.topic().endsWith(".events")) {
+            if (record.topic() == null || record.value() == null) {
                 continue;
             }
             sends.add(run.producer.send(toProducerRecord(record)));
@@ -301,7 +301,7 @@ public class OutboxRelay {
         p.setProperty("transforms", "outbox");
         p.setProperty("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter");
         p.setProperty("transforms.outbox.route.by.field", "aggregatetype");
-        p.setProperty("transforms.outbox.route.topic.replacement", "${routedByValue}.events");
+        p.setProperty("transforms.outbox.route.topic.replacement", "${routedByValue}");
         p.setProperty("transforms.outbox.table.field.event.id", "id");
         p.setProperty("transforms.outbox.table.field.event.key", "aggregateid");
         p.setProperty("transforms.outbox.table.field.event.payload", "payload");

@@ -1,8 +1,18 @@
 package br.com.ponte.webhook.delivery;
 
+import br.com.ponte.events.EventCodec;
+import br.com.ponte.events.EventType;
+import br.com.ponte.events.data.WebhookEndpointDisabled;
+import br.com.ponte.events.data.WebhookMessageFailed;
 import br.com.ponte.kit.crypto.EnvelopeCipher;
+import br.com.ponte.kit.outbox.Outbox;
 import br.com.ponte.webhook.WebhookConfig;
+import br.com.ponte.webhook.domain.SigningAlgorithm;
+import br.com.ponte.webhook.domain.WebhookDelivery;
+import br.com.ponte.webhook.domain.WebhookEndpoint;
 import br.com.ponte.webhook.domain.WebhookSignature;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -18,12 +28,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,59 +47,98 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Sends due deliveries. Deliveries are claimed from the database with a lease ({@code FOR UPDATE
  * SKIP LOCKED}), so several dispatcher instances share the work and a delivery claimed by an
  * instance that died is taken over when its lease ends. Each delivery is an independent
- * non-blocking request: a slow or dead endpoint only holds its own deliveries.
+ * non-blocking request: a slow or dead endpoint only holds its own deliveries. In ordered mode a
+ * delivery waits while an earlier one of the same subject to the same endpoint is still open.
  */
 @ApplicationScoped
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
     private static final int EXCERPT = 1024;
+    private static final Duration URL_CHECK_TTL = Duration.ofSeconds(60);
 
     private static final String CLAIM = """
             with due as (
                 select d.id from webhook_delivery d
-                where (d.status = 'PENDING' and d.next_attempt_at <= now())
-                   or (d.status = 'SENDING' and d.locked_until < now())
-                order by d.next_attempt_at
-                limit :limit
-                for update skip locked)
+                  join webhook_endpoint e on e.id = d.endpoint_id
+                 where e.status = 'ACTIVE'
+                   and ((d.status = 'PENDING' and d.next_attempt_at <= now())
+                        or (d.status = 'SENDING' and d.locked_until < now()))
+                   and (not e.ordered or not exists (
+                        select 1 from webhook_delivery p
+                         where p.endpoint_id = d.endpoint_id and p.subject = d.subject
+                           and p.sequence < d.sequence and p.status in ('PENDING', 'SENDING')))
+                 order by d.next_attempt_at
+                 limit :limit
+                 for update of d skip locked)
             update webhook_delivery d
                set status = 'SENDING', locked_until = now() + make_interval(secs => :leaseSeconds), updated_at = now()
               from due, webhook_message m, webhook_endpoint e
              where d.id = due.id and m.id = d.message_id and e.id = d.endpoint_id
-            returning d.id, d.attempts, m.id, m.payload, e.id, e.url, e.secret_cipher, e.secret_iv,
-                      e.secret_key_wrapped, e.secret_key_iv, e.master_key_id""";
+            returning d.id, d.attempts, d.trigger_kind, m.id, m.payload, m.event_type, m.subject, m.partner_id,
+                      e.id, e.url, e.rate_limit, e.signing_algorithm,
+                      e.secret_cipher, e.secret_iv, e.secret_key_wrapped, e.secret_key_iv, e.master_key_id,
+                      e.prev_secret_cipher, e.prev_secret_iv, e.prev_secret_key_wrapped, e.prev_secret_key_iv,
+                      e.prev_master_key_id, e.prev_secret_expires_at""";
 
     private static final String RECORD_ATTEMPT = """
             insert into webhook_attempt (id, delivery_id, attempted_at, status_code, duration_ms, response_excerpt, error, trigger_kind)
             values (:id, :deliveryId, :attemptedAt, :statusCode, :durationMs, :excerpt, :error, :trigger)""";
 
-    private static final String SUCCEEDED = """
-            update webhook_delivery set status = 'SUCCEEDED', attempts = attempts + 1, locked_until = null,
-                   next_attempt_at = null, last_status_code = :statusCode, updated_at = now()
+    private static final String UPDATE_DELIVERY = """
+            update webhook_delivery set status = :status, attempts = attempts + 1, locked_until = null,
+                   next_attempt_at = :nextAttemptAt, last_status_code = :statusCode, last_error = :error,
+                   trigger_kind = 'SCHEDULED', updated_at = now()
              where id = :id""";
 
-    private static final String RETRY_OR_FAIL = """
-            update webhook_delivery set status = :status, attempts = attempts + 1, locked_until = null,
-                   next_attempt_at = :nextAttemptAt, last_status_code = :statusCode, updated_at = now()
-             where id = :id""";
+    private static final String RELEASE = """
+            update webhook_delivery set status = 'PENDING', locked_until = null, next_attempt_at = :nextAttemptAt,
+                   updated_at = now()
+             where id = :id and status = 'SENDING'""";
+
+    private static final String ENDPOINT_SUCCEEDED = """
+            update webhook_endpoint set failing_since = null where id = :id and failing_since is not null""";
+
+    private static final String ENDPOINT_FAILED = """
+            update webhook_endpoint set failing_since = coalesce(failing_since, :now) where id = :id""";
+
+    private static final String DISABLE_ENDPOINT = """
+            update webhook_endpoint set status = 'DISABLED', disabled_reason = :reason, updated_at = now()
+             where id = :id and status = 'ACTIVE' and (:reason = 'GONE' or failing_since < :threshold)
+            returning url, partner_id, failing_since""";
 
     private final Mutiny.SessionFactory sessions;
     private final EnvelopeCipher cipher;
     private final WebhookConfig config;
+    private final EndpointUrlPolicy urlPolicy;
+    private final Outbox outbox;
     private final Vertx vertx;
     private final WebClient client;
+    private final RateLimiter rateLimiter = new RateLimiter();
+    private final Map<String, UrlCheck> urlChecks = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
 
-    record Claimed(UUID deliveryId, int attempts, UUID messageId, String payload, UUID endpointId, String url,
-                   EnvelopeCipher.Sealed sealedSecret) {
+    record Claimed(UUID deliveryId, int attempts, String trigger, UUID messageId, String payload, String eventType,
+                   String subject, String partnerId, UUID endpointId, String url, Integer rateLimit,
+                   SigningAlgorithm algorithm, EnvelopeCipher.Sealed secret, EnvelopeCipher.Sealed previousSecret,
+                   Instant previousSecretExpiresAt) {
     }
 
-    public DeliveryWorker(Mutiny.SessionFactory sessions, EnvelopeCipher cipher, WebhookConfig config, Vertx vertx) {
+    private record UrlCheck(Optional<String> refusal, Instant checkedAt) {
+    }
+
+    /** What one attempt led to. */
+    record Outcome(String deliveryStatus, Instant nextAttemptAt, boolean success, boolean gone, boolean exhausted) {
+    }
+
+    public DeliveryWorker(Mutiny.SessionFactory sessions, EnvelopeCipher cipher, WebhookConfig config,
+                          EndpointUrlPolicy urlPolicy, Outbox outbox, Vertx vertx) {
         this.sessions = sessions;
         this.cipher = cipher;
         this.config = config;
+        this.urlPolicy = urlPolicy;
+        this.outbox = outbox;
         this.vertx = vertx;
         int timeout = (int) config.requestTimeout().toMillis();
         this.client = WebClient.create(vertx, new WebClientOptions()
@@ -118,7 +172,7 @@ public class DeliveryWorker {
             return Uni.createFrom().voidItem();
         }
         return claim(capacity)
-                .invoke(claimed -> claimed.forEach(this::sendInOwnContext))
+                .invoke(claimed -> claimed.forEach(this::processInOwnContext))
                 .eventually(() -> draining.set(false))
                 .replaceWithVoid();
     }
@@ -141,15 +195,19 @@ public class DeliveryWorker {
                 .map(rows -> rows.stream().map(DeliveryWorker::claimed).toList()));
     }
 
-    private static Claimed claimed(Object[] row) {
-        return new Claimed((UUID) row[0], ((Number) row[1]).intValue(), (UUID) row[2], (String) row[3],
-                (UUID) row[4], (String) row[5],
-                new EnvelopeCipher.Sealed((byte[]) row[6], (byte[]) row[7], (byte[]) row[8], (byte[]) row[9], (String) row[10]));
+    private static Claimed claimed(Object[] r) {
+        EnvelopeCipher.Sealed previous = r[17] == null ? null
+                : new EnvelopeCipher.Sealed((byte[]) r[17], (byte[]) r[18], (byte[]) r[19], (byte[]) r[20], (String) r[21]);
+        return new Claimed((UUID) r[0], ((Number) r[1]).intValue(), (String) r[2], (UUID) r[3], (String) r[4],
+                (String) r[5], (String) r[6], (String) r[7], (UUID) r[8], (String) r[9],
+                r[10] == null ? null : ((Number) r[10]).intValue(), SigningAlgorithm.valueOf((String) r[11]),
+                new EnvelopeCipher.Sealed((byte[]) r[12], (byte[]) r[13], (byte[]) r[14], (byte[]) r[15], (String) r[16]),
+                previous, instant(r[22]));
     }
 
-    private void sendInOwnContext(Claimed claimed) {
+    private void processInOwnContext(Claimed claimed) {
         inFlight.incrementAndGet();
-        isolatedContext().runOnContext(ignored -> send(claimed)
+        isolatedContext().runOnContext(ignored -> process(claimed)
                 .eventually(inFlight::decrementAndGet)
                 .subscribe().with(
                         done -> { },
@@ -157,59 +215,161 @@ public class DeliveryWorker {
                                 claimed.deliveryId())));
     }
 
+    private Uni<Void> process(Claimed claimed) {
+        long wait = rateLimiter.acquire(claimed.endpointId(), claimed.rateLimit(), System.nanoTime());
+        if (wait > 0) {
+            // Over the endpoint's rate limit: back to the queue without counting an attempt.
+            return sessions.withTransaction(session -> session.createNativeQuery(RELEASE)
+                    .setParameter("nextAttemptAt", Instant.now().plusMillis(wait).atOffset(ZoneOffset.UTC))
+                    .setParameter("id", claimed.deliveryId())
+                    .executeUpdate()).replaceWithVoid();
+        }
+        return checkUrl(claimed.url()).chain(refusal -> refusal.isPresent()
+                ? record(claimed, Instant.now(), 0, null, new IllegalStateException("refused: " + refusal.get()))
+                : send(claimed));
+    }
+
+    /** The URL policy needs DNS, which blocks: run it off the event loop, and remember the answer a minute. */
+    private Uni<Optional<String>> checkUrl(String url) {
+        UrlCheck cached = urlChecks.get(url);
+        if (cached != null && cached.checkedAt().plus(URL_CHECK_TTL).isAfter(Instant.now())) {
+            return Uni.createFrom().item(cached.refusal());
+        }
+        return vertx.executeBlocking(Uni.createFrom().item(() -> urlPolicy.refusal(url)))
+                .invoke(refusal -> urlChecks.put(url, new UrlCheck(refusal, Instant.now())));
+    }
+
     private Uni<Void> send(Claimed claimed) {
-        String secret = new String(cipher.open(claimed.sealedSecret(), claimed.endpointId().toString()), StandardCharsets.UTF_8);
+        Instant now = Instant.now();
+        List<String> secrets = WebhookEndpoint.signingSecrets(cipher, claimed.endpointId().toString(), claimed.secret(),
+                claimed.previousSecret(), claimed.previousSecretExpiresAt(), now);
         String messageId = claimed.messageId().toString();
-        long timestamp = Instant.now().getEpochSecond();
-        Instant started = Instant.now();
+        long timestamp = now.getEpochSecond();
         long startNanos = System.nanoTime();
         return client.postAbs(claimed.url())
                 .timeout(config.requestTimeout().toMillis())
                 .putHeader("content-type", "application/json")
                 .putHeader("webhook-id", messageId)
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
-                .putHeader("webhook-signature", WebhookSignature.sign(secret, messageId, timestamp, claimed.payload()))
+                .putHeader("webhook-signature", WebhookSignature.header(claimed.algorithm(), secrets, messageId, timestamp,
+                        claimed.payload()))
                 .sendBuffer(Buffer.buffer(claimed.payload()))
                 .onItemOrFailure().transformToUni((response, failure) ->
-                        record(claimed, started, (System.nanoTime() - startNanos) / 1_000_000, response, failure));
+                        record(claimed, now, (System.nanoTime() - startNanos) / 1_000_000, response, failure));
+    }
+
+    Outcome outcome(Claimed claimed, Integer statusCode, String retryAfter, Instant now) {
+        if (statusCode != null && statusCode >= 200 && statusCode < 300) {
+            return new Outcome("SUCCEEDED", null, true, false, false);
+        }
+        if (statusCode != null && statusCode == 410) {
+            return new Outcome("FAILED", null, false, true, false);
+        }
+        int attempt = claimed.attempts() + 1;
+        List<Duration> schedule = config.retrySchedule();
+        boolean exhausted = WebhookDelivery.MANUAL.equals(claimed.trigger()) || attempt >= schedule.size();
+        if (exhausted) {
+            return new Outcome("FAILED", null, false, false, true);
+        }
+        Instant next = now.plus(withJitter(schedule.get(attempt)));
+        if (statusCode != null && (statusCode == 429 || statusCode == 503)) {
+            Optional<Instant> asked = retryAfter(retryAfter, now);
+            if (asked.isPresent() && asked.get().isAfter(next)) {
+                next = asked.get();
+            }
+        }
+        return new Outcome("PENDING", next, false, false, false);
     }
 
     private Uni<Void> record(Claimed claimed, Instant started, long durationMs, HttpResponse<Buffer> response,
                              Throwable failure) {
+        Instant now = Instant.now();
         Integer statusCode = response == null ? null : response.statusCode();
-        boolean success = statusCode != null && statusCode >= 200 && statusCode < 300;
-        String excerpt = response == null ? null : excerpt(response.bodyAsString());
+        String excerpt = response == null ? null : truncate(response.bodyAsString());
         String error = failure == null ? null : truncate(failure.getClass().getSimpleName() + ": " + failure.getMessage());
-        int attempt = claimed.attempts() + 1;
-        List<Duration> schedule = config.retrySchedule();
-        boolean exhausted = attempt >= schedule.size();
-        Instant next = success || exhausted ? null : Instant.now().plus(withJitter(schedule.get(attempt)));
-        if (!success) {
-            LOG.debugf("Delivery %s to %s failed (attempt %d, status %s, %s)%s", claimed.deliveryId(), claimed.url(),
-                    attempt, statusCode, error, exhausted ? "; no attempts left" : "; next at " + next);
+        if (error == null && statusCode != null && (statusCode < 200 || statusCode >= 300)) {
+            error = "HTTP " + statusCode;
         }
-        return sessions.withTransaction(session -> session.createNativeQuery(RECORD_ATTEMPT)
+        Outcome outcome = outcome(claimed, statusCode, response == null ? null : response.getHeader("retry-after"), now);
+        String lastError = error;
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(RECORD_ATTEMPT)
                         .setParameter("id", UUID.randomUUID())
                         .setParameter("deliveryId", claimed.deliveryId())
                         .setParameter("attemptedAt", started.atOffset(ZoneOffset.UTC))
                         .setParameter("statusCode", statusCode)
                         .setParameter("durationMs", (int) durationMs)
                         .setParameter("excerpt", excerpt)
-                        .setParameter("error", error)
-                        .setParameter("trigger", "SCHEDULED")
+                        .setParameter("error", lastError)
+                        .setParameter("trigger", claimed.trigger())
                         .executeUpdate()
-                        .chain(() -> success
-                                ? session.createNativeQuery(SUCCEEDED)
+                        .chain(() -> session.createNativeQuery(UPDATE_DELIVERY)
+                                .setParameter("status", outcome.deliveryStatus())
+                                .setParameter("nextAttemptAt", outcome.nextAttemptAt() == null ? null
+                                        : outcome.nextAttemptAt().atOffset(ZoneOffset.UTC))
                                 .setParameter("statusCode", statusCode)
+                                .setParameter("error", lastError)
                                 .setParameter("id", claimed.deliveryId())
-                                .executeUpdate()
-                                : session.createNativeQuery(RETRY_OR_FAIL)
-                                .setParameter("status", exhausted ? "FAILED" : "PENDING")
-                                .setParameter("nextAttemptAt", next == null ? null : next.atOffset(ZoneOffset.UTC))
-                                .setParameter("statusCode", statusCode)
-                                .setParameter("id", claimed.deliveryId())
-                                .executeUpdate()))
+                                .executeUpdate())
+                        .chain(() -> outcome.success()
+                                ? session.createNativeQuery(ENDPOINT_SUCCEEDED).setParameter("id", claimed.endpointId()).executeUpdate()
+                                : session.createNativeQuery(ENDPOINT_FAILED).setParameter("id", claimed.endpointId())
+                                .setParameter("now", now.atOffset(ZoneOffset.UTC)).executeUpdate())
+                        .chain(() -> outcome.exhausted() ? messageFailed(claimed, statusCode, lastError, now) : Uni.createFrom().voidItem())
+                        .chain(() -> outcome.success() ? Uni.createFrom().voidItem()
+                                : disableIfDue(session, claimed, outcome.gone() ? "GONE" : "FAILING", now))))
                 .replaceWithVoid();
+    }
+
+    /** The message goes to the dead-letter topic, which also tells the partner (unless it is itself such a notice). */
+    private Uni<Void> messageFailed(Claimed claimed, Integer statusCode, String error, Instant now) {
+        if (EventType.WEBHOOK_MESSAGE_FAILED.wireName().equals(claimed.eventType())) {
+            LOG.warnf("Failure notice %s could not be delivered to endpoint %s either", claimed.messageId(), claimed.endpointId());
+            return Uni.createFrom().voidItem();
+        }
+        try {
+            WebhookMessageFailed failed = new WebhookMessageFailed(claimed.endpointId().toString(), claimed.url(),
+                    claimed.messageId().toString(), claimed.eventType(), claimed.subject(), claimed.attempts() + 1,
+                    statusCode, error, now, EventCodec.mapper().readTree(claimed.payload()));
+            return outbox.append(failed, claimed.endpointId().toString(), claimed.partnerId(), now).replaceWithVoid();
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    private Uni<Void> disableIfDue(Mutiny.Session session, Claimed claimed, String reason, Instant now) {
+        return session.createNativeQuery(DISABLE_ENDPOINT, Object[].class)
+                .setParameter("reason", reason)
+                .setParameter("threshold", now.minus(config.disableAfter()).atOffset(ZoneOffset.UTC))
+                .setParameter("id", claimed.endpointId())
+                .getResultList()
+                .chain(rows -> {
+                    if (rows.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Object[] row = rows.get(0);
+                    LOG.warnf("Endpoint %s disabled (%s)", claimed.endpointId(), reason);
+                    return outbox.append(new WebhookEndpointDisabled(claimed.endpointId().toString(), (String) row[0],
+                            reason, instant(row[2]), now), claimed.endpointId().toString(), (String) row[1], now).replaceWithVoid();
+                });
+    }
+
+    /** {@code Retry-After} as delta-seconds or an HTTP date, capped by {@code ponte.webhook.max-retry-after}. */
+    Optional<Instant> retryAfter(String header, Instant now) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        Instant at;
+        try {
+            at = now.plusSeconds(Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            try {
+                at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            } catch (RuntimeException notADate) {
+                return Optional.empty();
+            }
+        }
+        Instant cap = now.plus(config.maxRetryAfter());
+        return Optional.of(at.isAfter(cap) ? cap : at);
     }
 
     private Duration withJitter(Duration delay) {
@@ -218,11 +378,26 @@ public class DeliveryWorker {
         return spread <= 0 ? delay : Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(spread + 1));
     }
 
-    private static String excerpt(String body) {
-        return body == null ? null : truncate(body);
+    public static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime l) {
+            return l.toInstant(ZoneOffset.UTC);
+        }
+        throw new IllegalArgumentException("not a timestamp: " + value.getClass());
     }
 
     private static String truncate(String text) {
-        return text.length() <= EXCERPT ? text : text.substring(0, EXCERPT);
+        return text == null || text.length() <= EXCERPT ? text : text.substring(0, EXCERPT);
     }
 }

@@ -1,11 +1,15 @@
 package br.com.ponte.webhook.domain;
 
-/** PENDING → SENDING → SUCCEEDED, or back to PENDING for a retry, or FAILED when the schedule is exhausted. */
+/**
+ * PENDING → SENDING → SUCCEEDED, or back to PENDING for a retry, or FAILED when the schedule is
+ * exhausted (a manual retry makes it PENDING again); CANCELLED when its endpoint was deleted.
+ */
 public enum DeliveryStatus {
     PENDING(false),
     SENDING(false),
     SUCCEEDED(true),
-    FAILED(true);
+    FAILED(true),
+    CANCELLED(true);
 
     private final boolean finalStatus;
 

@@ -1,6 +1,8 @@
 package br.com.ponte.webhook.domain;
 
+/** ACTIVE endpoints receive deliveries; DISABLED ones keep theirs pending until enabled; DELETED is final. */
 public enum EndpointStatus {
     ACTIVE,
-    DISABLED
+    DISABLED,
+    DELETED
 }

@@ -1,5 +1,6 @@
 package br.com.ponte.webhook.domain;
 
+import br.com.ponte.kit.api.ApiException;
 import br.com.ponte.kit.crypto.EnvelopeCipher;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
@@ -13,10 +14,14 @@ import jakarta.persistence.Table;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Where a partner receives its webhooks, which event types it wants, and the secret that signs them. */
+/**
+ * Where a partner receives its webhooks, which event types it wants, how (ordered, rate limit)
+ * and the secret that signs them. Guards its own status: a deleted endpoint changes no more.
+ */
 @Entity
 @Table(name = "webhook_endpoint")
 public class WebhookEndpoint extends PanacheEntityBase {
@@ -39,6 +44,27 @@ public class WebhookEndpoint extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public EndpointStatus status;
 
+    @Column(name = "disabled_reason")
+    public String disabledReason;
+
+    @Column(name = "failing_since")
+    public Instant failingSince;
+
+    /** Requests per second at most; null for no limit. */
+    @Column(name = "rate_limit")
+    public Integer rateLimit;
+
+    /** Events of one subject are delivered one after the other, in sequence order. */
+    public boolean ordered;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "signing_algorithm")
+    public SigningAlgorithm signingAlgorithm;
+
+    /** For ED25519: the {@code whpk_} key receivers verify with. */
+    @Column(name = "public_key")
+    public String publicKey;
+
     @Column(name = "secret_cipher")
     public byte[] secretCipher;
 
@@ -54,6 +80,24 @@ public class WebhookEndpoint extends PanacheEntityBase {
     @Column(name = "master_key_id")
     public String masterKeyId;
 
+    @Column(name = "prev_secret_cipher")
+    public byte[] prevSecretCipher;
+
+    @Column(name = "prev_secret_iv")
+    public byte[] prevSecretIv;
+
+    @Column(name = "prev_secret_key_wrapped")
+    public byte[] prevSecretKeyWrapped;
+
+    @Column(name = "prev_secret_key_iv")
+    public byte[] prevSecretKeyIv;
+
+    @Column(name = "prev_master_key_id")
+    public String prevMasterKeyId;
+
+    @Column(name = "prev_secret_expires_at")
+    public Instant prevSecretExpiresAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -61,7 +105,7 @@ public class WebhookEndpoint extends PanacheEntityBase {
     public Instant updatedAt;
 
     public static WebhookEndpoint create(String partnerId, String url, String description, List<String> eventTypes,
-                                         String secret, EnvelopeCipher cipher, Instant now) {
+                                         SigningAlgorithm algorithm, Instant now) {
         WebhookEndpoint endpoint = new WebhookEndpoint();
         endpoint.id = UUID.randomUUID();
         endpoint.partnerId = partnerId;
@@ -69,19 +113,87 @@ public class WebhookEndpoint extends PanacheEntityBase {
         endpoint.description = description;
         endpoint.eventTypes = List.copyOf(eventTypes);
         endpoint.status = EndpointStatus.ACTIVE;
+        endpoint.signingAlgorithm = algorithm;
         endpoint.createdAt = now;
         endpoint.updatedAt = now;
-        endpoint.seal(secret, cipher);
         return endpoint;
     }
 
-    public boolean accepts(String eventType) {
-        return status == EndpointStatus.ACTIVE && (eventTypes.isEmpty() || eventTypes.contains(eventType));
+    /**
+     * Makes a new signing secret (HMAC) or key pair (Ed25519) and seals it. Returns what the
+     * partner must keep: the {@code whsec_} secret, or the {@code whpk_} public key.
+     */
+    public String newSecret(EnvelopeCipher cipher) {
+        if (signingAlgorithm == SigningAlgorithm.ED25519) {
+            WebhookSignature.Ed25519Keys keys = WebhookSignature.newEd25519Keys();
+            seal(keys.signingKey(), cipher);
+            publicKey = keys.publicKey();
+            return keys.publicKey();
+        }
+        String secret = WebhookSignature.newSecret();
+        seal(secret, cipher);
+        return secret;
     }
 
-    public String secret(EnvelopeCipher cipher) {
-        return new String(cipher.open(new EnvelopeCipher.Sealed(secretCipher, secretIv, secretKeyWrapped, secretKeyIv,
-                masterKeyId), id.toString()), StandardCharsets.UTF_8);
+    /**
+     * Replaces the signing secret; the current one keeps signing beside the new one until
+     * {@code overlapEnds}, so receivers can switch without losing a message.
+     */
+    public String rotateSecret(EnvelopeCipher cipher, Instant overlapEnds, Instant now) {
+        requireNotDeleted();
+        prevSecretCipher = secretCipher;
+        prevSecretIv = secretIv;
+        prevSecretKeyWrapped = secretKeyWrapped;
+        prevSecretKeyIv = secretKeyIv;
+        prevMasterKeyId = masterKeyId;
+        prevSecretExpiresAt = overlapEnds;
+        updatedAt = now;
+        return newSecret(cipher);
+    }
+
+    /** The secrets that sign now: the current one, and the previous one during a rotation's overlap. */
+    public static List<String> signingSecrets(EnvelopeCipher cipher, String endpointId, EnvelopeCipher.Sealed current,
+                                              EnvelopeCipher.Sealed previous, Instant previousExpiresAt, Instant now) {
+        List<String> secrets = new ArrayList<>(2);
+        secrets.add(new String(cipher.open(current, endpointId), StandardCharsets.UTF_8));
+        if (previous != null && previousExpiresAt != null && previousExpiresAt.isAfter(now)) {
+            secrets.add(new String(cipher.open(previous, endpointId), StandardCharsets.UTF_8));
+        }
+        return secrets;
+    }
+
+    /**
+     * Whether an event of this type is queued for the endpoint. A disabled endpoint still queues:
+     * its deliveries wait and go out when it is enabled again, so nothing is lost meanwhile.
+     */
+    public boolean accepts(String eventType) {
+        return status != EndpointStatus.DELETED && (eventTypes.isEmpty() || eventTypes.contains(eventType));
+    }
+
+    public void disable(String reason, Instant now) {
+        requireNotDeleted();
+        status = EndpointStatus.DISABLED;
+        disabledReason = reason;
+        updatedAt = now;
+    }
+
+    public void enable(Instant now) {
+        requireNotDeleted();
+        status = EndpointStatus.ACTIVE;
+        disabledReason = null;
+        failingSince = null;
+        updatedAt = now;
+    }
+
+    public void delete(Instant now) {
+        status = EndpointStatus.DELETED;
+        updatedAt = now;
+    }
+
+    public void requireNotDeleted() {
+        if (status == EndpointStatus.DELETED) {
+            throw ApiException.notFound("No webhook endpoint " + id);
+        }
     }
 
     private void seal(String secret, EnvelopeCipher cipher) {
@@ -93,11 +205,13 @@ public class WebhookEndpoint extends PanacheEntityBase {
         masterKeyId = sealed.masterKeyId();
     }
 
-    public static Uni<List<WebhookEndpoint>> activeFor(String partnerId) {
-        return list("partnerId = ?1 and status = ?2", partnerId, EndpointStatus.ACTIVE);
+    /** The partner's endpoints that queue deliveries (active or disabled). */
+    public static Uni<List<WebhookEndpoint>> receivingFor(String partnerId) {
+        return list("partnerId = ?1 and status <> ?2", partnerId, EndpointStatus.DELETED);
     }
 
+    /** The partner's endpoint, unless deleted. */
     public static Uni<WebhookEndpoint> findForPartner(UUID id, String partnerId) {
-        return find("id = ?1 and partnerId = ?2", id, partnerId).firstResult();
+        return find("id = ?1 and partnerId = ?2 and status <> ?3", id, partnerId, EndpointStatus.DELETED).firstResult();
     }
 }

@@ -64,6 +64,16 @@ public class EventIngestor {
         return ingest(record);
     }
 
+    @Incoming("webhook-events")
+    Uni<Void> webhookEvents(ConsumerRecord<String, String> record) {
+        return ingest(record);
+    }
+
+    @Incoming("webhook-dead-letters")
+    Uni<Void> webhookDeadLetters(ConsumerRecord<String, String> record) {
+        return ingest(record);
+    }
+
     Uni<Void> ingest(ConsumerRecord<String, String> record) {
         return Uni.createFrom().item(() -> EventCodec.decode(record.value()))
                 .onFailure(MalformedEventException.class).invoke(e -> LOG.warnf(
@@ -85,14 +95,21 @@ public class EventIngestor {
         if (event.partnerId() == null) {
             return Uni.createFrom().item(0);
         }
-        return WebhookEndpoint.activeFor(event.partnerId()).chain(endpoints -> {
-            List<WebhookEndpoint> matching = endpoints.stream().filter(e -> e.accepts(event.type())).toList();
+        return WebhookEndpoint.receivingFor(event.partnerId()).chain(endpoints -> {
+            // An operational event about an endpoint (its subject) is not sent to that endpoint:
+            // it failed or is disabled, and a notice of its failure must not loop back to it.
+            boolean aboutAnEndpoint = event.type().startsWith("webhook:") && !event.type().equals("webhook:test");
+            List<WebhookEndpoint> matching = endpoints.stream()
+                    .filter(e -> e.accepts(event.type()))
+                    .filter(e -> !(aboutAnEndpoint && e.id.toString().equals(event.subject())))
+                    .toList();
             if (matching.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
             Instant now = Instant.now();
             WebhookMessage message = WebhookMessage.of(event, payload, now);
-            List<WebhookDelivery> deliveries = matching.stream().map(e -> WebhookDelivery.due(message.id, e.id, now)).toList();
+            List<WebhookDelivery> deliveries = matching.stream()
+                    .map(e -> WebhookDelivery.due(message, e.id, WebhookDelivery.SCHEDULED, now)).toList();
             return message.persist()
                     .chain(() -> Panache.getSession())
                     .chain(session -> session.persistAll(deliveries.toArray()))
