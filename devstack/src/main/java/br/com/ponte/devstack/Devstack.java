@@ -150,6 +150,9 @@ public final class Devstack implements AutoCloseable {
         vault.put("PONTE_VAULT_MASTER_KEY", secrets.vaultMasterKey());
         Map<String, String> webhook = new HashMap<>(common);
         webhook.put("PONTE_WEBHOOK_MASTER_KEY", secrets.webhookMasterKey());
+        // A local stack delivers to local receivers: allow loopback and plain http here only.
+        webhook.put("PONTE_WEBHOOK_ALLOWED_PRIVATE_NETWORKS", "127.0.0.0/8");
+        webhook.put("PONTE_WEBHOOK_REQUIRE_HTTPS", "false");
         Map<String, String> sandbox = new HashMap<>();
         sandbox.put("SANDBOX_BASE_URL", "http://localhost:" + ports.sandbox());
 

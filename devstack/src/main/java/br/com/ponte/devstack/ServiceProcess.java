@@ -98,6 +98,16 @@ final class ServiceProcess {
         }
     }
 
+    /** Kills the process at once (SIGKILL), as a crash would: no shutdown hook runs. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
