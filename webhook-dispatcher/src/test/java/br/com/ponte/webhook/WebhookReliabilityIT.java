@@ -117,6 +117,31 @@ class WebhookReliabilityIT {
     }
 
     @Test
+    void anEndpointFailingForTheConfiguredPeriodIsDisabled() throws Exception {
+        String partner = "partner-" + UUID.randomUUID();
+        String token = PartnerTokens.issue(partner);
+        String endpointId = register(partner, receiver, Map.of()).getString("id");
+        receiver.answerWith(500);
+        try (var c = support.db()) {
+            // it has been failing for six days (the default period is five)
+            c.createStatement().executeUpdate("update webhook_endpoint set failing_since = now() - interval '6 days' "
+                    + "where id = '" + endpointId + "'");
+        }
+        EventEnvelope event = created(partner, UUID.randomUUID().toString(), 1);
+        support.publish(event);
+        receiver.await(r -> event.id().equals(r.webhookId()), 1, Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(token)
+                .get("/v1/webhook-endpoints/" + endpointId).then().body("status", equalTo("DISABLED"))
+                .body("disabledReason", equalTo("FAILING")));
+        try (TopicProbe events = TopicProbe.subscribe(bootstrap, "webhook.events")) {
+            EventEnvelope disabled = EventCodec.decode(events.awaitRecords(r -> endpointId.equals(r.key()), 1,
+                    Duration.ofSeconds(30)).get(0).value());
+            assertThat(disabled.type()).isEqualTo("webhook:endpoint:disabled");
+            assertThat(disabled.data().path("reason").asText()).isEqualTo("FAILING");
+        }
+    }
+
+    @Test
     void retryAfterIsHonoured() throws Exception {
         String partner = "partner-" + UUID.randomUUID();
         register(partner, receiver, Map.of());
