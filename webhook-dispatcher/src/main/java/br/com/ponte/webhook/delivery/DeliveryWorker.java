@@ -32,14 +32,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -115,6 +112,7 @@ public class DeliveryWorker {
     private final Vertx vertx;
     private final WebClient client;
     private final RateLimiter rateLimiter = new RateLimiter();
+    private final RetryPolicy retryPolicy;
     private final Map<String, UrlCheck> urlChecks = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -128,10 +126,6 @@ public class DeliveryWorker {
     private record UrlCheck(Optional<String> refusal, Instant checkedAt) {
     }
 
-    /** What one attempt led to. */
-    record Outcome(String deliveryStatus, Instant nextAttemptAt, boolean success, boolean gone, boolean exhausted) {
-    }
-
     public DeliveryWorker(Mutiny.SessionFactory sessions, EnvelopeCipher cipher, WebhookConfig config,
                           EndpointUrlPolicy urlPolicy, Outbox outbox, Vertx vertx) {
         this.sessions = sessions;
@@ -140,6 +134,7 @@ public class DeliveryWorker {
         this.urlPolicy = urlPolicy;
         this.outbox = outbox;
         this.vertx = vertx;
+        this.retryPolicy = new RetryPolicy(config);
         int timeout = (int) config.requestTimeout().toMillis();
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setFollowRedirects(false)
@@ -258,29 +253,6 @@ public class DeliveryWorker {
                         record(claimed, now, (System.nanoTime() - startNanos) / 1_000_000, response, failure));
     }
 
-    Outcome outcome(Claimed claimed, Integer statusCode, String retryAfter, Instant now) {
-        if (statusCode != null && statusCode >= 200 && statusCode < 300) {
-            return new Outcome("SUCCEEDED", null, true, false, false);
-        }
-        if (statusCode != null && statusCode == 410) {
-            return new Outcome("FAILED", null, false, true, false);
-        }
-        int attempt = claimed.attempts() + 1;
-        List<Duration> schedule = config.retrySchedule();
-        boolean exhausted = WebhookDelivery.MANUAL.equals(claimed.trigger()) || attempt >= schedule.size();
-        if (exhausted) {
-            return new Outcome("FAILED", null, false, false, true);
-        }
-        Instant next = now.plus(withJitter(schedule.get(attempt)));
-        if (statusCode != null && (statusCode == 429 || statusCode == 503)) {
-            Optional<Instant> asked = retryAfter(retryAfter, now);
-            if (asked.isPresent() && asked.get().isAfter(next)) {
-                next = asked.get();
-            }
-        }
-        return new Outcome("PENDING", next, false, false, false);
-    }
-
     private Uni<Void> record(Claimed claimed, Instant started, long durationMs, HttpResponse<Buffer> response,
                              Throwable failure) {
         Instant now = Instant.now();
@@ -290,7 +262,8 @@ public class DeliveryWorker {
         if (error == null && statusCode != null && (statusCode < 200 || statusCode >= 300)) {
             error = "HTTP " + statusCode;
         }
-        Outcome outcome = outcome(claimed, statusCode, response == null ? null : response.getHeader("retry-after"), now);
+        RetryPolicy.Outcome outcome = retryPolicy.decide(claimed.attempts(), claimed.trigger(), statusCode,
+                response == null ? null : response.getHeader("retry-after"), now);
         String lastError = error;
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(RECORD_ATTEMPT)
                         .setParameter("id", UUID.randomUUID())
@@ -351,31 +324,6 @@ public class DeliveryWorker {
                     return outbox.append(new WebhookEndpointDisabled(claimed.endpointId().toString(), (String) row[0],
                             reason, instant(row[2]), now), claimed.endpointId().toString(), (String) row[1], now).replaceWithVoid();
                 });
-    }
-
-    /** {@code Retry-After} as delta-seconds or an HTTP date, capped by {@code ponte.webhook.max-retry-after}. */
-    Optional<Instant> retryAfter(String header, Instant now) {
-        if (header == null || header.isBlank()) {
-            return Optional.empty();
-        }
-        Instant at;
-        try {
-            at = now.plusSeconds(Long.parseLong(header.trim()));
-        } catch (NumberFormatException e) {
-            try {
-                at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            } catch (RuntimeException notADate) {
-                return Optional.empty();
-            }
-        }
-        Instant cap = now.plus(config.maxRetryAfter());
-        return Optional.of(at.isAfter(cap) ? cap : at);
-    }
-
-    private Duration withJitter(Duration delay) {
-        long millis = delay.toMillis();
-        long spread = (long) (millis * config.retryJitter());
-        return spread <= 0 ? delay : Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(spread + 1));
     }
 
     public static Instant instant(Object value) {
