@@ -164,6 +164,9 @@ public class WebhookEndpointResource {
             throw ApiException.badRequest("PARAMETRO_NAO_INFORMADO", "The request body is required");
         }
         List<ErrorResponse.Error> errors = new ArrayList<>();
+        if (request.url() != null && request.url().isBlank()) {
+            errors.add(invalid("url must not be blank"));
+        }
         validateFields(request.eventTypes(), request.description(), request.rateLimit(), errors);
         return checkUrl(request.url(), errors).chain(() -> change(id, endpoint -> {
             if (request.url() != null) {

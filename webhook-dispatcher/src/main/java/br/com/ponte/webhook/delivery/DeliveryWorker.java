@@ -86,7 +86,7 @@ public class DeliveryWorker {
             update webhook_delivery set status = :status, attempts = attempts + 1, locked_until = null,
                    next_attempt_at = :nextAttemptAt, last_status_code = :statusCode, last_error = :error,
                    trigger_kind = 'SCHEDULED', updated_at = now()
-             where id = :id""";
+             where id = :id and status = 'SENDING'""";
 
     private static final String RELEASE = """
             update webhook_delivery set status = 'PENDING', locked_until = null, next_attempt_at = :nextAttemptAt,
