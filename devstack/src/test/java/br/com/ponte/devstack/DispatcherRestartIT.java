@@ -98,6 +98,21 @@ class DispatcherRestartIT {
         return process;
     }
 
+    static void awaitAttempts(EventEnvelope event, int attempts) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("webhook"), "postgres", "postgres")) {
+            while (true) {
+                ResultSet rs = c.createStatement().executeQuery("select attempts from webhook_delivery where message_id = '"
+                        + event.id() + "' and status = 'PENDING'");
+                if (rs.next() && rs.getInt(1) == attempts) {
+                    return;
+                }
+                assertThat(System.nanoTime()).as("attempt %d recorded in time", attempts).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+        }
+    }
+
     @Test
     void aKilledDispatcherResumesItsRetryScheduleAfterARestart() throws Exception {
         String partner = "partner-" + UUID.randomUUID();
@@ -127,6 +142,7 @@ class DispatcherRestartIT {
                 }
 
                 receiver.await(r -> event.id().equals(r.webhookId()), 1, Duration.ofSeconds(60));
+                awaitAttempts(event, 1); // the failed first attempt is recorded and the retry scheduled
                 first.kill(); // mid-schedule: the next attempt is due in 4 s
                 assertThat(first.isAlive()).isFalse();
                 receiver.answerWith(200);

@@ -1,5 +1,6 @@
 package br.com.ponte.kit.outbox;
 
+import br.com.ponte.events.Topic;
 import br.com.ponte.kit.db.DatabaseConfig;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
@@ -162,7 +163,9 @@ public class OutboxRelay {
         List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
         for (RecordChangeEvent<SourceRecord> change : records) {
             SourceRecord record = change.record();
-            if (record.topic() == null || record.value() == null) {
+            // Only outbox rows routed to a platform topic are published; Debezium's heartbeats (and
+            // anything else) are just marked processed, which lets the slot's position advance.
+            if (record.topic() == null || record.value() == null || Topic.fromTopicName(record.topic()).isEmpty()) {
                 continue;
             }
             sends.add(run.producer.send(toProducerRecord(record)));
@@ -308,6 +311,10 @@ public class OutboxRelay {
         p.setProperty("transforms.outbox.table.fields.additional.placement", "type:header:eventType,sequence:header:sequence");
         p.setProperty("transforms.outbox.table.expand.json.payload", "false");
         p.setProperty("errors.max.retries", "3");
+        // Services write far more WAL than outbox rows (e.g. the dispatcher's delivery log). Heartbeats
+        // let the relay confirm its position while it only sees filtered-out changes, so the
+        // replication slot does not hold back WAL.
+        p.setProperty("heartbeat.interval.ms", "10000");
         return p;
     }
 

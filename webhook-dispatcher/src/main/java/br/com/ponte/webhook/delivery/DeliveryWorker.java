@@ -24,7 +24,9 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -116,6 +118,7 @@ public class DeliveryWorker {
     private final Map<String, UrlCheck> urlChecks = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile boolean stopping;
 
     record Claimed(UUID deliveryId, int attempts, String trigger, UUID messageId, String payload, String eventType,
                    String subject, String partnerId, UUID endpointId, String url, Integer rateLimit,
@@ -144,8 +147,13 @@ public class DeliveryWorker {
                 .setUserAgent("Ponte-Webhooks/1.0"));
     }
 
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @PreDestroy
     void close() {
+        stopping = true;
         client.close();
     }
 
@@ -154,8 +162,14 @@ public class DeliveryWorker {
         wakeUp();
     }
 
-    /** Claims and sends what is due now; called on a schedule and as soon as new deliveries commit. */
+    /**
+     * Claims and sends what is due now; called on a schedule and as soon as new deliveries commit.
+     * Claims nothing once shutdown began: what is due stays in the database for the next start.
+     */
     public void wakeUp() {
+        if (stopping) {
+            return;
+        }
         isolatedContext().runOnContext(ignored -> drain().subscribe().with(
                 done -> { },
                 failure -> LOG.warn("Claiming due webhook deliveries failed; the next tick retries", failure)));

@@ -1,0 +1,849 @@
+package br.com.ponte.bench;
+
+import br.com.ponte.events.EventCodec;
+import br.com.ponte.events.EventEnvelope;
+import br.com.ponte.events.EventTime;
+import br.com.ponte.events.data.ConsentCreated;
+import br.com.ponte.events.data.PaymentSummary;
+import br.com.ponte.infra.EmbeddedKafka;
+import br.com.ponte.infra.EmbeddedPostgresServer;
+import br.com.ponte.infra.PartnerTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Benchmark of the webhook-dispatcher: real Kafka and PostgreSQL (embedded-infra, in this JVM and as
+ * a child process), the packaged dispatcher as its own JVM, and a fast receiver on loopback.
+ * <ol>
+ *   <li>sustained throughput: {@code bench.events} ConsentCreated events produced as fast as the
+ *   producer allows; signed deliveries per second from the first send to the last receipt, then
+ *   the attempt log checked in the database;</li>
+ *   <li>latency: events offered at {@code bench.rate} per second for {@code bench.seconds}, each
+ *   stamped with its send time; event time to receipt, p50/p95/p99/max.</li>
+ * </ol>
+ * Run it with {@code bench/run} (see bench/README.md); nothing of it runs during the build.
+ */
+public final class DeliveryBenchmark implements AutoCloseable {
+
+    static final double TARGET_DELIVERIES_PER_SECOND = 2000;
+    static final double TARGET_P99_MILLIS = 200;
+
+    private static final List<String> TOPICS = List.of("consent.events", "payment.events", "sharing.events",
+            "collection.events", "certificate.events", "webhook.events", "webhook.dead-letters");
+    private static final String TOPIC = "consent.events";
+    private static final PaymentSummary PAYMENT = new PaymentSummary("100.12", "BRL", LocalDate.now().toString(),
+            "Padaria Pao Quente", "11222333000181", "MANU");
+
+    /** The knobs, all system properties (see bench/README.md). */
+    record Settings(Path root, Path dispatcherJar, List<String> dispatcherJvm, int warmup, int events, int rate,
+                    int seconds, int latencyWarmupSeconds, int subjects, int sampleEvery, Duration stall, Map<String, String> extraEnv,
+                    Map<String, String> pgSettings, boolean keep) {
+
+        static Settings fromSystemProperties() {
+            Path root = Path.of(System.getProperty("ponte.root", ".")).toAbsolutePath().normalize();
+            String jar = System.getProperty("bench.dispatcherJar");
+            Map<String, String> env = new LinkedHashMap<>();
+            Map<String, String> pg = new LinkedHashMap<>();
+            System.getProperties().stringPropertyNames().stream().sorted().forEach(name -> {
+                if (name.startsWith("bench.env.")) {
+                    env.put(name.substring("bench.env.".length()), System.getProperty(name));
+                } else if (name.startsWith("bench.pg.")) {
+                    pg.put(name.substring("bench.pg.".length()), System.getProperty(name));
+                }
+            });
+            return new Settings(root,
+                    jar != null ? Path.of(jar) : root.resolve("webhook-dispatcher/target/quarkus-app/quarkus-run.jar"),
+                    List.of(System.getProperty("bench.dispatcherJvm", "-XX:+UseParallelGC -Xmx768m").trim().split("\\s+")),
+                    Integer.getInteger("bench.warmup", 2_000),
+                    Integer.getInteger("bench.events", 40_000),
+                    Integer.getInteger("bench.rate", 500),
+                    Integer.getInteger("bench.seconds", 30),
+                    Integer.getInteger("bench.latencyWarmupSeconds", 5),
+                    Integer.getInteger("bench.subjects", 1_000),
+                    Integer.getInteger("bench.sampleEvery", 100),
+                    Duration.ofSeconds(Integer.getInteger("bench.stallSeconds", 60)),
+                    env, pg, Boolean.getBoolean("bench.keep"));
+        }
+    }
+
+    /** What the throughput phase measured. */
+    record Throughput(int events, double seconds, double perSecond, long attemptRows, long succeeded,
+                      long nonSuccessAttempts, long missing, long duplicates, double persistedSeconds,
+                      double ingestedSeconds, String cpu, String pgActivity) {
+    }
+
+    /** What the latency phase measured (milliseconds). */
+    record Latency(int rate, int seconds, int events, long[] sortedMillis, double actualSeconds, double maxSendLagMillis,
+                   long missing, long duplicates, String cpu, String pgActivity) {
+    }
+
+    // strong reference: JUL loggers are weakly held; the benchmark prints its own start-up lines
+    private static final java.util.logging.Logger INFRA_LOG = java.util.logging.Logger.getLogger("br.com.ponte.infra");
+    // "Attempting to close NetworkClient that has already been closed" when the broker stops
+    private static final java.util.logging.Logger NETWORK_CLIENT_LOG =
+            java.util.logging.Logger.getLogger("org.apache.kafka.clients.NetworkClient");
+
+    private final Settings settings;
+    private final PrintStream out;
+    private final String partnerId = "bench-partner-" + UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicLong sendErrors = new AtomicLong();
+    private final AtomicReference<Throwable> firstSendError = new AtomicReference<>();
+
+    private Path workDir;
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafka kafka;
+    private FastReceiver receiver;
+    private DispatcherProcess dispatcher;
+    private KafkaProducer<String, String> producer;
+    private Connection db;
+    private Connection admin; // to database postgres: reading statistics there does not count in webhook's
+    private long ownWebhookQueries; // transactions this benchmark ran in database webhook (subtracted from its statistics)
+    private PgActivitySampler pgActivity;
+    private CpuMeter cpu;
+    private boolean closed;
+    private volatile boolean closing;
+    private volatile boolean failed; // keep the data for a look at it
+
+    DeliveryBenchmark(Settings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
+            System.out.println("Usage: bench/run [-Dbench.events=40000] [-Dbench.rate=500] [-Dbench.seconds=30] ... "
+                    + "(see bench/README.md)");
+            return;
+        }
+        INFRA_LOG.setLevel(java.util.logging.Level.WARNING);
+        NETWORK_CLIENT_LOG.setLevel(java.util.logging.Level.SEVERE);
+        DeliveryBenchmark bench = new DeliveryBenchmark(Settings.fromSystemProperties(), System.out);
+        Thread hook = new Thread(() -> {
+            if (!bench.isClosed()) {
+                System.out.println("\nStopping the benchmark...");
+                bench.close();
+            }
+        }, "bench-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int exit;
+        try {
+            exit = bench.run();
+        } catch (Throwable e) {
+            if (bench.closing) {
+                System.err.println("Benchmark interrupted.");
+            } else {
+                bench.failed = true;
+                System.err.println("Benchmark failed: " + e);
+                e.printStackTrace();
+                bench.printDispatcherLogTail();
+            }
+            exit = 1;
+        } finally {
+            bench.close();
+        }
+        System.exit(exit);
+    }
+
+    /** Runs both phases and prints the summary; 0 when every check held (targets or not), 2 otherwise. */
+    int run() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.printf("webhook-dispatcher benchmark: %d cores, Java %s; warm-up %d, throughput %d events, latency %d/s for %d s%n",
+                cores, System.getProperty("java.version"), settings.warmup(), settings.events(), settings.rate(),
+                settings.seconds());
+        long startedAt = System.nanoTime();
+        start();
+        out.printf("Stack ready in %.1f s (dispatcher log: %s)%n", (System.nanoTime() - startedAt) / 1e9, dispatcher.log());
+
+        warmUp();
+        pause();
+        Throughput throughput = throughputPhase();
+        pause();
+        Latency latency = latencyPhase();
+        return summary(throughput, latency);
+    }
+
+    // ---------------------------------------------------------------- setup
+
+    private void start() throws Exception {
+        workDir = Files.createTempDirectory("ponte-bench-");
+        Path pgData = workDir.resolve("postgres");
+        postgres = EmbeddedPostgresServer.start(pgData, 0);
+        postgres.createDatabase("webhook");
+        if (!settings.pgSettings().isEmpty()) {
+            applyPostgresSettings(settings.pgSettings());
+        }
+        kafka = EmbeddedKafka.start(workDir.resolve("kafka"), 0);
+        List<String> topics = new ArrayList<>();
+        TOPICS.forEach(t -> {
+            topics.add(t);
+            topics.add(t + ".dlq");
+        });
+        kafka.createTopics(3, topics.toArray(String[]::new));
+        out.printf("PostgreSQL on %d (data %s), Kafka on %s%n", postgres.port(), pgData, kafka.bootstrapServers());
+
+        receiver = new FastReceiver(settings.sampleEvery());
+
+        byte[] masterKey = new byte[32];
+        new SecureRandom().nextBytes(masterKey);
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("PONTE_DB_HOST", "localhost");
+        env.put("PONTE_DB_PORT", Integer.toString(postgres.port()));
+        env.put("PONTE_DB_NAME", "webhook");
+        env.put("PONTE_DB_USER", postgres.user());
+        env.put("PONTE_DB_PASSWORD", postgres.password());
+        env.put("PONTE_WEBHOOK_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey));
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", PartnerTokens.publicKeyPem().toUri().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", PartnerTokens.ISSUER);
+        env.put("MP_JWT_VERIFY_AUDIENCES", PartnerTokens.AUDIENCE);
+        // the receiver is plain http on loopback: allow it, as ./ponte up does (the packaged jar's prod profile refuses both)
+        env.put("PONTE_WEBHOOK_ALLOWED_PRIVATE_NETWORKS", "127.0.0.0/8");
+        env.put("PONTE_WEBHOOK_REQUIRE_HTTPS", "false");
+        env.put("QUARKUS_LOG_LEVEL", "WARN");
+        env.putAll(settings.extraEnv());
+        int port = freePort();
+        out.printf("Starting the webhook-dispatcher (%s %s) on %d%s%n", String.join(" ", settings.dispatcherJvm()),
+                settings.root().relativize(settings.dispatcherJar().toAbsolutePath()), port,
+                settings.extraEnv().isEmpty() ? "" : " with " + settings.extraEnv());
+        dispatcher = DispatcherProcess.launch(settings.dispatcherJar(), settings.dispatcherJvm(), env, port,
+                workDir.resolve("logs/webhook-dispatcher.log"));
+        dispatcher.awaitReady(Duration.ofMinutes(3));
+
+        String secret = registerEndpoint(port, receiver.url());
+        receiver.verifyWith(secret);
+
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-producer");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(128L * 1024 * 1024));
+        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+
+        db = DriverManager.getConnection(postgres.jdbcUrl("webhook"), postgres.user(), postgres.password());
+        admin = DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.user(), postgres.password());
+        pgActivity = new PgActivitySampler(() -> {
+            try {
+                return DriverManager.getConnection(postgres.jdbcUrl("postgres"), postgres.user(), postgres.password());
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, 20);
+        cpu = new CpuMeter(dispatcher.handle().pid(), pgData);
+    }
+
+    private void applyPostgresSettings(Map<String, String> pg) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (Map.Entry<String, String> e : pg.entrySet()) {
+                s.execute("alter system set " + e.getKey() + " = '" + e.getValue().replace("'", "''") + "'");
+            }
+            s.execute("select pg_reload_conf()");
+        }
+        out.println("PostgreSQL settings (reloaded; restart-only settings do not apply): " + pg);
+    }
+
+    private Connection connect() {
+        try {
+            return DriverManager.getConnection(postgres.jdbcUrl("webhook"), postgres.user(), postgres.password());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String registerEndpoint(int port, String url) throws IOException, InterruptedException {
+        String body = EventCodec.mapper().writeValueAsString(Map.of("url", url, "eventTypes", List.of()));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/webhook-endpoints"))
+                .header("Authorization", "Bearer " + PartnerTokens.issue(partnerId))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(30)).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("Registering the receiver answered " + response.statusCode() + ": " + response.body());
+        }
+        JsonNode endpoint = EventCodec.mapper().readTree(response.body());
+        out.printf("Registered %s for partner %s (endpoint %s)%n", url, partnerId, endpoint.path("id").asText());
+        return endpoint.path("secret").asText();
+    }
+
+    // ---------------------------------------------------------------- phases
+
+    private void warmUp() throws Exception {
+        out.printf("%nWarm-up: %d events...%n", settings.warmup());
+        List<String> ids = new ArrayList<>(settings.warmup());
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        Instant now = EventTime.now();
+        for (int i = 0; i < settings.warmup(); i++) {
+            records.add(event("warm", i, now, ids));
+        }
+        int baseline = receiver.distinct();
+        long t0 = System.nanoTime();
+        records.forEach(this::send);
+        producer.flush();
+        awaitArrivals("warm-up", ids, baseline, t0, false);
+        awaitPersisted("bench-warm-%", ids.size(), t0);
+        out.printf("Warm-up done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    private Throughput throughputPhase() throws Exception {
+        int n = settings.events();
+        out.printf("%nThroughput: %d events produced as fast as the producer allows...%n", n);
+        List<String> ids = new ArrayList<>(n);
+        List<ProducerRecord<String, String>> records = new ArrayList<>(n);
+        Instant now = EventTime.now();
+        for (int i = 0; i < n; i++) {
+            records.add(event("tp", i, now, ids)); // built beforehand: the clock measures the dispatcher, not us
+        }
+        int baseline = receiver.distinct();
+        long duplicatesBefore = receiver.duplicates();
+        long[] pgBefore = pgCounters();
+        CpuMeter.Snapshot cpuBefore = cpu.snapshot();
+        pgActivity.start();
+        long t0 = System.nanoTime();
+        long t0Wall = System.currentTimeMillis();
+        records.forEach(this::send);
+        producer.flush();
+        double produced = (System.nanoTime() - t0) / 1e9;
+        out.printf("  produced in %.2f s (%.0f events/s into Kafka)%n", produced, n / produced);
+        awaitArrivals("throughput", ids, baseline, t0, true);
+        CpuMeter.Snapshot cpuAfter = cpu.snapshot();
+        String activity = pgActivity.stop();
+
+        long last = 0;
+        long missing = 0;
+        List<Long> receiptNanos = new ArrayList<>(n);
+        for (String id : ids) {
+            FastReceiver.Receipt r = receiver.receipt(id);
+            if (r == null) {
+                missing++;
+            } else {
+                last = Math.max(last, r.nanos());
+                receiptNanos.add(r.nanos() - t0);
+            }
+        }
+        double seconds = (last - t0) / 1e9;
+        long[] persisted = awaitPersisted("bench-tp-%", n, t0);
+        double persistedSeconds = (persisted[2] - t0) / 1e9;
+        long duplicates = receiver.duplicates() - duplicatesBefore;
+
+        long[] attempts = queryLongs("""
+                select count(*), count(*) filter (where a.status_code is null or a.status_code not between 200 and 299)
+                  from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id
+                  join webhook_message m on m.id = d.message_id where m.subject like ?""", "bench-tp-%");
+        double ingested = queryDouble("select extract(epoch from max(received_at)) * 1000 from webhook_message where subject like ?",
+                "bench-tp-%");
+        double ingestedSeconds = (ingested - t0Wall) / 1e3;
+        sleep(1_000); // sessions report their statistics at most every 500 ms
+        long[] pgAfter = pgCounters();
+
+        out.printf("  last receipt at %.2f s; all %d attempt rows committed by %.2f s; last event ingested at %.2f s%n",
+                seconds, persisted[0], persistedSeconds, ingestedSeconds);
+        out.println("  delivered/s   " + timeline(receiptNanos, seconds));
+        out.println("  ingested/s    " + ingestTimeline(t0Wall, seconds));
+        printStages("bench-tp-%");
+        String cpuLine = CpuMeter.describe(cpuBefore, cpuAfter);
+        out.println("  CPU           " + cpuLine);
+        out.println("  dispatcher    " + CpuMeter.describeThreads(cpuBefore, cpuAfter, true, 6));
+        out.println("  bench JVM     " + CpuMeter.describeThreads(cpuBefore, cpuAfter, false, 4));
+        out.println("  PostgreSQL    " + CpuMeter.describePostgres(cpuBefore, cpuAfter, 4));
+        out.println("  PG sessions   " + activity);
+        out.println("  PG work       " + perEvent(pgBefore, pgAfter, n));
+        return new Throughput(n, seconds, n / seconds, attempts[0], persisted[1], attempts[1], missing, duplicates,
+                persistedSeconds, ingestedSeconds, cpuLine, activity);
+    }
+
+    private Latency latencyPhase() throws Exception {
+        int rate = settings.rate();
+        int total = rate * settings.seconds();
+        if (settings.latencyWarmupSeconds() > 0) {
+            out.printf("%nLatency warm-up: %d events/s for %d s (not measured)...%n", rate, settings.latencyWarmupSeconds());
+            List<String> warmIds = new ArrayList<>();
+            int warmBaseline = receiver.distinct();
+            long warmStart = paced("latwarm", rate, rate * settings.latencyWarmupSeconds(), warmIds)[0];
+            awaitArrivals("latency warm-up", warmIds, warmBaseline, warmStart, false);
+            awaitPersisted("bench-latwarm-%", warmIds.size(), warmStart);
+            pause();
+        }
+        out.printf("%nLatency: %d events/s for %d s (%d events), each stamped with its send time...%n", rate,
+                settings.seconds(), total);
+        List<String> ids = new ArrayList<>(total);
+        int baseline = receiver.distinct();
+        long duplicatesBefore = receiver.duplicates();
+        CpuMeter.Snapshot cpuBefore = cpu.snapshot();
+        pgActivity.start();
+        long[] sent = paced("lat", rate, total, ids);
+        long start = sent[0];
+        double actual = (sent[1] - start) / 1e9;
+        double maxLag = sent[2] / 1e6;
+        out.printf("  offered %d events in %.2f s (max send lag %.1f ms)%n", total, actual, maxLag);
+        awaitArrivals("latency", ids, baseline, start, false);
+        CpuMeter.Snapshot cpuAfter = cpu.snapshot();
+        String activity = pgActivity.stop();
+
+        long[] latencies = new long[ids.size()];
+        int count = 0;
+        long missing = 0;
+        int width = Math.max(1, (int) Math.ceil(settings.seconds() / 30.0));
+        long[] worstPerSecond = new long[settings.seconds() / width + 1];
+        for (int i = 0; i < ids.size(); i++) {
+            FastReceiver.Receipt r = receiver.receipt(ids.get(i));
+            if (r == null || r.time() == null) {
+                missing++;
+                continue;
+            }
+            long latency = r.wallMillis() - EventTime.parse(r.time()).toEpochMilli();
+            latencies[count++] = latency;
+            int second = Math.min(worstPerSecond.length - 1, i / rate / width); // when it was sent
+            worstPerSecond[second] = Math.max(worstPerSecond[second], latency);
+        }
+        long[] sorted = Arrays.copyOf(latencies, count);
+        Arrays.sort(sorted);
+        awaitPersisted("bench-lat-%", total, start);
+        out.printf("  event time -> receipt: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
+                pct(sorted, 0.50), pct(sorted, 0.95), pct(sorted, 0.99), sorted.length == 0 ? -1 : sorted[sorted.length - 1]);
+        StringBuilder worst = new StringBuilder();
+        for (int second = 0; second < (settings.seconds() + width - 1) / width; second++) {
+            worst.append(String.format(Locale.ROOT, "%5d", worstPerSecond[second]));
+        }
+        out.println("  worst ms      " + worst + "   (worst latency of the events sent in each "
+                + (width == 1 ? "second)" : width + " s)"));
+        printStages("bench-lat-%");
+        String cpuLine = CpuMeter.describe(cpuBefore, cpuAfter);
+        out.println("  CPU           " + cpuLine);
+        out.println("  dispatcher    " + CpuMeter.describeThreads(cpuBefore, cpuAfter, true, 6));
+        out.println("  bench JVM     " + CpuMeter.describeThreads(cpuBefore, cpuAfter, false, 4));
+        out.println("  PostgreSQL    " + CpuMeter.describePostgres(cpuBefore, cpuAfter, 4));
+        out.println("  PG sessions   " + activity);
+        return new Latency(rate, settings.seconds(), total, sorted, actual, maxLag, missing,
+                receiver.duplicates() - duplicatesBefore, cpuLine, activity);
+    }
+
+    /**
+     * Sends {@code total} events at {@code rate}/s on a nanosecond schedule (event i is due at start + i/rate;
+     * a late send is not skipped), each stamped with its send time. Returns {start, end, max lag} in nanos.
+     */
+    private long[] paced(String phase, int rate, int total, List<String> ids) {
+        long period = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 10_000_000;
+        long maxLag = 0;
+        for (int i = 0; i < total; i++) {
+            long target = start + i * period;
+            long wait;
+            while ((wait = target - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            send(event(phase, i, EventTime.now(), ids));
+            maxLag = Math.max(maxLag, System.nanoTime() - target);
+            if (closing) {
+                throw new IllegalStateException("stopped");
+            }
+        }
+        long end = System.nanoTime();
+        producer.flush();
+        return new long[]{start, end, maxLag};
+    }
+
+    private int summary(Throughput t, Latency l) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        boolean checksHold = t.missing() == 0 && t.attemptRows() == t.events() && t.succeeded() == t.events()
+                && t.nonSuccessAttempts() == 0 && l.missing() == 0 && receiver.sampleFailures() == 0
+                && receiver.sampled() > 0 && sendErrors.get() == 0;
+        long[] s = l.sortedMillis();
+        out.println();
+        out.printf("=== webhook-dispatcher benchmark (%d cores, embedded Kafka + PostgreSQL, one JVM each) ===%n", cores);
+        out.printf(Locale.ROOT, "sustained: %d signed deliveries in %.1f s = %.0f deliveries/s (attempt rows %d, "
+                        + "SUCCEEDED deliveries %d, duplicates %d, missing %d; target >= %.0f: %s)%n",
+                t.events(), t.seconds(), t.perSecond(), t.attemptRows(), t.succeeded(), t.duplicates(), t.missing(),
+                TARGET_DELIVERIES_PER_SECOND, t.perSecond() >= TARGET_DELIVERIES_PER_SECOND ? "MET" : "MISSED");
+        out.printf(Locale.ROOT, "latency @ %d events/s for %d s (%d events): p50 %d ms, p95 %d ms, p99 %d ms, max %d ms "
+                        + "(target p99 < %.0f ms: %s)%n",
+                l.rate(), l.seconds(), s.length, pct(s, 0.50), pct(s, 0.95), pct(s, 0.99),
+                s.length == 0 ? -1 : s[s.length - 1], TARGET_P99_MILLIS,
+                s.length > 0 && pct(s, 0.99) < TARGET_P99_MILLIS ? "MET" : "MISSED");
+        out.printf("signature checks: %d sampled, %d failed%s%n", receiver.sampled(), receiver.sampleFailures(),
+                receiver.firstFailure() == null ? "" : " (first: " + receiver.firstFailure() + ")");
+        if (sendErrors.get() > 0) {
+            out.printf("producer errors: %d (first: %s)%n", sendErrors.get(), firstSendError.get());
+        }
+        out.println("checks (every event delivered, one SUCCEEDED delivery and one 2xx attempt row each, signatures valid): "
+                + (checksHold ? "OK" : "FAILED"));
+        failed = !checksHold;
+        return checksHold ? 0 : 2;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private ProducerRecord<String, String> event(String phase, int i, Instant time, List<String> ids) {
+        String subject = String.format(Locale.ROOT, "bench-%s-%05d", phase, i % settings.subjects());
+        long sequence = i / settings.subjects() + 1;
+        EventEnvelope envelope = EventEnvelope.create(
+                new ConsentCreated(subject, "sandbox-bank", null, "AWAITING_AUTHORISATION", time.plusSeconds(300), PAYMENT),
+                "consent-service", subject, partnerId, time, sequence);
+        ids.add(envelope.id());
+        return new ProducerRecord<>(TOPIC, subject, EventCodec.encode(envelope));
+    }
+
+    private void send(ProducerRecord<String, String> record) {
+        producer.send(record, (metadata, error) -> {
+            if (error != null) {
+                sendErrors.incrementAndGet();
+                firstSendError.compareAndSet(null, error);
+            }
+        });
+    }
+
+    /** Waits until every id arrived; fails when nothing new arrives for {@code bench.stallSeconds}. */
+    private void awaitArrivals(String phase, List<String> ids, int baseline, long t0, boolean progress) {
+        int expected = ids.size();
+        int last = -1;
+        long lastProgress = System.nanoTime();
+        long nextPrint = t0 + 5_000_000_000L;
+        int printedAt = 0;
+        while (true) {
+            int got = receiver.distinct() - baseline;
+            long now = System.nanoTime();
+            if (got >= expected) {
+                return;
+            }
+            if (got != last) {
+                last = got;
+                lastProgress = now;
+            }
+            if (!dispatcher.isAlive()) {
+                throw new IllegalStateException("the webhook-dispatcher died during the " + phase + " phase; see " + dispatcher.log());
+            }
+            if (sendErrors.get() > 0) {
+                throw new IllegalStateException("the producer failed: " + firstSendError.get());
+            }
+            if (now - lastProgress > settings.stall().toNanos()) {
+                throw new IllegalStateException(phase + ": " + got + " of " + expected + " events arrived and nothing new for "
+                        + settings.stall().toSeconds() + " s; see " + dispatcher.log());
+            }
+            if (closing) {
+                throw new IllegalStateException("stopped");
+            }
+            if (progress && now >= nextPrint) {
+                out.printf("  %5.1f s: %6d of %d delivered (%.0f/s over the last 5 s)%n", (now - t0) / 1e9, got, expected,
+                        (got - printedAt) / 5.0);
+                printedAt = got;
+                nextPrint += 5_000_000_000L;
+            }
+            sleep(10);
+        }
+    }
+
+    /**
+     * Waits until {@code expected} attempt rows and SUCCEEDED deliveries exist for the phase's subjects;
+     * returns {attempt rows, succeeded, nanoTime when seen}.
+     */
+    private long[] awaitPersisted(String subjects, long expected, long t0) throws SQLException {
+        long deadline = System.nanoTime() + settings.stall().toNanos();
+        while (true) {
+            long attempts = queryLongs("""
+                    select count(*) from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id
+                      join webhook_message m on m.id = d.message_id where m.subject like ?""", subjects)[0];
+            long succeeded = queryLongs("""
+                    select count(*) from webhook_delivery d join webhook_message m on m.id = d.message_id
+                     where m.subject like ? and d.status = 'SUCCEEDED'""", subjects)[0];
+            long now = System.nanoTime();
+            if ((attempts >= expected && succeeded >= expected) || now > deadline) {
+                if (attempts < expected || succeeded < expected) {
+                    out.printf("  after %.1f s only %d attempt rows and %d SUCCEEDED deliveries of %d%n", (now - t0) / 1e9,
+                            attempts, succeeded, expected);
+                }
+                return new long[]{attempts, succeeded, now};
+            }
+            sleep(50);
+        }
+    }
+
+    /** Deliveries per second, bucketed so that the line stays short. */
+    private static String timeline(List<Long> offsetsNanos, double seconds) {
+        int width = Math.max(1, (int) Math.ceil(seconds / 30));
+        int buckets = (int) (seconds / width) + 1;
+        long[] counts = new long[buckets];
+        for (long offset : offsetsNanos) {
+            int b = (int) Math.min(buckets - 1, offset / 1_000_000_000L / width);
+            counts[b]++;
+        }
+        return render(counts, width);
+    }
+
+    private String ingestTimeline(long t0Wall, double seconds) throws SQLException {
+        int width = Math.max(1, (int) Math.ceil(seconds / 30));
+        int buckets = (int) (seconds / width) + 1;
+        long[] counts = new long[buckets];
+        try (PreparedStatement ps = db.prepareStatement("""
+                select floor((extract(epoch from received_at) * 1000 - ?) / 1000)::int, count(*)
+                  from webhook_message where subject like ? group by 1 order by 1""")) {
+            ps.setLong(1, t0Wall);
+            ps.setString(2, "bench-tp-%");
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int b = Math.max(0, Math.min(buckets - 1, rs.getInt(1) / width));
+                    counts[b] += rs.getLong(2);
+                }
+            }
+        }
+        return render(counts, width);
+    }
+
+    private static String render(long[] counts, int width) {
+        StringBuilder line = new StringBuilder();
+        for (long c : counts) {
+            line.append(String.format(Locale.ROOT, "%5d", c / width));
+        }
+        return line + (width > 1 ? "   (per second, averaged over " + width + " s buckets)" : "   (each second from the first send)");
+    }
+
+    /**
+     * Where the time goes, per delivery of the phase, from the dispatcher's own timestamps:
+     * event time -> message row received_at (Kafka, consumer, ingest start), received_at -> first
+     * attempt's attempted_at (ingest commit, wake-up, claim), attempted_at -> receipt (sign, HTTP).
+     */
+    private void printStages(String subjects) throws SQLException {
+        List<long[]> rows = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("""
+                select m.id, extract(epoch from m.event_time) * 1000, extract(epoch from m.received_at) * 1000,
+                       extract(epoch from min(a.attempted_at)) * 1000
+                  from webhook_message m join webhook_delivery d on d.message_id = m.id
+                  join webhook_attempt a on a.delivery_id = d.id
+                 where m.subject like ? group by m.id, m.event_time, m.received_at""")) {
+            ps.setString(1, subjects);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    FastReceiver.Receipt r = receiver.receipt(rs.getString(1));
+                    if (r == null) {
+                        continue;
+                    }
+                    double event = rs.getDouble(2);
+                    double received = rs.getDouble(3);
+                    double attempted = rs.getDouble(4);
+                    rows.add(new long[]{Math.round(received - event), Math.round(attempted - received),
+                            Math.round(r.wallMillis() - attempted)});
+                }
+            }
+        }
+        String[] names = {"event->ingest", "ingest->attempt", "attempt->receipt"};
+        StringBuilder line = new StringBuilder();
+        for (int stage = 0; stage < names.length; stage++) {
+            long[] values = new long[rows.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rows.get(i)[stage];
+            }
+            Arrays.sort(values);
+            if (stage > 0) {
+                line.append("; ");
+            }
+            line.append(String.format(Locale.ROOT, "%s p50 %d / p99 %d / max %d ms", names[stage], pct(values, 0.5),
+                    pct(values, 0.99), values.length == 0 ? -1 : values[values.length - 1]));
+        }
+        out.println("  stages        " + line);
+    }
+
+    private long[] queryLongs(String sql, String parameter) throws SQLException {
+        ownWebhookQueries++;
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long[] values = new long[rs.getMetaData().getColumnCount()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = rs.getLong(i + 1);
+                }
+                return values;
+            }
+        }
+    }
+
+    private double queryDouble(String sql, String parameter) throws SQLException {
+        ownWebhookQueries++;
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getDouble(1);
+            }
+        }
+    }
+
+    /** Database webhook's counters: commits + rollbacks (minus our own queries), rows inserted, updated, fetched. */
+    private long[] pgCounters() throws SQLException {
+        try (Statement st = admin.createStatement(); ResultSet rs = st.executeQuery(
+                "select xact_commit + xact_rollback, tup_inserted, tup_updated, tup_fetched"
+                        + " from pg_stat_database where datname = 'webhook'")) {
+            rs.next();
+            return new long[]{rs.getLong(1) - ownWebhookQueries, rs.getLong(2), rs.getLong(3), rs.getLong(4)};
+        }
+    }
+
+    /** e.g. "3.1 transactions, 4.0 rows inserted, 2.0 updated, ... per event" */
+    private static String perEvent(long[] before, long[] after, int events) {
+        return String.format(Locale.ROOT, "%.1f transactions, %.1f rows inserted, %.1f updated, %.1f fetched per event "
+                        + "(pg_stat_database of webhook; approximate: idle sessions report late)",
+                (after[0] - before[0]) / (double) events, (after[1] - before[1]) / (double) events,
+                (after[2] - before[2]) / (double) events, (after[3] - before[3]) / (double) events);
+    }
+
+    /** Nearest-rank percentile of sorted values; -1 when there are none. */
+    static long pct(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        int rank = (int) Math.ceil(p * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    private void pause() {
+        sleep(2_000);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void printDispatcherLogTail() {
+        if (dispatcher == null || !Files.exists(dispatcher.log())) {
+            return;
+        }
+        try {
+            List<String> lines = Files.readAllLines(dispatcher.log());
+            System.err.println("--- last lines of " + dispatcher.log() + " ---");
+            lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.err::println);
+        } catch (IOException | RuntimeException e) {
+            // best effort
+        }
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Stops everything, in reverse order; idempotent, also called from the Ctrl-C hook. */
+    @Override
+    public void close() {
+        closing = true;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            quietly(() -> pgActivity.close(), pgActivity);
+            quietly(() -> producer.close(Duration.ofSeconds(5)), producer);
+            quietly(() -> db.close(), db);
+            quietly(() -> admin.close(), admin);
+            quietly(() -> dispatcher.close(), dispatcher);
+            quietly(() -> receiver.close(), receiver);
+            quietly(() -> kafka.close(), kafka);
+            quietly(() -> postgres.close(), postgres);
+            if (workDir != null) {
+                if (settings.keep() || failed) {
+                    out.println("Kept Kafka's and PostgreSQL's data and the dispatcher log in " + workDir);
+                } else {
+                    deleteQuietly(workDir.resolve("kafka"));
+                    deleteQuietly(workDir.resolve("postgres"));
+                    out.println("Dispatcher log kept in " + workDir.resolve("logs"));
+                }
+            }
+        }
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static void quietly(Action action, Object target) {
+        if (target == null) {
+            return;
+        }
+        try {
+            action.run();
+        } catch (Exception e) {
+            System.err.println("While stopping " + target.getClass().getSimpleName() + ": " + e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                    Files.deleteIfExists(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}
