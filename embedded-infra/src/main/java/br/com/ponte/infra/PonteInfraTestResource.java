@@ -27,6 +27,11 @@ public class PonteInfraTestResource implements QuarkusTestResourceLifecycleManag
     public static final String TOPICS_ARG = "topics";
     /** Init arg: "true" makes the service verify partner tokens issued by {@link PartnerTokens}. */
     public static final String PARTNER_TOKENS_ARG = "partner-tokens";
+    /**
+     * Init arg: comma-separated configuration properties to set to a fresh random 256-bit key
+     * (base64) per run, for master keys and tokens a service requires; nothing secret is committed.
+     */
+    public static final String RANDOM_KEYS_ARG = "random-keys";
     public static final String DEFAULT_DATABASE = "ponte";
     public static final int TOPIC_PARTITIONS = 3;
 
@@ -38,6 +43,7 @@ public class PonteInfraTestResource implements QuarkusTestResourceLifecycleManag
     private String database = DEFAULT_DATABASE;
     private final List<String> extraTopics = new ArrayList<>();
     private boolean partnerTokens;
+    private final List<String> randomKeys = new ArrayList<>();
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -46,6 +52,10 @@ public class PonteInfraTestResource implements QuarkusTestResourceLifecycleManag
             database = db.trim();
         }
         partnerTokens = Boolean.parseBoolean(initArgs.get(PARTNER_TOKENS_ARG));
+        String keys = initArgs.get(RANDOM_KEYS_ARG);
+        if (keys != null) {
+            Arrays.stream(keys.split(",")).map(String::trim).filter(k -> !k.isEmpty()).forEach(randomKeys::add);
+        }
         String topics = initArgs.get(TOPICS_ARG);
         if (topics != null) {
             Arrays.stream(topics.split(","))
@@ -95,6 +105,12 @@ public class PonteInfraTestResource implements QuarkusTestResourceLifecycleManag
         config.put("ponte.db.name", database);
         config.put("ponte.db.user", postgres.user());
         config.put("ponte.db.password", postgres.password());
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (String property : randomKeys) {
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            config.put(property, java.util.Base64.getEncoder().encodeToString(key));
+        }
         if (partnerTokens) {
             config.put("mp.jwt.verify.publickey.location", PartnerTokens.publicKeyPem().toUri().toString());
             config.put("mp.jwt.verify.issuer", PartnerTokens.ISSUER);
