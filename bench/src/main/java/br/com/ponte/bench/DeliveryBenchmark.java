@@ -1,5 +1,7 @@
 package br.com.ponte.bench;
 
+import br.com.ponte.infra.Dirs;
+
 import br.com.ponte.events.EventCodec;
 import br.com.ponte.events.EventEnvelope;
 import br.com.ponte.events.EventTime;
@@ -23,11 +25,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -796,8 +795,8 @@ public final class DeliveryBenchmark implements AutoCloseable {
                 if (settings.keep() || failed) {
                     out.println("Kept Kafka's and PostgreSQL's data and the dispatcher log in " + workDir);
                 } else {
-                    deleteQuietly(workDir.resolve("kafka"));
-                    deleteQuietly(workDir.resolve("postgres"));
+                    Dirs.deleteQuietly(workDir.resolve("kafka"));
+                    Dirs.deleteQuietly(workDir.resolve("postgres"));
                     out.println("Dispatcher log kept in " + workDir.resolve("logs"));
                 }
             }
@@ -816,34 +815,6 @@ public final class DeliveryBenchmark implements AutoCloseable {
             action.run();
         } catch (Exception e) {
             System.err.println("While stopping " + target.getClass().getSimpleName() + ": " + e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort
         }
     }
 }

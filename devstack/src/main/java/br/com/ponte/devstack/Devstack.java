@@ -1,5 +1,6 @@
 package br.com.ponte.devstack;
 
+import br.com.ponte.infra.Dirs;
 import br.com.ponte.infra.EmbeddedKafka;
 import br.com.ponte.infra.EmbeddedPostgresServer;
 
@@ -14,13 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /**
  * {@code ./ponte up}: the whole platform on one machine, on embedded defaults. Real PostgreSQL and a
@@ -114,11 +113,7 @@ public final class Devstack implements AutoCloseable {
         if (!Files.exists(dataDir)) {
             return;
         }
-        try (Stream<Path> files = Files.walk(dataDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Dirs.deleteQuietly(dataDir);
         out.println("Wiped " + dataDir);
     }
 

@@ -7,13 +7,14 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-final class Dirs {
+/** File-system helpers shared by the embedded servers, devstack and the benchmark. */
+public final class Dirs {
 
     private Dirs() {
     }
 
     /** Best-effort recursive delete. */
-    static void deleteQuietly(Path dir) {
+    public static void deleteQuietly(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }
