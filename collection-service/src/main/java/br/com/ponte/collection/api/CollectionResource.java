@@ -35,7 +35,7 @@ public class CollectionResource {
     @Operation(summary = "Read a collection",
             description = "Where a collection run is. Another partner's collection is answered as not found.")
     public Uni<CollectionResponse> get(@PathParam("id") String id) {
-        UUID collectionId = parseId(id);
+        UUID collectionId = ApiException.uuidOrNotFound(id, "collection");
         String partnerId = partner.id();
         return Panache.withSession(() -> Collection.findForPartner(collectionId, partnerId))
                 .map(collection -> {
@@ -44,13 +44,5 @@ public class CollectionResource {
                     }
                     return CollectionResponse.of(collection);
                 });
-    }
-
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("No collection " + id);
-        }
     }
 }

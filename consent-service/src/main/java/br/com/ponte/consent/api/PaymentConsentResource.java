@@ -74,7 +74,7 @@ public class PaymentConsentResource {
     @Path("/{id}")
     @Operation(summary = "Read a payment consent")
     public Uni<PaymentConsentResponse> get(@PathParam("id") String id) {
-        UUID consentId = parseId(id);
+        UUID consentId = ApiException.uuidOrNotFound(id, "payment consent");
         String partnerId = partner.id();
         return Panache.withSession(() -> PaymentConsent.findForPartner(consentId, partnerId))
                 .map(consent -> {
@@ -83,13 +83,5 @@ public class PaymentConsentResource {
                     }
                     return PaymentConsentResponse.of(consent);
                 });
-    }
-
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("No payment consent " + id);
-        }
     }
 }

@@ -35,7 +35,7 @@ public class PixPaymentResource {
     @Operation(summary = "Read a Pix payment",
             description = "The payment's current status at the transmitter. Another partner's payment is answered as not found.")
     public Uni<PixPaymentResponse> get(@PathParam("id") String id) {
-        UUID paymentId = parseId(id);
+        UUID paymentId = ApiException.uuidOrNotFound(id, "Pix payment");
         String partnerId = partner.id();
         return Panache.withSession(() -> PixPayment.findForPartner(paymentId, partnerId))
                 .map(payment -> {
@@ -44,13 +44,5 @@ public class PixPaymentResource {
                     }
                     return PixPaymentResponse.of(payment);
                 });
-    }
-
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("No Pix payment " + id);
-        }
     }
 }

@@ -41,6 +41,15 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, "NAO_ENCONTRADO", "Recurso não encontrado", detail);
     }
 
+    /** A path id that is not a UUID names nothing: 404 "No {what} {id}", as for an unknown one. */
+    public static java.util.UUID uuidOrNotFound(String id, String what) {
+        try {
+            return java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound("No " + what + " " + id);
+        }
+    }
+
     public static ApiException unauthorized(String detail) {
         return new ApiException(401, "NAO_AUTORIZADO", "Não autorizado", detail);
     }

@@ -308,11 +308,7 @@ public class WebhookEndpointResource {
     }
 
     static UUID endpointId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("No webhook endpoint " + id);
-        }
+        return ApiException.uuidOrNotFound(id, "webhook endpoint");
     }
 
     static WebhookEndpoint found(WebhookEndpoint endpoint, String id) {

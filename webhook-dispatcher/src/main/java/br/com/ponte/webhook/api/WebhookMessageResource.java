@@ -147,7 +147,7 @@ public class WebhookMessageResource {
     @Operation(summary = "Every attempt to deliver one message to the endpoint, oldest first, and when the next one is")
     public Uni<AttemptLog> attempts(@PathParam("endpointId") String endpointId, @PathParam("messageId") String messageId) {
         UUID id = WebhookEndpointResource.endpointId(endpointId);
-        UUID message = messageId(messageId);
+        UUID message = ApiException.uuidOrNotFound(messageId, "message");
         return owned(id, endpointId).chain(() -> Panache.withSession(() -> Panache.getSession().chain(session -> session
                 .createNativeQuery(DELIVERY, Object[].class)
                 .setParameter("endpointId", id).setParameter("messageId", message)
@@ -173,7 +173,7 @@ public class WebhookMessageResource {
     @Operation(summary = "Send one message to the endpoint again now (a manual attempt)")
     public Uni<Response> retry(@PathParam("endpointId") String endpointId, @PathParam("messageId") String messageId) {
         UUID id = WebhookEndpointResource.endpointId(endpointId);
-        UUID message = messageId(messageId);
+        UUID message = ApiException.uuidOrNotFound(messageId, "message");
         return owned(id, endpointId).chain(() -> Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                         .createNativeQuery(RETRY).setParameter("endpointId", id).setParameter("messageId", message)
                         .executeUpdate())))
@@ -208,14 +208,6 @@ public class WebhookMessageResource {
         return Panache.withSession(() -> WebhookEndpoint.findForPartner(id, partnerId))
                 .invoke(endpoint -> WebhookEndpointResource.found(endpoint, raw))
                 .replaceWithVoid();
-    }
-
-    private static UUID messageId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("No message " + id);
-        }
     }
 
     private static Instant time(String name, String value) {

@@ -78,7 +78,7 @@ public class DeliveryWorker {
                       e.id, e.url, e.rate_limit, e.signing_algorithm,
                       e.secret_cipher, e.secret_iv, e.secret_key_wrapped, e.secret_key_iv, e.master_key_id,
                       e.prev_secret_cipher, e.prev_secret_iv, e.prev_secret_key_wrapped, e.prev_secret_key_iv,
-                      e.prev_master_key_id, e.prev_secret_expires_at""";
+                      e.prev_master_key_id, e.prev_secret_expires_at, e.failing_since is not null""";
 
     private static final String RECORD_ATTEMPT = """
             insert into webhook_attempt (id, delivery_id, attempted_at, status_code, duration_ms, response_excerpt, error, trigger_kind)
@@ -96,7 +96,7 @@ public class DeliveryWorker {
              where id = :id and status = 'SENDING'""";
 
     private static final String ENDPOINT_SUCCEEDED = """
-            update webhook_endpoint set failing_since = null where id = :id and failing_since is not null""";
+            update webhook_endpoint set failing_since = null where id = :id""";
 
     private static final String ENDPOINT_FAILED = """
             update webhook_endpoint set failing_since = coalesce(failing_since, :now) where id = :id""";
@@ -123,7 +123,7 @@ public class DeliveryWorker {
     record Claimed(UUID deliveryId, int attempts, String trigger, UUID messageId, String payload, String eventType,
                    String subject, String partnerId, UUID endpointId, String url, Integer rateLimit,
                    SigningAlgorithm algorithm, EnvelopeCipher.Sealed secret, EnvelopeCipher.Sealed previousSecret,
-                   Instant previousSecretExpiresAt) {
+                   Instant previousSecretExpiresAt, boolean endpointFailing) {
     }
 
     private record UrlCheck(Optional<String> refusal, Instant checkedAt) {
@@ -211,7 +211,7 @@ public class DeliveryWorker {
                 (String) r[5], (String) r[6], (String) r[7], (UUID) r[8], (String) r[9],
                 r[10] == null ? null : ((Number) r[10]).intValue(), SigningAlgorithm.valueOf((String) r[11]),
                 new EnvelopeCipher.Sealed((byte[]) r[12], (byte[]) r[13], (byte[]) r[14], (byte[]) r[15], (String) r[16]),
-                previous, instant(r[22]));
+                previous, instant(r[22]), (Boolean) r[23]);
     }
 
     private void processInOwnContext(Claimed claimed) {
@@ -297,8 +297,11 @@ public class DeliveryWorker {
                                 .setParameter("error", lastError)
                                 .setParameter("id", claimed.deliveryId())
                                 .executeUpdate())
+                        // a success only touches the endpoint when it ends a failing streak
                         .chain(() -> outcome.success()
+                                ? (claimed.endpointFailing()
                                 ? session.createNativeQuery(ENDPOINT_SUCCEEDED).setParameter("id", claimed.endpointId()).executeUpdate()
+                                : Uni.createFrom().item(0))
                                 : session.createNativeQuery(ENDPOINT_FAILED).setParameter("id", claimed.endpointId())
                                 .setParameter("now", now.atOffset(ZoneOffset.UTC)).executeUpdate())
                         .chain(() -> outcome.exhausted() ? messageFailed(claimed, statusCode, lastError, now) : Uni.createFrom().voidItem())
