@@ -177,6 +177,78 @@ class WebhookDeliveryIT {
     }
 
     @Test
+    void aBatchMixingPartnersDuplicatesAndMalformedRecordsIsIngestedAsAWhole() throws Exception {
+        String partner = "partner-" + UUID.randomUUID();
+        register(partner, List.of());
+        String other = "partner-" + UUID.randomUUID();
+        List<EventEnvelope> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            events.add(created(partner, UUID.randomUUID().toString(), 1));
+        }
+        String malformedKey = "bad-" + UUID.randomUUID();
+        EventEnvelope otherCreated = created(other, UUID.randomUUID().toString(), 1);
+        EventEnvelope otherApproved = approved(other, otherCreated.subject(), 2);
+        try (WebhookReceiver otherReceiver = WebhookReceiver.start()) {
+            var body = given().auth().oauth2(PartnerTokens.issue(other)).contentType(ContentType.JSON)
+                    .body(Map.of("url", otherReceiver.url(), "eventTypes", List.of("consent:approved")))
+                    .post("/v1/webhook-endpoints").then().statusCode(201).extract().jsonPath();
+            otherReceiver.verifyWith(body.getString("secret"));
+
+            // sent without waiting, so that they reach the dispatcher in few polls; every event twice
+            Properties p = new Properties();
+            p.put("bootstrap.servers", bootstrap);
+            p.put("key.serializer", StringSerializer.class.getName());
+            p.put("value.serializer", StringSerializer.class.getName());
+            p.put("linger.ms", "100");
+            try (KafkaProducer<String, String> lingering = new KafkaProducer<>(p)) {
+                for (int round = 0; round < 2; round++) {
+                    for (int i = 0; i < events.size(); i++) {
+                        EventEnvelope e = events.get(i);
+                        lingering.send(new ProducerRecord<>("consent.events", e.subject(), EventCodec.encode(e)));
+                        if (round == 0 && i == 20) {
+                            lingering.send(new ProducerRecord<>("consent.events", malformedKey, "{\"half\": \"an event\"}"));
+                            lingering.send(new ProducerRecord<>("consent.events", otherCreated.subject(), EventCodec.encode(otherCreated)));
+                            lingering.send(new ProducerRecord<>("consent.events", otherApproved.subject(), EventCodec.encode(otherApproved)));
+                        }
+                    }
+                }
+                lingering.flush();
+            }
+
+            for (EventEnvelope e : events) {
+                receiver.await(r -> e.id().equals(r.webhookId()), 1, Duration.ofSeconds(30));
+            }
+            otherReceiver.await(r -> otherApproved.id().equals(r.webhookId()), 1, Duration.ofSeconds(30));
+            try (TopicProbe probe = TopicProbe.subscribe(bootstrap, "consent.events.dlq")) {
+                var deadLetter = probe.awaitRecords(r -> malformedKey.equals(r.key()), 1, Duration.ofSeconds(30)).get(0);
+                assertThat(deadLetter.value()).isEqualTo("{\"half\": \"an event\"}");
+                assertThat(new String(deadLetter.headers().lastHeader("dead-letter-topic").value())).isEqualTo("consent.events");
+                assertThat(deadLetter.headers().lastHeader("dead-letter-reason")).isNotNull();
+            }
+            // a marker sent last: when it has arrived, every duplicate has been ingested too
+            EventEnvelope marker = approved(partner, events.get(0).subject(), 2);
+            publish(marker);
+            receiver.await(r -> marker.id().equals(r.webhookId()), 1, Duration.ofSeconds(30));
+
+            assertThat(receiver.received()).hasSize(events.size() + 1).allMatch(WebhookReceiver.Received::signatureValid);
+            assertThat(otherReceiver.received()).extracting(WebhookReceiver.Received::webhookId).containsExactly(otherApproved.id());
+            assertThat(otherReceiver.received()).allMatch(WebhookReceiver.Received::signatureValid);
+        }
+        // the attempt log holds one 2xx attempt and one SUCCEEDED delivery per event
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/webhook", "postgres", "postgres")) {
+            String ids = events.stream().map(e -> "'" + e.id() + "'").collect(java.util.stream.Collectors.joining(","));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                ResultSet rs = c.createStatement().executeQuery("select count(*) filter (where d.status = 'SUCCEEDED' and d.attempts = 1), "
+                        + "count(distinct d.id), (select count(*) from webhook_attempt a join webhook_delivery x on x.id = a.delivery_id "
+                        + "where x.message_id in (" + ids + ") and a.status_code between 200 and 299) "
+                        + "from webhook_delivery d where d.message_id in (" + ids + ")");
+                assertThat(rs.next()).isTrue();
+                assertThat(List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3))).containsExactly(events.size(), events.size(), events.size());
+            });
+        }
+    }
+
+    @Test
     void aMalformedRecordGoesToTheDeadLetterTopic() throws Exception {
         String key = "bad-" + UUID.randomUUID();
         producer.send(new ProducerRecord<>("consent.events", key, "{\"this is\": \"not an event\"}")).get();

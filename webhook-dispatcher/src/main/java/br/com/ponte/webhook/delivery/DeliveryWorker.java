@@ -18,11 +18,13 @@ import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.annotation.PreDestroy;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +50,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * instance that died is taken over when its lease ends. Each delivery is an independent
  * non-blocking request: a slow or dead endpoint only holds its own deliveries. In ordered mode a
  * delivery waits while an earlier one of the same subject to the same endpoint is still open.
+ * Deliveries are spread over all event loops; successes are recorded by group commit.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -118,6 +121,11 @@ public class DeliveryWorker {
     private final Map<String, UrlCheck> urlChecks = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final SuccessRecorder successes;
+    private final Context[] eventLoops;
+    private final AtomicInteger nextEventLoop = new AtomicInteger();
+    /** The last claim took all it could: more is probably due, so claim again as capacity frees up. */
+    private volatile boolean backlog;
     private volatile boolean stopping;
 
     record Claimed(UUID deliveryId, int attempts, String trigger, UUID messageId, String payload, String eventType,
@@ -130,7 +138,7 @@ public class DeliveryWorker {
     }
 
     public DeliveryWorker(Mutiny.SessionFactory sessions, EnvelopeCipher cipher, WebhookConfig config,
-                          EndpointUrlPolicy urlPolicy, Outbox outbox, Vertx vertx) {
+                          EndpointUrlPolicy urlPolicy, Outbox outbox, Vertx vertx, Pool pool) {
         this.sessions = sessions;
         this.cipher = cipher;
         this.config = config;
@@ -138,6 +146,16 @@ public class DeliveryWorker {
         this.outbox = outbox;
         this.vertx = vertx;
         this.retryPolicy = new RetryPolicy(config);
+        this.successes = new SuccessRecorder(pool);
+        VertxInternal internal = (VertxInternal) vertx.getDelegate();
+        int loops = 0;
+        for (var ignored : internal.getEventLoopGroup()) {
+            loops++;
+        }
+        this.eventLoops = new Context[Math.max(1, loops)];
+        for (int i = 0; i < eventLoops.length; i++) {
+            eventLoops[i] = internal.createEventLoopContext();
+        }
         int timeout = (int) config.requestTimeout().toMillis();
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setFollowRedirects(false)
@@ -181,17 +199,22 @@ public class DeliveryWorker {
             return Uni.createFrom().voidItem();
         }
         return claim(capacity)
-                .invoke(claimed -> claimed.forEach(this::processInOwnContext))
+                .invoke(claimed -> {
+                    backlog = claimed.size() == capacity;
+                    claimed.forEach(this::processInOwnContext);
+                })
                 .eventually(() -> draining.set(false))
                 .replaceWithVoid();
     }
 
     /**
-     * A fresh duplicated context marked safe: each claim and each delivery gets its own Hibernate
-     * Reactive session, never one shared by concurrent operations.
+     * A fresh duplicated context marked safe, on the next event loop in turn: each claim and each
+     * delivery gets its own Hibernate Reactive session, never one shared by concurrent operations,
+     * and the work uses every event loop rather than the one that happened to ask.
      */
     private Context isolatedContext() {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+        Context eventLoop = eventLoops[Math.floorMod(nextEventLoop.getAndIncrement(), eventLoops.length)];
+        Context context = VertxContext.createNewDuplicatedContext(eventLoop);
         VertxContextSafetyToggle.setContextSafe(context, true);
         return context;
     }
@@ -217,7 +240,11 @@ public class DeliveryWorker {
     private void processInOwnContext(Claimed claimed) {
         inFlight.incrementAndGet();
         isolatedContext().runOnContext(ignored -> process(claimed)
-                .eventually(inFlight::decrementAndGet)
+                .eventually(() -> {
+                    if (inFlight.decrementAndGet() < config.maxInFlight() / 2 && backlog) {
+                        wakeUp();
+                    }
+                })
                 .subscribe().with(
                         done -> { },
                         failure -> LOG.errorf(failure, "Recording delivery %s failed; its lease will expire and it is retried",
@@ -279,6 +306,10 @@ public class DeliveryWorker {
         RetryPolicy.Outcome outcome = retryPolicy.decide(claimed.attempts(), claimed.trigger(), statusCode,
                 response == null ? null : response.getHeader("retry-after"), now);
         String lastError = error;
+        if (outcome.success() && !claimed.endpointFailing()) {
+            return successes.record(new SuccessRecorder.Success(claimed.deliveryId(), started, statusCode,
+                    (int) durationMs, excerpt, claimed.trigger()));
+        }
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(RECORD_ATTEMPT)
                         .setParameter("id", UUID.randomUUID())
                         .setParameter("deliveryId", claimed.deliveryId())
