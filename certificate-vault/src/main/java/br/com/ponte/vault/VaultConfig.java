@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "ponte.vault")
 public interface VaultConfig {
@@ -29,4 +31,19 @@ public interface VaultConfig {
     /** Lifetime of a partner access token. */
     @WithDefault("15m")
     Duration tokenTtl();
+
+    /**
+     * PEM files of the certificate authorities partner certificates must chain to: Open Finance
+     * Brasil's roots in production, sandbox-bank's development CA under devstack. Without any, every
+     * certificate upload is refused (CADEIA_NAO_CONFIAVEL).
+     */
+    Optional<List<String>> trustAnchors();
+
+    /** Days before a certificate's expiry when {@code certificate:expiring} is published. */
+    @WithDefault("30,7,1")
+    List<Integer> expiryNoticeDays();
+
+    /** How often active certificates are checked for coming expiry. */
+    @WithDefault("1h")
+    Duration expiryCheckEvery();
 }

@@ -1,12 +1,23 @@
 package br.com.ponte.vault;
 
 import br.com.ponte.infra.PonteInfraTestResource;
+import br.com.ponte.pki.CertificateAuthority;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Real PostgreSQL and Kafka, and a fresh admin token and master key per run. */
+/**
+ * Real PostgreSQL and Kafka, a fresh admin token and master key per run, and a test certificate
+ * authority (root and issuing CA) whose root is the vault's only trust anchor. Tests load the
+ * issuing CA from {@code ponte.test.ca-dir} to issue partner certificates.
+ */
 public class VaultTestResource extends PonteInfraTestResource {
+
+    private Path caDir;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -14,5 +25,28 @@ public class VaultTestResource extends PonteInfraTestResource {
         args.putIfAbsent(DATABASE_ARG, "vault");
         args.putIfAbsent(RANDOM_KEYS_ARG, "ponte.vault.master-key,ponte.vault.admin-token");
         super.init(args);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>(super.start());
+        try {
+            caDir = Files.createTempDirectory("ponte-vault-ca");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CertificateAuthority.root("Vault Test Root CA").intermediate("Vault Test Issuing CA").save(caDir);
+        config.put("ponte.vault.trust-anchors", caDir.resolve("ca-root.pem").toString());
+        config.put("ponte.test.ca-dir", caDir.toString());
+        config.put("ponte.vault.expiry-check-every", "1s");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        super.stop();
+        if (caDir != null) {
+            br.com.ponte.infra.Dirs.deleteQuietly(caDir);
+        }
     }
 }

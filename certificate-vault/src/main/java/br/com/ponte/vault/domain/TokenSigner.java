@@ -1,6 +1,13 @@
 package br.com.ponte.vault.domain;
 
+import br.com.ponte.kit.api.ApiException;
 import br.com.ponte.vault.VaultConfig;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import br.com.ponte.kit.crypto.EnvelopeCipher;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
@@ -81,6 +88,33 @@ public class TokenSigner {
                 .algorithm(SignatureAlgorithm.RS256)
                 .sign(current.privateKey());
         return new IssuedToken(token, ttl);
+    }
+
+    /**
+     * The partner a bearer token was issued to, verified in process (the vault holds the key):
+     * RS256 under the current key, {@code iss}, {@code aud} and {@code exp} (30 s of clock skew).
+     * Anything else is 401.
+     */
+    public UUID verify(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw ApiException.unauthorized("A partner access token is required (Authorization: Bearer ...)");
+        }
+        LoadedKey current = key;
+        try {
+            JwtClaims claims = new JwtConsumerBuilder()
+                    .setRequireExpirationTime()
+                    .setAllowedClockSkewInSeconds(30)
+                    .setExpectedIssuer(config.issuer())
+                    .setExpectedAudience(config.audience())
+                    .setRequireSubject()
+                    .setVerificationKey(current.publicKey())
+                    .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                    .build()
+                    .processToClaims(authorization.substring(7).trim());
+            return UUID.fromString(claims.getSubject());
+        } catch (InvalidJwtException | MalformedClaimException | IllegalArgumentException e) {
+            throw ApiException.unauthorized("The access token is invalid or expired");
+        }
     }
 
     /** The JWKS services verify tokens against. */
