@@ -20,6 +20,17 @@ public interface VaultConfig {
     @WithDefault("mk1")
     String masterKeyId();
 
+    /**
+     * Earlier master keys by id (base64), during a rotation: records sealed under them still open
+     * and are re-wrapped under the current key in the background (MasterKeyRotation). E.g.
+     * {@code PONTE_VAULT_PREVIOUS_MASTER_KEYS_MK1}.
+     */
+    java.util.Map<String, String> previousMasterKeys();
+
+    /** How often records still sealed under a previous master key are looked for. */
+    @WithDefault("1m")
+    Duration rewrapEvery();
+
     /** {@code iss} of the partner access tokens; services verify it. */
     @WithDefault("https://vault.ponte.local")
     String issuer();

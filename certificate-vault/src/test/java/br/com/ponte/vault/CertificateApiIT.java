@@ -254,6 +254,42 @@ class CertificateApiIT {
                 .isInstanceOf(IllegalStateException.class);
     }
 
+    @ConfigProperty(name = "ponte.test.previous-master-key")
+    String previousMasterKey;
+
+    @Test
+    void aKeySealedUnderAPreviousMasterKeyIsRewrappedUnderTheCurrentOne() throws Exception {
+        Partner partner = partner(true);
+        IssuedCertificate issued = ca.issue(transportFor(partner));
+        String id = upload(partner, pem("TRANSPORT", issued)).statusCode(201).extract().path("id");
+        // as if sealed before the rotation, under the previous master key mk0
+        EnvelopeCipher.Sealed old = new EnvelopeCipher(previousMasterKey, "mk0", "test").seal(issued.privateKey().getEncoded(), id);
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/vault", "postgres", "postgres");
+             var update = c.prepareStatement("update certificate set key_cipher = ?, key_iv = ?, key_data_key_wrapped = ?, "
+                     + "key_data_key_iv = ?, master_key_id = ? where id = ?::uuid")) {
+            update.setBytes(1, old.ciphertext());
+            update.setBytes(2, old.iv());
+            update.setBytes(3, old.wrappedDataKey());
+            update.setBytes(4, old.dataKeyIv());
+            update.setString(5, "mk0");
+            update.setString(6, id);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15))
+                .until(() -> cipher.masterKeyId().equals(row(id).get("master_key_id")));
+        Map<String, Object> row = row(id);
+        assertThat((byte[]) row.get("key_cipher")).isEqualTo(old.ciphertext()); // only the data key was re-wrapped
+        EnvelopeCipher currentOnly = new EnvelopeCipher(currentMasterKey, cipher.masterKeyId(), "test");
+        assertThat(currentOnly.open(new EnvelopeCipher.Sealed((byte[]) row.get("key_cipher"), (byte[]) row.get("key_iv"),
+                (byte[]) row.get("key_data_key_wrapped"), (byte[]) row.get("key_data_key_iv"), (String) row.get("master_key_id")), id))
+                .isEqualTo(issued.privateKey().getEncoded());
+        assertThat(count("select count(*) from certificate where master_key_id = 'mk0'")).isZero();
+    }
+
+    @ConfigProperty(name = "ponte.vault.master-key")
+    String currentMasterKey;
+
     @Test
     void aPartnerNeverSeesOrTouchesAnotherPartnersCertificates() {
         Partner owner = partner(true);

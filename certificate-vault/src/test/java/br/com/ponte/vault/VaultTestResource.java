@@ -39,6 +39,13 @@ public class VaultTestResource extends PonteInfraTestResource {
         config.put("ponte.vault.trust-anchors", caDir.resolve("ca-root.pem").toString());
         config.put("ponte.test.ca-dir", caDir.toString());
         config.put("ponte.vault.expiry-check-every", "1s");
+        // a previous master key, as during a rotation: records sealed under it must be re-wrapped
+        byte[] previous = new byte[32];
+        new java.security.SecureRandom().nextBytes(previous);
+        String previousKey = java.util.Base64.getEncoder().encodeToString(previous);
+        config.put("ponte.vault.previous-master-keys.mk0", previousKey);
+        config.put("ponte.test.previous-master-key", previousKey);
+        config.put("ponte.vault.rewrap-every", "1s");
         return config;
     }
 

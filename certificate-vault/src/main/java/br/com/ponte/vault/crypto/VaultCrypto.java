@@ -7,10 +7,11 @@ import jakarta.inject.Singleton;
 
 public class VaultCrypto {
 
-    /** The vault's envelope cipher, under the master key PONTE_VAULT_MASTER_KEY. */
+    /** The vault's envelope cipher, under the master key PONTE_VAULT_MASTER_KEY (and the previous ones during a rotation). */
     @Produces
     @Singleton
     EnvelopeCipher envelopeCipher(VaultConfig config) {
-        return new EnvelopeCipher(config.masterKey(), config.masterKeyId(), "ponte.vault.master-key");
+        return new EnvelopeCipher(config.masterKey(), config.masterKeyId(), "ponte.vault.master-key")
+                .withPreviousKeys(config.previousMasterKeys(), "ponte.vault.previous-master-keys");
     }
 }

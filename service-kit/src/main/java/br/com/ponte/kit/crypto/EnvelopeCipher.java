@@ -16,6 +16,11 @@ import java.util.Base64;
  * master key from configuration. Only ciphertext and wrapped data keys reach the database. The
  * record's id is bound as additional authenticated data, so a ciphertext copied onto another record
  * does not open.
+ *
+ * <p>Master keys rotate without downtime: configure the new key as current and keep the old ones
+ * as previous keys ({@link #withPreviousKeys}). Records sealed under a previous key still open, and
+ * {@link #rewrap} moves a record to the current key by re-wrapping its data key only (the secret's
+ * ciphertext does not change). Once no record names an old key, drop it from the configuration.
  */
 public final class EnvelopeCipher {
 
@@ -24,6 +29,7 @@ public final class EnvelopeCipher {
 
     private final SecretKey masterKey;
     private final String masterKeyId;
+    private final java.util.Map<String, SecretKey> previousKeys;
     private final SecureRandom random = new SecureRandom();
 
     /** What is stored for one sealed secret. */
@@ -36,17 +42,74 @@ public final class EnvelopeCipher {
      * @param property        the configuration property the key came from, for error messages
      */
     public EnvelopeCipher(String masterKeyBase64, String masterKeyId, String property) {
+        this(key(masterKeyBase64, property), masterKeyId, java.util.Map.of());
+    }
+
+    private EnvelopeCipher(SecretKey masterKey, String masterKeyId, java.util.Map<String, SecretKey> previousKeys) {
+        this.masterKey = masterKey;
+        this.masterKeyId = masterKeyId;
+        this.previousKeys = previousKeys;
+    }
+
+    /**
+     * The same cipher, also able to open records sealed under earlier master keys (id to base64).
+     * New records are always sealed under the current key.
+     */
+    public EnvelopeCipher withPreviousKeys(java.util.Map<String, String> previous, String property) {
+        java.util.Map<String, SecretKey> keys = new java.util.HashMap<>();
+        previous.forEach((id, base64) -> {
+            if (id.equals(masterKeyId)) {
+                throw new IllegalStateException(property + "." + id + " has the id of the current master key");
+            }
+            keys.put(id, key(base64, property + "." + id));
+        });
+        return new EnvelopeCipher(masterKey, masterKeyId, java.util.Map.copyOf(keys));
+    }
+
+    public String masterKeyId() {
+        return masterKeyId;
+    }
+
+    /** The record sealed under the current master key: its data key re-wrapped, its ciphertext unchanged. */
+    public Sealed rewrap(Sealed sealed, String recordId) {
+        if (masterKeyId.equals(sealed.masterKeyId())) {
+            return sealed;
+        }
+        try {
+            byte[] dataKey = gcm(Cipher.DECRYPT_MODE, masterKeyFor(sealed, recordId), sealed.dataKeyIv(), recordId,
+                    sealed.wrappedDataKey());
+            byte[] dataKeyIv = iv();
+            byte[] wrapped = gcm(Cipher.ENCRYPT_MODE, masterKey, dataKeyIv, recordId, dataKey);
+            java.util.Arrays.fill(dataKey, (byte) 0);
+            return new Sealed(sealed.ciphertext(), sealed.iv(), wrapped, dataKeyIv, masterKeyId);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Re-wrapping failed: wrong master key or tampered record " + recordId, e);
+        }
+    }
+
+    private static SecretKey key(String base64, String property) {
         byte[] key;
         try {
-            key = Base64.getDecoder().decode(masterKeyBase64.trim());
+            key = Base64.getDecoder().decode(base64.trim());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(property + " is not base64", e);
         }
         if (key.length != 32) {
             throw new IllegalStateException(property + " must be 32 bytes (256 bits), base64; got " + key.length + " bytes");
         }
-        this.masterKey = new SecretKeySpec(key, "AES");
-        this.masterKeyId = masterKeyId;
+        return new SecretKeySpec(key, "AES");
+    }
+
+    private SecretKey masterKeyFor(Sealed sealed, String recordId) {
+        if (masterKeyId.equals(sealed.masterKeyId())) {
+            return masterKey;
+        }
+        SecretKey previous = previousKeys.get(sealed.masterKeyId());
+        if (previous == null) {
+            throw new IllegalStateException("Record " + recordId + " is sealed under master key " + sealed.masterKeyId()
+                    + ", which is neither the current master key (" + masterKeyId + ") nor a configured previous one");
+        }
+        return previous;
     }
 
     public Sealed seal(byte[] plaintext, String recordId) {
@@ -65,13 +128,14 @@ public final class EnvelopeCipher {
     }
 
     public byte[] open(Sealed sealed, String recordId) {
-        if (!masterKeyId.equals(sealed.masterKeyId())) {
-            throw new IllegalStateException("Record sealed under master key " + sealed.masterKeyId()
-                    + ", but the configured master key is " + masterKeyId);
-        }
+        SecretKey master = masterKeyFor(sealed, recordId);
         try {
-            byte[] dataKey = gcm(Cipher.DECRYPT_MODE, masterKey, sealed.dataKeyIv(), recordId, sealed.wrappedDataKey());
-            return gcm(Cipher.DECRYPT_MODE, new SecretKeySpec(dataKey, "AES"), sealed.iv(), recordId, sealed.ciphertext());
+            byte[] dataKey = gcm(Cipher.DECRYPT_MODE, master, sealed.dataKeyIv(), recordId, sealed.wrappedDataKey());
+            try {
+                return gcm(Cipher.DECRYPT_MODE, new SecretKeySpec(dataKey, "AES"), sealed.iv(), recordId, sealed.ciphertext());
+            } finally {
+                java.util.Arrays.fill(dataKey, (byte) 0);
+            }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Decryption failed: wrong master key or tampered record " + recordId, e);
         }
