@@ -1,0 +1,33 @@
+package br.com.ponte.fapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A transmitter's OpenID discovery document, with the mTLS endpoint aliases applied: the token,
+ * PAR and registration calls go where {@code mtls_endpoint_aliases} says (RFC 8705).
+ */
+public record Discovery(String issuer, String authorizationEndpoint, String tokenEndpoint, String parEndpoint,
+                        String registrationEndpoint, String jwksUri) {
+
+    static Discovery of(JsonNode document) {
+        JsonNode aliases = document.path("mtls_endpoint_aliases");
+        return new Discovery(
+                required(document, "issuer"),
+                required(document, "authorization_endpoint"),
+                aliased(document, aliases, "token_endpoint"),
+                aliased(document, aliases, "pushed_authorization_request_endpoint"),
+                aliased(document, aliases, "registration_endpoint"),
+                required(document, "jwks_uri"));
+    }
+
+    private static String aliased(JsonNode document, JsonNode aliases, String name) {
+        return aliases.hasNonNull(name) ? aliases.get(name).asText() : required(document, name);
+    }
+
+    private static String required(JsonNode document, String name) {
+        if (!document.hasNonNull(name)) {
+            throw new FapiException(0, "invalid_response", "The discovery document lacks '" + name + "'");
+        }
+        return document.get(name).asText();
+    }
+}
