@@ -57,4 +57,31 @@ public interface VaultConfig {
     /** How often active certificates are checked for coming expiry. */
     @WithDefault("1h")
     Duration expiryCheckEvery();
+
+    /**
+     * Platform services allowed on {@code /internal/*}: service name to the SHA-256 (hex) of its
+     * secret, e.g. {@code PONTE_VAULT_INTERNAL_CLIENTS_CONSENT_SERVICE}. The services send
+     * {@code Authorization: Basic base64(name:secret)}. Empty: no internal caller at all.
+     */
+    java.util.Map<String, String> internalClients();
+
+    /** Open Finance Brasil's directory: where transmitters and software statements are found. */
+    Directory directory();
+
+    interface Directory {
+
+        /** The participants list (directory participants API). */
+        @WithDefault("http://localhost:8090/participants")
+        String participantsUrl();
+
+        /** The directory API base, for software statement assertions. */
+        @WithDefault("http://localhost:8090/directory")
+        String apiUrl();
+    }
+
+    /**
+     * PEM files of the CAs transmitters' TLS server certificates chain to (ICP-Brasil in production,
+     * sandbox-bank's CA in development). Without any, no transmitter can be called.
+     */
+    Optional<List<String>> transmitterTrustAnchors();
 }

@@ -17,7 +17,18 @@ import java.util.Map;
  */
 public class VaultTestResource extends PonteInfraTestResource {
 
+    /** The secret of the test's internal caller, consent-service. */
+    public static final String INTERNAL_SECRET = "internal-test-secret";
+
     private Path caDir;
+
+    private static byte[] sha256(String value) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -46,6 +57,8 @@ public class VaultTestResource extends PonteInfraTestResource {
         config.put("ponte.vault.previous-master-keys.mk0", previousKey);
         config.put("ponte.test.previous-master-key", previousKey);
         config.put("ponte.vault.rewrap-every", "1s");
+        // a platform service allowed on /internal: consent-service with secret INTERNAL_SECRET
+        config.put("ponte.vault.internal-clients.consent-service", java.util.HexFormat.of().formatHex(sha256(INTERNAL_SECRET)));
         return config;
     }
 

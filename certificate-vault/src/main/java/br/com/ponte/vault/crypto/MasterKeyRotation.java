@@ -22,16 +22,18 @@ public class MasterKeyRotation {
     private static final Logger LOG = Logger.getLogger(MasterKeyRotation.class);
     private static final int BATCH = 100;
 
-    /** A table holding sealed secrets: its key column and the names of its sealed columns. */
+    /** A table holding sealed secrets: the SQL of the id its seals are bound to, and its sealed columns. */
     private record SealedTable(String table, String id, String cipher, String iv, String wrapped, String wrappedIv,
                                String masterKeyId) {
     }
 
     private static final List<SealedTable> TABLES = List.of(
-            new SealedTable("certificate", "id", "key_cipher", "key_iv", "key_data_key_wrapped", "key_data_key_iv",
+            new SealedTable("certificate", "id::text", "key_cipher", "key_iv", "key_data_key_wrapped", "key_data_key_iv",
                     "master_key_id"),
             new SealedTable("token_signing_key", "kid", "private_key_cipher", "private_key_iv", "data_key_wrapped",
-                    "data_key_iv", "master_key_id"));
+                    "data_key_iv", "master_key_id"),
+            new SealedTable("transmitter_registration", "partner_id::text || '/' || authorisation_server_id", "rat_cipher",
+                    "rat_iv", "rat_data_key_wrapped", "rat_data_key_iv", "master_key_id"));
 
     private final Mutiny.SessionFactory sessions;
     private final EnvelopeCipher cipher;
@@ -63,12 +65,12 @@ public class MasterKeyRotation {
     }
 
     private Uni<Integer> rewrapBatch(SealedTable t) {
-        String select = "select " + t.id() + "::text, " + t.cipher() + ", " + t.iv() + ", " + t.wrapped() + ", "
+        String select = "select " + t.id() + ", " + t.cipher() + ", " + t.iv() + ", " + t.wrapped() + ", "
                 + t.wrappedIv() + ", " + t.masterKeyId() + " from " + t.table()
                 + " where " + t.masterKeyId() + " <> :current and " + t.cipher() + " is not null limit " + BATCH
                 + " for update skip locked";
         String update = "update " + t.table() + " set " + t.wrapped() + " = :wrapped, " + t.wrappedIv() + " = :wrappedIv, "
-                + t.masterKeyId() + " = :current where " + t.id() + "::text = :id and " + t.masterKeyId() + " = :previous";
+                + t.masterKeyId() + " = :current where " + t.id() + " = :id and " + t.masterKeyId() + " = :previous";
         return sessions.withTransaction(session -> session.createNativeQuery(select, Object[].class)
                 .setParameter("current", cipher.masterKeyId())
                 .getResultList()

@@ -1,0 +1,222 @@
+package br.com.ponte.vault.certificate;
+
+import br.com.ponte.fapi.FapiClient;
+import br.com.ponte.fapi.FapiException;
+import br.com.ponte.fapi.Registration;
+import br.com.ponte.kit.api.ApiException;
+import br.com.ponte.kit.crypto.EnvelopeCipher;
+import br.com.ponte.vault.VaultConfig;
+import br.com.ponte.vault.domain.OfbOrganization;
+import br.com.ponte.vault.domain.TransmitterRegistration;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The partner's client id at each transmitter: set by the partner, or obtained by dynamic client
+ * registration (dcr-id3). For DCR the vault finds the transmitter's authorisation server in the
+ * directory's participants list, fetches the software statement assertion, and registers over
+ * mutual TLS with the partner's transport certificate. The registration access token is sealed
+ * and kept for later updates; no API returns it.
+ */
+@ApplicationScoped
+public class TransmitterRegistrations {
+
+    private static final Logger LOG = Logger.getLogger(TransmitterRegistrations.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final VaultConfig config;
+    private final PartnerKeys keys;
+    private final EnvelopeCipher cipher;
+    private final Vertx vertx;
+    private final WebClient directory;
+    private final String transmitterTrust;
+
+    public TransmitterRegistrations(VaultConfig config, PartnerKeys keys, EnvelopeCipher cipher, Vertx vertx) {
+        this.config = config;
+        this.keys = keys;
+        this.cipher = cipher;
+        this.vertx = vertx;
+        this.directory = WebClient.create(vertx, new WebClientOptions().setConnectTimeout((int) TIMEOUT.toMillis()));
+        this.transmitterTrust = readAnchors(config.transmitterTrustAnchors().orElse(List.of()));
+    }
+
+    @PreDestroy
+    void close() {
+        directory.close();
+    }
+
+    /** Sets the client id by hand (the partner registered elsewhere). */
+    public Uni<TransmitterRegistration> setManually(UUID partnerId, String authorisationServerId, String clientId) {
+        return Panache.withTransaction(() -> TransmitterRegistration.find(partnerId, authorisationServerId).chain(existing -> {
+            TransmitterRegistration registration = existing != null ? existing : newRegistration(partnerId, authorisationServerId);
+            registration.clientId = clientId;
+            registration.source = TransmitterRegistration.MANUAL;
+            registration.registrationClientUri = null;
+            registration.sealRegistrationAccessToken(null);
+            registration.updatedAt = Instant.now();
+            return registration.persist().replaceWith(registration);
+        }));
+    }
+
+    /**
+     * Registers the partner at the transmitter by DCR, or updates the registration (RFC 7592) when
+     * one was made by DCR before. {@code redirectUris} empty: those of the software statement.
+     */
+    public Uni<TransmitterRegistration> register(UUID partnerId, String authorisationServerId, List<String> redirectUris) {
+        if (transmitterTrust.isEmpty()) {
+            throw new ApiException(503, "CONFIGURACAO_AUSENTE", "Vault not configured",
+                    "No transmitter trust anchors are configured (ponte.vault.transmitter-trust-anchors)");
+        }
+        return Panache.withSession(() -> OfbOrganization.<OfbOrganization>findById(partnerId)
+                        .chain(organization -> TransmitterRegistration.find(partnerId, authorisationServerId)
+                                .map(existing -> new Object[]{organization, existing})))
+                .chain(found -> {
+                    OfbOrganization organization = (OfbOrganization) found[0];
+                    TransmitterRegistration existing = (TransmitterRegistration) found[1];
+                    if (organization == null) {
+                        throw ApiException.unprocessable("CREDENCIAIS_NAO_CADASTRADAS",
+                                "Register the organizationId and softwareStatementId first (PUT /v1/ofb-credentials)");
+                    }
+                    return discoveryUrl(authorisationServerId).chain(discoveryUrl -> keys.transportIdentity(partnerId)
+                            .chain(identity -> keys.signer(partnerId).chain(signer -> {
+                                FapiClient fapi = new FapiClient(vertx, identity, transmitterTrust, TIMEOUT);
+                                String assertionUrl = config.directory().apiUrl() + "/organisations/"
+                                        + organization.organizationId + "/softwarestatements/"
+                                        + organization.softwareStatementId + "/assertion";
+                                return fapi.discover(discoveryUrl).chain(discovery -> fapi.softwareStatementAssertion(assertionUrl)
+                                                .chain(ssa -> {
+                                                    Map<String, Object> metadata = metadata(ssa, redirectUris);
+                                                    Uni<Registration> call = existing != null && TransmitterRegistration.DCR.equals(existing.source)
+                                                            && existing.ratCipher != null
+                                                            ? fapi.updateRegistration(new Registration(existing.clientId,
+                                                            openToken(existing), existing.registrationClientUri, null), ssa, metadata)
+                                                            : fapi.register(discovery, ssa, metadata);
+                                                    return call.chain(registration -> store(partnerId, authorisationServerId,
+                                                            discoveryUrl, discovery.issuer(), registration));
+                                                }))
+                                        .eventually(fapi::close);
+                            })));
+                })
+                .onFailure(FapiException.class).transform(e -> {
+                    FapiException f = (FapiException) e;
+                    LOG.warnf("Registration of partner %s at %s failed: %s", partnerId, authorisationServerId, f.getMessage());
+                    return new ApiException(502, "REGISTRO_RECUSADO", "Registration refused",
+                            "The transmitter refused the registration: " + f.getMessage());
+                });
+    }
+
+    private Uni<TransmitterRegistration> store(UUID partnerId, String authorisationServerId, String discoveryUrl,
+                                               String issuer, Registration registration) {
+        return Panache.withTransaction(() -> TransmitterRegistration.find(partnerId, authorisationServerId).chain(existing -> {
+            TransmitterRegistration stored = existing != null ? existing : newRegistration(partnerId, authorisationServerId);
+            stored.clientId = registration.clientId();
+            stored.source = TransmitterRegistration.DCR;
+            stored.issuer = issuer;
+            stored.discoveryUrl = discoveryUrl;
+            stored.registrationClientUri = registration.registrationClientUri();
+            stored.sealRegistrationAccessToken(registration.registrationAccessToken() == null ? null : cipher.seal(
+                    registration.registrationAccessToken().getBytes(StandardCharsets.UTF_8), stored.sealId()));
+            stored.updatedAt = Instant.now();
+            LOG.infof("Partner %s registered at %s as client %s", partnerId, authorisationServerId, stored.clientId);
+            return stored.persist().replaceWith(stored);
+        }));
+    }
+
+    /** The OpenID discovery document of the authorisation server, from the directory's participants list. */
+    public Uni<String> discoveryUrl(String authorisationServerId) {
+        return directory.getAbs(config.directory().participantsUrl()).send().map(response -> {
+            if (response.statusCode() != 200) {
+                throw new ApiException(502, "DIRETORIO_INDISPONIVEL", "Directory unavailable",
+                        "The directory answered HTTP " + response.statusCode());
+            }
+            try {
+                for (JsonNode organisation : JSON.readTree(response.bodyAsString())) {
+                    for (JsonNode server : organisation.path("AuthorisationServers")) {
+                        if (authorisationServerId.equals(server.path("AuthorisationServerId").asText())) {
+                            return server.path("OpenIDDiscoveryDocument").asText();
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new ApiException(502, "DIRETORIO_INDISPONIVEL", "Directory unavailable", "The participants list is not JSON");
+            }
+            throw ApiException.notFound("No authorisation server " + authorisationServerId + " in the directory");
+        });
+    }
+
+    private Map<String, Object> metadata(String softwareStatement, List<String> redirectUris) {
+        JsonNode ssa = claims(softwareStatement);
+        List<String> uris = redirectUris != null && !redirectUris.isEmpty() ? redirectUris
+                : JSON.convertValue(ssa.path("software_redirect_uris"), JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("redirect_uris", uris);
+        metadata.put("grant_types", List.of("authorization_code", "refresh_token", "client_credentials", "implicit"));
+        metadata.put("response_types", List.of("code id_token", "code"));
+        metadata.put("token_endpoint_auth_method", "private_key_jwt");
+        metadata.put("token_endpoint_auth_signing_alg", "PS256");
+        metadata.put("id_token_signed_response_alg", "PS256");
+        metadata.put("request_object_signing_alg", "PS256");
+        if (ssa.hasNonNull("software_jwks_uri")) {
+            metadata.put("jwks_uri", ssa.get("software_jwks_uri").asText());
+        }
+        return metadata;
+    }
+
+    /** The assertion's claims, read without verifying: the transmitter verifies it, the vault only copies from it. */
+    private static JsonNode claims(String jwt) {
+        String[] parts = jwt.split("\\.");
+        try {
+            return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        } catch (IOException | RuntimeException e) {
+            throw new ApiException(502, "DIRETORIO_INDISPONIVEL", "Directory unavailable",
+                    "The software statement assertion cannot be read");
+        }
+    }
+
+    private String openToken(TransmitterRegistration registration) {
+        return new String(cipher.open(new EnvelopeCipher.Sealed(registration.ratCipher, registration.ratIv,
+                registration.ratDataKeyWrapped, registration.ratDataKeyIv, registration.masterKeyId), registration.sealId()),
+                StandardCharsets.UTF_8);
+    }
+
+    private static TransmitterRegistration newRegistration(UUID partnerId, String authorisationServerId) {
+        TransmitterRegistration registration = new TransmitterRegistration();
+        registration.partnerId = partnerId;
+        registration.authorisationServerId = authorisationServerId;
+        registration.createdAt = Instant.now();
+        return registration;
+    }
+
+    private static String readAnchors(List<String> files) {
+        StringBuilder pem = new StringBuilder();
+        for (String file : files) {
+            try {
+                pem.append(Files.readString(Path.of(file.trim()))).append('\n');
+            } catch (IOException e) {
+                throw new IllegalStateException("ponte.vault.transmitter-trust-anchors: cannot read " + file, e);
+            }
+        }
+        return pem.toString().trim();
+    }
+}

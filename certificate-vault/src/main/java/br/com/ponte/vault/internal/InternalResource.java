@@ -1,0 +1,118 @@
+package br.com.ponte.vault.internal;
+
+import br.com.ponte.kit.api.ApiException;
+import br.com.ponte.vault.certificate.CertificateUsage;
+import br.com.ponte.vault.certificate.PartnerKeys;
+import br.com.ponte.vault.domain.OfbOrganization;
+import br.com.ponte.vault.domain.TransmitterRegistration;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the platform's services (consent-, payment-, collection-service) need to call transmitters
+ * for a partner: signatures by the partner's signing key, the transport identity for mutual TLS,
+ * and the partner's client at a transmitter. Only authenticated services reach it
+ * ({@link InternalCallers}); it is not exposed to partners (deploy it on an internal port or path
+ * the ingress does not route). Every release of a transport key is audited (never the key).
+ */
+@Path("/internal/v1/partners/{partnerId}")
+@Tag(name = "Internal (platform services only)")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll // service credentials are checked by InternalCallers
+public class InternalResource {
+
+    private static final Logger AUDIT = Logger.getLogger("ponte.vault.audit");
+
+    private final InternalCallers callers;
+    private final PartnerKeys keys;
+
+    public InternalResource(InternalCallers callers, PartnerKeys keys) {
+        this.callers = callers;
+        this.keys = keys;
+    }
+
+    public record SignRequest(Map<String, Object> claims, String type) {
+    }
+
+    public record SignResponse(String jws) {
+    }
+
+    public record TransportIdentityResponse(String certificateId, String certificateChainPem, String privateKeyPem) {
+
+        @Override
+        public String toString() {
+            return "TransportIdentityResponse[" + certificateId + ", key redacted]";
+        }
+    }
+
+    public record TransmitterClient(String authorisationServerId, String clientId, String issuer, String discoveryUrl,
+                                    String organizationId, String softwareStatementId) {
+    }
+
+    @POST
+    @Path("/jws")
+    @Operation(summary = "Sign JWT claims PS256 with the partner's signing (BRSEAL) key",
+            description = "For client assertions, request objects and signed payment bodies. Header kid = the key's RFC 7638 thumbprint.")
+    public Uni<SignResponse> sign(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                  @PathParam("partnerId") String partnerId, SignRequest request) {
+        callers.authenticate(authorization);
+        UUID partner = ApiException.uuidOrNotFound(partnerId, "partner");
+        if (request == null || request.claims() == null || request.claims().isEmpty()) {
+            throw ApiException.unprocessable("PARAMETRO_NAO_INFORMADO", "'claims' is required");
+        }
+        return keys.sign(partner, request.claims(), request.type() == null ? "JWT" : request.type()).map(SignResponse::new);
+    }
+
+    @GET
+    @Path("/transport-identity")
+    @Operation(summary = "The partner's transport certificate chain and private key, for mutual TLS",
+            description = "Hold it in memory only; never log or persist it.")
+    public Uni<Response> transportIdentity(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                           @PathParam("partnerId") String partnerId) {
+        String service = callers.authenticate(authorization);
+        UUID partner = ApiException.uuidOrNotFound(partnerId, "partner");
+        return keys.active(partner, CertificateUsage.TRANSPORT).chain(certificate -> keys.transportIdentity(partner)
+                .map(identity -> {
+                    AUDIT.infof("transport key of partner %s (certificate %s) released to %s", partner, certificate.id, service);
+                    return Response.ok(new TransportIdentityResponse(certificate.id.toString(),
+                                    identity.certificateChainPem(), identity.privateKeyPem()))
+                            .header("Cache-Control", "no-store").build();
+                }));
+    }
+
+    @GET
+    @Path("/transmitters/{authorisationServerId}")
+    @Operation(summary = "The partner's client at a transmitter, and its directory identity")
+    public Uni<TransmitterClient> transmitter(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                              @PathParam("partnerId") String partnerId,
+                                              @PathParam("authorisationServerId") String authorisationServerId) {
+        callers.authenticate(authorization);
+        UUID partner = ApiException.uuidOrNotFound(partnerId, "partner");
+        return Panache.withSession(() -> TransmitterRegistration.find(partner, authorisationServerId)
+                .chain(registration -> OfbOrganization.<OfbOrganization>findById(partner).map(organization -> {
+                    if (registration == null || organization == null) {
+                        throw ApiException.notFound("Partner " + partnerId + " has no client at " + authorisationServerId);
+                    }
+                    return new TransmitterClient(authorisationServerId, registration.clientId, registration.issuer,
+                            registration.discoveryUrl, organization.organizationId, organization.softwareStatementId);
+                })));
+    }
+}
