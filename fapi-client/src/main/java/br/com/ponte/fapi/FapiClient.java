@@ -71,6 +71,17 @@ public final class FapiClient implements AutoCloseable {
         return send(client.getAbs(discoveryUrl), null).map(response -> Discovery.of(json(response, 200)));
     }
 
+    /**
+     * A software statement assertion from the directory ({@code application/jwt}), fetched over
+     * mutual TLS with the transport certificate, as the directory's mTLS API requires.
+     */
+    public Uni<String> softwareStatementAssertion(String assertionUrl) {
+        return send(client.getAbs(assertionUrl), null).map(response -> {
+            expect(response, 200);
+            return response.bodyAsString().trim();
+        });
+    }
+
     /** The transmitter's signing keys, for id_tokens and signed responses. */
     public Uni<JsonWebKeySet> keys(Discovery discovery) {
         return send(client.getAbs(discovery.jwksUri()), null).map(response -> {
