@@ -3,6 +3,7 @@ package br.com.ponte.devstack;
 import br.com.ponte.infra.Dirs;
 import br.com.ponte.infra.EmbeddedKafka;
 import br.com.ponte.infra.EmbeddedPostgresServer;
+import br.com.ponte.pki.CertificateAuthority;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -131,6 +132,7 @@ public final class Devstack implements AutoCloseable {
         });
         kafka.createTopics(3, topics.toArray(String[]::new));
         receiver = new DemoReceiver(ports.demoReceiver(), out);
+        Path pki = developmentPki();
 
         Map<String, String> common = new HashMap<>();
         common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -143,13 +145,24 @@ public final class Devstack implements AutoCloseable {
         Map<String, String> vault = new HashMap<>(common);
         vault.put("PONTE_VAULT_ADMIN_TOKEN", secrets.adminToken());
         vault.put("PONTE_VAULT_MASTER_KEY", secrets.vaultMasterKey());
+        // partner certificates and sandbox-bank's TLS certificate both come from the development CA
+        vault.put("PONTE_VAULT_TRUST_ANCHORS", pki.resolve("ca-root.pem").toString());
+        vault.put("PONTE_VAULT_TRANSMITTER_TRUST_ANCHORS", pki.resolve("ca-root.pem").toString());
+        vault.put("PONTE_VAULT_DIRECTORY_PARTICIPANTS_URL", "http://localhost:" + ports.sandbox() + "/participants");
+        vault.put("PONTE_VAULT_DIRECTORY_API_URL", "http://localhost:" + ports.sandbox() + "/directory");
+        secrets.serviceSecrets().forEach((service, secret) -> vault.put(
+                "PONTE_VAULT_INTERNAL_CLIENTS_" + service.toUpperCase().replace('-', '_'), StackSecrets.hash(secret)));
         Map<String, String> webhook = new HashMap<>(common);
         webhook.put("PONTE_WEBHOOK_MASTER_KEY", secrets.webhookMasterKey());
         // A local stack delivers to local receivers: allow loopback and plain http here only.
         webhook.put("PONTE_WEBHOOK_ALLOWED_PRIVATE_NETWORKS", "127.0.0.0/8");
         webhook.put("PONTE_WEBHOOK_REQUIRE_HTTPS", "false");
         Map<String, String> sandbox = new HashMap<>();
-        sandbox.put("SANDBOX_BASE_URL", "http://localhost:" + ports.sandbox());
+        sandbox.put("SANDBOX_BASE_URL", "https://localhost:" + ports.sandboxTls());
+        sandbox.put("SANDBOX_DIRECTORY_URL", "http://localhost:" + ports.sandbox());
+        sandbox.put("QUARKUS_HTTP_SSL_PORT", Integer.toString(ports.sandboxTls()));
+        sandbox.put("SANDBOX_PKI_DIR", pki.toString());
+        sandbox.put("SANDBOX_DATA_DIR", dataDir.resolve("sandbox").toString());
 
         Path logs = dataDir.resolve("logs");
         out.println("Starting the services (logs in " + logs + ")");
@@ -166,6 +179,19 @@ public final class Devstack implements AutoCloseable {
             out.printf("  %-20s ready on http://localhost:%d%n", service.name, service.port);
         }
         out.printf("All services ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The development CA (test-pki), made on the first start and kept in the data directory:
+     * sandbox-bank issues partner certificates and its own TLS certificate with it, and the vault
+     * trusts its root, so it must exist before either starts.
+     */
+    private Path developmentPki() {
+        Path pki = dataDir.resolve("pki");
+        if (!Files.exists(pki.resolve("ca-chain.pem"))) {
+            CertificateAuthority.root("Sandbox Open Finance Root CA").intermediate("Sandbox Open Finance Issuing CA").save(pki);
+        }
+        return pki;
     }
 
     private ServiceProcess launch(String module, int port, Map<String, String> env, Path logs) {
@@ -212,7 +238,10 @@ public final class Devstack implements AutoCloseable {
         out.printf("  collection-service  http://localhost:%d%n", ports.collection());
         out.printf("  webhook-dispatcher  http://localhost:%d%n", ports.webhook());
         out.printf("  certificate-vault   http://localhost:%d%n", ports.vault());
-        out.printf("  sandbox-bank        http://localhost:%d%n", ports.sandbox());
+        out.printf("  sandbox-bank        http://localhost:%d (directory), https://localhost:%d (bank, mTLS)%n",
+                ports.sandbox(), ports.sandboxTls());
+        out.printf("  development CA      %s (sandbox-bank issues partner certificates with it; the vault trusts it)%n",
+                dataDir.resolve("pki/ca-root.pem"));
         out.printf("  Kafka               %s%n", kafka.bootstrapServers());
         out.printf("  PostgreSQL          localhost:%d (user postgres; databases %s)%n", postgres.port(), String.join(", ", DATABASES));
         out.printf("  demo receiver       http://127.0.0.1:%d/hooks (prints deliveries here)%n", ports.demoReceiver());

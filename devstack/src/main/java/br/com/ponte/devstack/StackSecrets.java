@@ -15,7 +15,22 @@ import java.util.Properties;
  * The local stack's secrets, made on first start and kept in the data directory (mode 600) so data
  * sealed under them stays readable across restarts. Never committed: the data directory is ignored.
  */
-public record StackSecrets(String adminToken, String vaultMasterKey, String webhookMasterKey) {
+public record StackSecrets(String adminToken, String vaultMasterKey, String webhookMasterKey,
+                           java.util.Map<String, String> serviceSecrets) {
+
+    /** The platform services that call certificate-vault's internal API, each with its own secret. */
+    static final java.util.List<String> VAULT_CALLERS = java.util.List.of("consent-service", "payment-service",
+            "collection-service");
+
+    /** The SHA-256 (hex) of a service secret, as the vault is configured with it. */
+    static String hash(String secret) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static StackSecrets loadOrCreate(Path file) {
         try {
@@ -30,6 +45,10 @@ public record StackSecrets(String adminToken, String vaultMasterKey, String webh
             changed |= putIfAbsent(p, "admin-token", () -> "adm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(random, 24)));
             changed |= putIfAbsent(p, "vault-master-key", () -> Base64.getEncoder().encodeToString(bytes(random, 32)));
             changed |= putIfAbsent(p, "webhook-master-key", () -> Base64.getEncoder().encodeToString(bytes(random, 32)));
+            for (String service : VAULT_CALLERS) {
+                changed |= putIfAbsent(p, "service-secret." + service,
+                        () -> "svc_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(random, 32)));
+            }
             if (changed) {
                 Files.createDirectories(file.getParent());
                 try (Writer writer = Files.newBufferedWriter(file)) {
@@ -41,8 +60,10 @@ public record StackSecrets(String adminToken, String vaultMasterKey, String webh
                     // not a POSIX file system
                 }
             }
+            java.util.Map<String, String> services = new java.util.LinkedHashMap<>();
+            VAULT_CALLERS.forEach(service -> services.put(service, p.getProperty("service-secret." + service)));
             return new StackSecrets(p.getProperty("admin-token"), p.getProperty("vault-master-key"),
-                    p.getProperty("webhook-master-key"));
+                    p.getProperty("webhook-master-key"), java.util.Map.copyOf(services));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

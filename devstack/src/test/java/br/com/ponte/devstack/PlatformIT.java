@@ -43,8 +43,8 @@ class PlatformIT {
     @BeforeAll
     static void startPlatform() throws IOException {
         dataDir = Files.createTempDirectory("ponte-platform-it");
-        int[] p = freePorts(9);
-        StackPorts ports = new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8]);
+        int[] p = freePorts(10);
+        StackPorts ports = new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
         PrintStream out = new PrintStream(new TeeStream(console, System.out), true, StandardCharsets.UTF_8);
         stack = new Devstack(ROOT, dataDir, ports, out);
         stack.start();

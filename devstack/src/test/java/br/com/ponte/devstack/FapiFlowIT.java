@@ -1,0 +1,221 @@
+package br.com.ponte.devstack;
+
+import br.com.ponte.fapi.AuthorizationRequest;
+import br.com.ponte.fapi.Discovery;
+import br.com.ponte.fapi.FapiClient;
+import br.com.ponte.fapi.FapiException;
+import br.com.ponte.fapi.IdTokens;
+import br.com.ponte.fapi.JwsSigner;
+import br.com.ponte.fapi.PushedAuthorization;
+import br.com.ponte.fapi.Tokens;
+import br.com.ponte.fapi.Transmitter;
+import br.com.ponte.fapi.VaultKeys;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.mutiny.core.Vertx;
+import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Ponte talking to a bank under Open Finance Brasil's security profile, everything real and each
+ * part its own process: a partner gets its software statement and certificates from sandbox-bank's
+ * directory, uploads them to certificate-vault, registers at the bank by DCR through the vault
+ * (mutual TLS with its transport certificate), then fapi-client, as a platform service uses it
+ * (keys through the vault's internal API), runs PAR → authorise → token → refresh over mutual TLS
+ * and validates the id_token.
+ */
+class FapiFlowIT {
+
+    static final Path ROOT = Path.of(System.getProperty("ponte.root", "..")).toAbsolutePath().normalize();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String AUTHORISATION_SERVER = "c9427b03-c565-47ce-90f1-09841f099026";
+    static final String REDIRECT = "https://partner.example/callback";
+
+    static Devstack stack;
+    static Path dataDir;
+    static Vertx vertx;
+    static HttpClient http;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        dataDir = Files.createTempDirectory("ponte-fapi-it");
+        int[] p = PlatformIT.freePorts(10);
+        stack = new Devstack(ROOT, dataDir, new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]), System.out);
+        stack.start();
+        vertx = Vertx.vertx();
+        http = HttpClient.newBuilder().sslContext(trusting(dataDir.resolve("pki/ca-root.pem"))).build();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (vertx != null) {
+            vertx.closeAndAwait();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aPartnerRegistersByDcrThroughTheVaultAndCompletesParAuthoriseTokenAndRefreshOverMutualTls() throws Exception {
+        Properties secrets = new Properties();
+        try (var reader = Files.newBufferedReader(dataDir.resolve("secrets.properties"))) {
+            secrets.load(reader);
+        }
+        String vault = "http://localhost:" + stack.ports().vault();
+        String directory = "http://localhost:" + stack.ports().sandbox() + "/directory";
+
+        // the partner, its software statement and certificates from the directory, uploaded to the vault
+        JsonNode partner = post(vault + "/v1/partners", secrets.getProperty("admin-token"), Map.of("name", "Loja FAPI"), 201);
+        String token = JSON.readTree(send(HttpRequest.newBuilder(URI.create(vault + "/v1/oauth/token"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
+                        + partner.path("clientId").asText() + "&client_secret="
+                        + URLEncoder.encode(partner.path("clientSecret").asText(), StandardCharsets.UTF_8))), 200))
+                .path("access_token").asText();
+        JsonNode statement = post(directory + "/software-statements", null, Map.of("organisationName", "Loja FAPI Ltda",
+                "cnpj", "11222333000181", "clientName", "Loja FAPI", "redirectUris", List.of(REDIRECT)), 201);
+        String organisationId = statement.path("organisationId").asText();
+        String softwareStatementId = statement.path("softwareStatementId").asText();
+        put(vault + "/v1/ofb-credentials", token, Map.of("organizationId", organisationId, "softwareStatementId", softwareStatementId), 200);
+        String certificates = directory + "/organisations/" + organisationId + "/softwarestatements/" + softwareStatementId + "/certificates";
+        for (String usage : List.of("TRANSPORT", "SIGNING")) {
+            JsonNode issued = post(certificates, null, Map.of("usage", usage), 201);
+            post(vault + "/v1/certificates", token, Map.of("usage", usage, "certificate", issued.path("certificate").asText(),
+                    "privateKey", issued.path("privateKey").asText()), 201);
+        }
+
+        // DCR through the vault, over mutual TLS with the partner's transport certificate
+        String registration = vault + "/v1/ofb-credentials/transmitters/" + AUTHORISATION_SERVER + "/registration";
+        JsonNode registered = post(registration, token, null, 200);
+        String clientId = registered.path("clientId").asText();
+        assertThat(clientId).isNotBlank();
+        assertThat(registered.path("source").asText()).isEqualTo("DCR");
+        assertThat(registered.has("registrationAccessToken")).isFalse();
+        // registering again updates the same client (RFC 7592), with the kept registration access token
+        assertThat(post(registration, token, null, 200).path("clientId").asText()).isEqualTo(clientId);
+
+        // a platform service's view: keys through the vault's internal API, never the signing key itself
+        try (VaultKeys keys = new VaultKeys(vertx, vault, "consent-service",
+                secrets.getProperty("service-secret.consent-service"), Duration.ofSeconds(10))) {
+            String partnerId = partner.path("id").asText();
+            VaultKeys.TransmitterClient client = keys.transmitter(partnerId, AUTHORISATION_SERVER).await().indefinitely();
+            assertThat(client.clientId()).isEqualTo(clientId);
+            JwsSigner signer = keys.signer(partnerId);
+            String anchors = Files.readString(dataDir.resolve("pki/ca-root.pem"));
+            try (FapiClient fapi = new FapiClient(vertx, keys.transportIdentity(partnerId).await().indefinitely(), anchors,
+                    Duration.ofSeconds(10))) {
+                Discovery discovery = fapi.discover(client.discoveryUrl()).await().indefinitely();
+                Transmitter bank = new Transmitter(discovery, clientId);
+
+                PushedAuthorization pushed = fapi.pushAuthorization(bank, signer,
+                        AuthorizationRequest.of("openid payments consent:urn:sandbox:" + UUID.randomUUID(), REDIRECT))
+                        .await().indefinitely();
+                assertThat(pushed.requestUri()).startsWith("urn:ietf:params:oauth:request_uri:");
+                assertThat(pushed.authorizationUrl()).startsWith(discovery.authorizationEndpoint());
+
+                // the user approves at the bank (its page, driven without a browser)
+                Map<String, String> callback = approve(discovery, clientId, pushed.requestUri());
+                assertThat(callback.get("state")).isEqualTo(pushed.state());
+                JwtClaims idToken = IdTokens.validate(callback.get("id_token"), bank, fapi.keys(discovery).await().indefinitely(),
+                        pushed.nonce(), callback.get("code"), pushed.state(), List.of("urn:brasil:openbanking:loa2"));
+                assertThat(idToken.getSubject()).isNotBlank();
+
+                Tokens tokens = fapi.exchangeCode(bank, signer, callback.get("code"), REDIRECT, pushed.codeVerifier())
+                        .await().indefinitely();
+                assertThat(tokens.accessToken()).isNotBlank();
+                assertThat(tokens.refreshToken()).isNotBlank();
+                // a code is used once
+                assertThatThrownBy(() -> fapi.exchangeCode(bank, signer, callback.get("code"), REDIRECT, pushed.codeVerifier())
+                        .await().indefinitely()).isInstanceOfSatisfying(FapiException.class,
+                        e -> assertThat(e.error()).isEqualTo("invalid_grant"));
+
+                Tokens refreshed = fapi.refresh(bank, signer, tokens.refreshToken()).await().indefinitely();
+                assertThat(refreshed.accessToken()).isNotBlank().isNotEqualTo(tokens.accessToken());
+                assertThatThrownBy(() -> fapi.refresh(bank, signer, tokens.refreshToken()).await().indefinitely())
+                        .isInstanceOfSatisfying(FapiException.class, e -> assertThat(e.error()).isEqualTo("invalid_grant"));
+
+                assertThat(fapi.clientCredentials(bank, signer, "payments").await().indefinitely().accessToken()).isNotBlank();
+            }
+        }
+    }
+
+    /** Posts the authorisation page's form as a user approving; returns the callback's fragment parameters. */
+    private static Map<String, String> approve(Discovery discovery, String clientId, String requestUri) throws Exception {
+        String form = "request_uri=" + URLEncoder.encode(requestUri, StandardCharsets.UTF_8) + "&client_id="
+                + URLEncoder.encode(clientId, StandardCharsets.UTF_8) + "&cpf=76109277673&decision=approve";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(discovery.authorizationEndpoint()))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
+        String location = response.headers().firstValue("location").orElseThrow();
+        assertThat(location).startsWith(REDIRECT + "#");
+        Map<String, String> parameters = new HashMap<>();
+        for (String pair : location.substring(location.indexOf('#') + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            parameters.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+
+    private static JsonNode post(String url, String bearer, Object body, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (bearer != null) {
+            request.header("authorization", "Bearer " + bearer);
+        }
+        return JSON.readTree(send(request, expected));
+    }
+
+    private static JsonNode put(String url, String bearer, Object body, int expected) throws Exception {
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
+                .header("authorization", "Bearer " + bearer)
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), expected));
+    }
+
+    private static String send(HttpRequest.Builder request, int expected) throws Exception {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+        return response.body();
+    }
+
+    private static SSLContext trusting(Path rootPem) throws Exception {
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(rootPem)) {
+            trust.setCertificateEntry("sandbox-root", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
+}
