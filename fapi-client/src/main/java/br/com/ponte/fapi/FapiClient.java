@@ -206,6 +206,50 @@ public final class FapiClient implements AutoCloseable {
                 .map(response -> Tokens.of(json(response, 200)));
     }
 
+    /** An answer from a transmitter's resource API (consents, payments, data). */
+    public record ResourceResponse(int status, String contentType, String body, String interactionId) {
+    }
+
+    /**
+     * Calls a transmitter's resource API with an access token: mutual TLS, a fresh
+     * {@code x-fapi-interaction-id} that the answer must echo, and on a POST or PUT the
+     * {@code x-idempotency-key} given (required) and the body as {@code application/jwt} (a body
+     * signed with {@link SignedBodies}) or JSON. Any status is returned; a missing or different
+     * interaction id is refused ({@code invalid_response}).
+     */
+    public Uni<ResourceResponse> callResource(io.vertx.core.http.HttpMethod method, String url, String accessToken,
+                                              String idempotencyKey, String body, String contentType) {
+        boolean writes = method == io.vertx.core.http.HttpMethod.POST || method == io.vertx.core.http.HttpMethod.PUT;
+        if (writes && (idempotencyKey == null || idempotencyKey.isBlank())) {
+            throw new IllegalArgumentException("An x-idempotency-key is required on " + method);
+        }
+        String interactionId = UUID.randomUUID().toString();
+        HttpRequest<Buffer> request = client.requestAbs(method, url)
+                .putHeader("authorization", "Bearer " + accessToken)
+                .putHeader(INTERACTION_ID, interactionId)
+                .putHeader("accept", "application/jwt, application/json")
+                .timeout(timeout.toMillis());
+        if (writes) {
+            request.putHeader("x-idempotency-key", idempotencyKey);
+        }
+        if (body != null) {
+            request.putHeader("content-type", contentType == null ? "application/jwt" : contentType);
+        }
+        return (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body)))
+                .onFailure(e -> !(e instanceof FapiException))
+                .transform(e -> new FapiException(0, "transport_error", e.getClass().getSimpleName() + ": " + e.getMessage()))
+                .map(response -> {
+                    String echoed = response.getHeader(INTERACTION_ID);
+                    if (!interactionId.equals(echoed)) {
+                        throw new FapiException(response.statusCode(), "invalid_response", echoed == null
+                                ? "the transmitter did not echo x-fapi-interaction-id"
+                                : "the transmitter answered another x-fapi-interaction-id (" + echoed + ")");
+                    }
+                    return new ResourceResponse(response.statusCode(), response.getHeader("content-type"),
+                            response.bodyAsString(), interactionId);
+                });
+    }
+
     /** {@code private_key_jwt}: iss = sub = client id, aud = the issuer, a unique jti, valid 60 s. */
     private static Uni<String> clientAssertion(Transmitter transmitter, JwsSigner signer) {
         Instant now = Instant.now();
