@@ -59,11 +59,11 @@ public interface VaultConfig {
     Duration expiryCheckEvery();
 
     /**
-     * Platform services allowed on {@code /internal/*}: service name to the SHA-256 (hex) of its
-     * secret, e.g. {@code PONTE_VAULT_INTERNAL_CLIENTS_CONSENT_SERVICE}. The services send
-     * {@code Authorization: Basic base64(name:secret)}. Empty: no internal caller at all.
+     * Platform services allowed on {@code /internal/*}: {@code <service name>:<SHA-256 hex of its
+     * secret>} entries, e.g. {@code PONTE_VAULT_INTERNAL_CLIENTS=consent-service:9f86...,payment-service:...}.
+     * The services send {@code Authorization: Basic base64(name:secret)}. None: no internal caller.
      */
-    java.util.Map<String, String> internalClients();
+    Optional<List<String>> internalClients();
 
     /** Open Finance Brasil's directory: where transmitters and software statements are found. */
     Directory directory();

@@ -64,33 +64,17 @@ class CertificateApiIT {
 
     CertificateAuthority ca;
 
-    record Partner(String id, String token, String organizationId, String softwareStatementId) {
-    }
 
     @BeforeEach
     void loadCa() {
         ca = CertificateAuthority.load(Path.of(caDir));
     }
 
-    Partner partner(boolean withCredentials) {
-        var created = given().auth().oauth2(adminToken).contentType(ContentType.JSON)
-                .body(Map.of("name", "Loja " + UUID.randomUUID())).post("/v1/partners")
-                .then().statusCode(201).extract().jsonPath();
-        String token = given().formParam("grant_type", "client_credentials")
-                .formParam("client_id", created.getString("clientId"))
-                .formParam("client_secret", created.getString("clientSecret"))
-                .post("/v1/oauth/token").then().statusCode(200).extract().path("access_token");
-        Partner partner = new Partner(created.getString("id"), token, UUID.randomUUID().toString(), UUID.randomUUID().toString());
-        if (withCredentials) {
-            given().auth().oauth2(token).contentType(ContentType.JSON)
-                    .body(Map.of("organizationId", partner.organizationId(), "softwareStatementId", partner.softwareStatementId()))
-                    .put("/v1/ofb-credentials").then().statusCode(200)
-                    .body("organizationId", equalTo(partner.organizationId()));
-        }
-        return partner;
+    TestPartner partner(boolean withCredentials) {
+        return TestPartner.onboard(adminToken, withCredentials);
     }
 
-    IssueRequest transportFor(Partner partner) {
+    IssueRequest transportFor(TestPartner partner) {
         return IssueRequest.transport(partner.organizationId(), partner.softwareStatementId(), CNPJ, "Loja Ltda", "api.loja.example");
     }
 
@@ -102,14 +86,14 @@ class CertificateApiIT {
         return body;
     }
 
-    ValidatableResponse upload(Partner partner, Map<String, Object> body) {
+    ValidatableResponse upload(TestPartner partner, Map<String, Object> body) {
         return given().auth().oauth2(partner.token()).contentType(ContentType.JSON).body(body)
                 .post("/v1/certificates").then();
     }
 
     @Test
     void aTransportCertificateIsUploadedListedReplacedAndRevoked() {
-        Partner partner = partner(true);
+        TestPartner partner = partner(true);
         IssuedCertificate first = ca.issue(transportFor(partner));
         Map<String, Object> body = pem("TRANSPORT", first);
         body.put("privateKey", first.encryptedPrivateKeyPem("key-pass".toCharArray()));
@@ -157,7 +141,7 @@ class CertificateApiIT {
 
     @Test
     void aSigningCertificateIsUploadedAsPkcs12() {
-        Partner partner = partner(true);
+        TestPartner partner = partner(true);
         IssuedCertificate signing = ca.issue(IssueRequest.signing(partner.organizationId(), CNPJ, "Loja Ltda"));
 
         upload(partner, Map.of("usage", "SIGNING", "pkcs12", signing.pkcs12Base64("p12-pass".toCharArray()), "password", "p12-pass"))
@@ -167,7 +151,7 @@ class CertificateApiIT {
 
     @Test
     void everyFailedCheckHasItsOwnErrorAndWritesNothing() {
-        Partner partner = partner(true);
+        TestPartner partner = partner(true);
         CertificateAuthority stranger = CertificateAuthority.root("Not Open Finance");
         IssuedCertificate good = ca.issue(transportFor(partner));
         IssuedCertificate other = ca.issue(transportFor(partner));
@@ -220,7 +204,7 @@ class CertificateApiIT {
 
     @Test
     void certificatesNeedTheOpenFinanceCredentialsFirst() {
-        Partner partner = partner(false);
+        TestPartner partner = partner(false);
         upload(partner, pem("TRANSPORT", ca.issue(transportFor(partner)))).statusCode(422)
                 .body("errors[0].code", equalTo("CREDENCIAIS_NAO_CADASTRADAS"));
         given().auth().oauth2(partner.token()).get("/v1/ofb-credentials").then().statusCode(404);
@@ -231,7 +215,7 @@ class CertificateApiIT {
 
     @Test
     void theDatabaseHoldsNoPrivateKeyInClear() throws Exception {
-        Partner partner = partner(true);
+        TestPartner partner = partner(true);
         IssuedCertificate issued = ca.issue(transportFor(partner));
         String id = upload(partner, pem("TRANSPORT", issued)).statusCode(201).extract().path("id");
 
@@ -259,7 +243,7 @@ class CertificateApiIT {
 
     @Test
     void aKeySealedUnderAPreviousMasterKeyIsRewrappedUnderTheCurrentOne() throws Exception {
-        Partner partner = partner(true);
+        TestPartner partner = partner(true);
         IssuedCertificate issued = ca.issue(transportFor(partner));
         String id = upload(partner, pem("TRANSPORT", issued)).statusCode(201).extract().path("id");
         // as if sealed before the rotation, under the previous master key mk0
@@ -292,8 +276,8 @@ class CertificateApiIT {
 
     @Test
     void aPartnerNeverSeesOrTouchesAnotherPartnersCertificates() {
-        Partner owner = partner(true);
-        Partner intruder = partner(true);
+        TestPartner owner = partner(true);
+        TestPartner intruder = partner(true);
         String id = upload(owner, pem("TRANSPORT", ca.issue(transportFor(owner)))).statusCode(201).extract().path("id");
 
         given().auth().oauth2(intruder.token()).get("/v1/certificates/" + id).then().statusCode(404);
@@ -309,7 +293,7 @@ class CertificateApiIT {
 
     @Test
     void aCertificateCloseToExpiryIsAnnouncedOncePerThreshold() {
-        Partner partner = partner(true);
+        TestPartner partner = partner(true);
         Instant now = Instant.now();
         try (TopicProbe probe = TopicProbe.subscribe(bootstrap, "certificate.events")) {
             String id = upload(partner, pem("TRANSPORT", ca.issue(transportFor(partner)

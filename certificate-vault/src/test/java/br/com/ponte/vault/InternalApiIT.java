@@ -45,25 +45,12 @@ class InternalApiIT {
         ca = CertificateAuthority.load(Path.of(caDir));
     }
 
-    record Partner(String id, String token, String organizationId, String softwareStatementId) {
+
+    TestPartner partner() {
+        return TestPartner.onboard(adminToken, true);
     }
 
-    Partner partner() {
-        var created = given().auth().oauth2(adminToken).contentType(ContentType.JSON)
-                .body(Map.of("name", "Loja " + UUID.randomUUID())).post("/v1/partners")
-                .then().statusCode(201).extract().jsonPath();
-        String token = given().formParam("grant_type", "client_credentials")
-                .formParam("client_id", created.getString("clientId"))
-                .formParam("client_secret", created.getString("clientSecret"))
-                .post("/v1/oauth/token").then().statusCode(200).extract().path("access_token");
-        Partner partner = new Partner(created.getString("id"), token, UUID.randomUUID().toString(), UUID.randomUUID().toString());
-        given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("organizationId", partner.organizationId(), "softwareStatementId", partner.softwareStatementId()))
-                .put("/v1/ofb-credentials").then().statusCode(200);
-        return partner;
-    }
-
-    IssuedCertificate upload(Partner partner, String usage, IssueRequest request) {
+    IssuedCertificate upload(TestPartner partner, String usage, IssueRequest request) {
         IssuedCertificate issued = ca.issue(request);
         given().auth().oauth2(partner.token()).contentType(ContentType.JSON)
                 .body(Map.of("usage", usage, "certificate", issued.chainPem(), "privateKey", issued.privateKeyPem()))
@@ -77,7 +64,7 @@ class InternalApiIT {
 
     @Test
     void onlyAuthenticatedServicesReachTheInternalApi() {
-        Partner partner = partner();
+        TestPartner partner = partner();
         String path = "/internal/v1/partners/" + partner.id() + "/transport-identity";
         given().get(path).then().statusCode(401).body("errors[0].code", equalTo("NAO_AUTORIZADO"));
         given().auth().preemptive().basic("consent-service", "wrong").get(path).then().statusCode(401);
@@ -90,7 +77,7 @@ class InternalApiIT {
 
     @Test
     void theVaultSignsWithThePartnersSigningKeyWhichNeverLeavesIt() throws Exception {
-        Partner partner = partner();
+        TestPartner partner = partner();
         IssuedCertificate signing = upload(partner, "SIGNING", IssueRequest.signing(partner.organizationId(), CNPJ, "Loja"));
 
         String jws = service().contentType(ContentType.JSON)
@@ -112,7 +99,7 @@ class InternalApiIT {
 
     @Test
     void theTransportIdentityIsReleasedToServicesOnly() {
-        Partner partner = partner();
+        TestPartner partner = partner();
         IssuedCertificate transport = upload(partner, "TRANSPORT", IssueRequest.transport(partner.organizationId(),
                 partner.softwareStatementId(), CNPJ, "Loja", "api.loja.example"));
 
@@ -124,7 +111,7 @@ class InternalApiIT {
 
     @Test
     void theClientIdAtATransmitterIsSetByTheVaultsPartnerAndReadByServices() {
-        Partner partner = partner();
+        TestPartner partner = partner();
         String server = "c9427b03-c565-47ce-90f1-09841f099026";
         given().auth().oauth2(partner.token()).contentType(ContentType.JSON).body(Map.of("clientId", "client-at-bank"))
                 .put("/v1/ofb-credentials/transmitters/" + server).then().statusCode(200)

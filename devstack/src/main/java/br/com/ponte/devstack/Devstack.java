@@ -150,8 +150,8 @@ public final class Devstack implements AutoCloseable {
         vault.put("PONTE_VAULT_TRANSMITTER_TRUST_ANCHORS", pki.resolve("ca-root.pem").toString());
         vault.put("PONTE_VAULT_DIRECTORY_PARTICIPANTS_URL", "http://localhost:" + ports.sandbox() + "/participants");
         vault.put("PONTE_VAULT_DIRECTORY_API_URL", "http://localhost:" + ports.sandbox() + "/directory");
-        secrets.serviceSecrets().forEach((service, secret) -> vault.put(
-                "PONTE_VAULT_INTERNAL_CLIENTS_" + service.toUpperCase().replace('-', '_'), StackSecrets.hash(secret)));
+        vault.put("PONTE_VAULT_INTERNAL_CLIENTS", String.join(",", secrets.serviceSecrets().entrySet().stream()
+                .map(e -> e.getKey() + ":" + StackSecrets.hash(e.getValue())).sorted().toList()));
         Map<String, String> webhook = new HashMap<>(common);
         webhook.put("PONTE_WEBHOOK_MASTER_KEY", secrets.webhookMasterKey());
         // A local stack delivers to local receivers: allow loopback and plain http here only.

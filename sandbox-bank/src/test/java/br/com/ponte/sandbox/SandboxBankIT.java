@@ -3,7 +3,9 @@ package br.com.ponte.sandbox;
 import br.com.ponte.sandbox.directory.ParticipantsSpec;
 import br.com.ponte.sandbox.directory.SandboxParticipant;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -13,7 +15,11 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
+@WithTestResource(SandboxTestResource.class)
 class SandboxBankIT {
+
+    @ConfigProperty(name = "sandbox.base-url")
+    String baseUrl;
 
     @Test
     void theSandboxIsReadyAndDescribesItself() {
@@ -34,14 +40,14 @@ class SandboxBankIT {
                 .body("[0].RegistrationNumber", equalTo("12345678000195"))
                 .body("[0].AuthorisationServers[0].CustomerFriendlyName", equalTo("Banco Sandbox Ponte"))
                 .body("[0].AuthorisationServers[0].OpenIDDiscoveryDocument",
-                        equalTo("https://localhost:8443/.well-known/openid-configuration"))
+                        equalTo(baseUrl + "/.well-known/openid-configuration"))
                 .body("[0].AuthorisationServers[0].ApiResources.ApiFamilyType", hasItems("payments-consents", "payments-pix"))
                 .body("[0].AuthorisationServers[0].ApiResources.find { it.ApiFamilyType == 'payments-pix' }"
                                 + ".ApiDiscoveryEndpoints[0].ApiEndpoint",
-                        equalTo("https://localhost:8443/open-banking/payments/v4/pix/payments"))
+                        equalTo(baseUrl + "/open-banking/payments/v4/pix/payments"))
                 .body("[0].AuthorisationServers[0].ApiResources.find { it.ApiFamilyType == 'payments-consents' }"
                                 + ".ApiDiscoveryEndpoints[0].ApiEndpoint",
-                        equalTo("https://localhost:8443/open-banking/payments/v4/consents"))
+                        equalTo(baseUrl + "/open-banking/payments/v4/consents"))
                 .extract().asString();
 
         assertThat(ParticipantsSpec.errors(new ObjectMapper().readTree(body))).isEmpty();

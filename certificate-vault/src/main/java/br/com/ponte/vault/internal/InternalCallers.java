@@ -25,8 +25,15 @@ public class InternalCallers {
     private final Map<String, byte[]> hashes;
 
     public InternalCallers(VaultConfig config) {
-        this.hashes = config.internalClients().entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
-                Map.Entry::getKey, e -> HexFormat.of().parseHex(e.getValue().trim().toLowerCase())));
+        Map<String, byte[]> configured = new java.util.HashMap<>();
+        for (String entry : config.internalClients().orElse(java.util.List.of())) {
+            int colon = entry.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalStateException("ponte.vault.internal-clients: expected <service>:<sha256 hex>, got an entry without ':'");
+            }
+            configured.put(entry.substring(0, colon).trim(), HexFormat.of().parseHex(entry.substring(colon + 1).trim().toLowerCase()));
+        }
+        this.hashes = Map.copyOf(configured);
     }
 
     /** The calling service's name; 401 for anything else. */

@@ -1,6 +1,6 @@
 package br.com.ponte.sandbox.directory;
 
-import br.com.ponte.sandbox.config.SandboxConfig;
+import br.com.ponte.sandbox.config.SandboxUrls;
 import br.com.ponte.sandbox.directory.Participant.ApiDiscoveryEndpoint;
 import br.com.ponte.sandbox.directory.Participant.ApiResource;
 import br.com.ponte.sandbox.directory.Participant.AuthorisationServer;
@@ -25,14 +25,14 @@ public class SandboxParticipant {
     public static final String PAYMENTS_CONSENTS = "payments-consents";
     public static final String PAYMENTS_PIX = "payments-pix";
 
-    private final SandboxConfig config;
+    private final SandboxUrls urls;
 
-    public SandboxParticipant(SandboxConfig config) {
-        this.config = config;
+    public SandboxParticipant(SandboxUrls urls) {
+        this.urls = urls;
     }
 
     public Participant participant() {
-        String base = baseUrl();
+        String base = urls.issuer();
         AuthorisationServer server = new AuthorisationServer(
                 AUTHORISATION_SERVER_ID,
                 ORGANISATION_ID,
@@ -50,10 +50,5 @@ public class SandboxParticipant {
                                         base + "/open-banking/payments/v4/pix/payments")))));
         return new Participant(ORGANISATION_ID, "Active", NAME, NAME, "BR",
                 "Cadastro Nacional da Pessoa Jurídica", CNPJ, List.of(server));
-    }
-
-    private String baseUrl() {
-        String base = config.baseUrl().strip();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 }

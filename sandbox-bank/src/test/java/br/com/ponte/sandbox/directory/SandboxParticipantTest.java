@@ -1,5 +1,6 @@
 package br.com.ponte.sandbox.directory;
 
+import br.com.ponte.sandbox.config.SandboxUrls;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +16,8 @@ class SandboxParticipantTest {
 
     @Test
     void everyPublishedUrlStartsWithTheConfiguredBaseUrl() {
-        Participant participant = new SandboxParticipant(() -> "http://bank.example:9443/").participant();
+        Participant participant = new SandboxParticipant(new SandboxUrls("http://bank.example:9443/",
+                "http://directory.example")).participant();
 
         Participant.AuthorisationServer server = participant.authorisationServers().get(0);
         assertThat(server.openIdDiscoveryDocument()).isEqualTo("http://bank.example:9443/.well-known/openid-configuration");
@@ -28,7 +30,7 @@ class SandboxParticipantTest {
 
     @Test
     void theParticipantValidatesAgainstTheDirectorySpecAndUsesItsFieldNames() {
-        JsonNode body = JSON.valueToTree(List.of(new SandboxParticipant(() -> "https://localhost:8443").participant()));
+        JsonNode body = JSON.valueToTree(List.of(participant()));
 
         assertThat(ParticipantsSpec.errors(body)).isEmpty();
         assertThat(body.get(0).fieldNames()).toIterable()
@@ -40,11 +42,15 @@ class SandboxParticipantTest {
 
     @Test
     void theValidatorRefusesWhatTheDirectoryWouldNotSend() {
-        JsonNode body = JSON.valueToTree(List.of(new SandboxParticipant(() -> "https://localhost:8443").participant()));
+        JsonNode body = JSON.valueToTree(List.of(participant()));
         ((ObjectNode) body.get(0)).put("Status", "Sleeping");
         ((ObjectNode) body.at("/0/AuthorisationServers/0"))
                 .put("OpenIDDiscoveryDocument", "ftp://nowhere");
 
         assertThat(ParticipantsSpec.errors(body)).hasSize(2);
+    }
+
+    private static Participant participant() {
+        return new SandboxParticipant(new SandboxUrls("https://localhost:8443", "http://localhost:8090")).participant();
     }
 }

@@ -1,0 +1,129 @@
+package br.com.ponte.sandbox.authorization;
+
+import br.com.ponte.sandbox.client.AuthenticatedClient;
+import br.com.ponte.sandbox.client.RegisteredClient;
+import br.com.ponte.sandbox.config.SandboxUrls;
+import br.com.ponte.sandbox.directory.SoftwareStatements;
+import br.com.ponte.sandbox.oauth.DiscoveryResource;
+import br.com.ponte.sandbox.oauth.JwtChecks;
+import br.com.ponte.sandbox.oauth.OAuthError;
+import br.com.ponte.sandbox.oauth.ReplayCache;
+import br.com.ponte.sandbox.oauth.Scopes;
+import br.com.ponte.sandbox.pki.Jwks;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a request object pushed to the PAR endpoint (FAPI 1.0 Advanced 5.2.2, JAR, fapi-id3):
+ * signed PS256 with one of the client's signing keys, every authorisation parameter inside it,
+ * audience the issuer, {@code exp} in the future and at most 60 minutes after {@code nbf}, PKCE
+ * S256, {@code openid} and a nonce. A failing signature or claim is 400
+ * {@code invalid_request_object}; a redirect URI the client did not register is 400
+ * {@code invalid_request}.
+ */
+@ApplicationScoped
+public class RequestObjects {
+
+    /** FAPI 1.0 Advanced 5.2.2-13: {@code exp} at most 60 minutes after {@code nbf}. */
+    static final long MAX_LIFETIME_SECONDS = 3600;
+    private static final Pattern CODE_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    private final SoftwareStatements statements;
+    private final ReplayCache replays;
+    private final SandboxUrls urls;
+
+    public RequestObjects(SoftwareStatements statements, ReplayCache replays, SandboxUrls urls) {
+        this.statements = statements;
+        this.replays = replays;
+        this.urls = urls;
+    }
+
+    public AuthorizationRequest verify(String requestObject, AuthenticatedClient authenticated) {
+        if (requestObject == null || requestObject.isBlank()) {
+            throw OAuthError.invalidRequest("request (a signed request object) is required");
+        }
+        RegisteredClient client = authenticated.client();
+        JwtClaims claims = verifiedClaims(requestObject, client);
+        try {
+            if (!client.clientId().equals(claims.getStringClaimValue("client_id"))) {
+                throw OAuthError.invalidRequestObject("client_id must be " + client.clientId());
+            }
+            long lifetime = claims.getExpirationTime().getValue() - claims.getNotBefore().getValue();
+            if (lifetime > MAX_LIFETIME_SECONDS) {
+                throw OAuthError.invalidRequestObject("exp may be at most 60 minutes after nbf");
+            }
+            String responseType = claims.getStringClaimValue("response_type");
+            if (responseType == null || !client.responseTypes().contains(responseType)) {
+                throw OAuthError.invalidRequestObject("response_type must be one the client registered: "
+                        + client.responseTypes());
+            }
+            String redirectUri = claims.getStringClaimValue("redirect_uri");
+            if (redirectUri == null || !client.redirectUris().contains(redirectUri)) {
+                throw OAuthError.invalidRequest("redirect_uri is not one the client registered: " + redirectUri);
+            }
+            Set<String> scopes = Scopes.parse(claims.getStringClaimValue("scope"));
+            if (!scopes.contains("openid")) {
+                throw OAuthError.invalidRequestObject("scope must contain openid");
+            }
+            Set<String> unregistered = scopes.stream()
+                    .filter(scope -> !client.scopes().contains(scope) && !Scopes.isConsent(scope))
+                    .collect(Collectors.toSet());
+            if (!unregistered.isEmpty()) {
+                throw OAuthError.invalidRequestObject("scope holds scopes the client did not register: " + unregistered);
+            }
+            String state = required(claims, "state");
+            String nonce = required(claims, "nonce");
+            if (!"S256".equals(claims.getStringClaimValue("code_challenge_method"))) {
+                throw OAuthError.invalidRequestObject("code_challenge_method must be S256 (PKCE is required)");
+            }
+            String codeChallenge = claims.getStringClaimValue("code_challenge");
+            if (codeChallenge == null || !CODE_CHALLENGE.matcher(codeChallenge).matches()) {
+                throw OAuthError.invalidRequestObject("code_challenge must be a base64url SHA-256 (43 characters)");
+            }
+            if (!replays.firstUse("request_object", client.clientId(), claims.getJwtId(),
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()))) {
+                throw OAuthError.invalidRequestObject("The request object's jti was used before");
+            }
+            return new AuthorizationRequest(client.clientId(), responseType, redirectUri, scopes, state, nonce,
+                    codeChallenge);
+        } catch (MalformedClaimException e) {
+            throw OAuthError.invalidRequestObject("The request object has a malformed claim: " + e.getMessage());
+        }
+    }
+
+    private JwtClaims verifiedClaims(String requestObject, RegisteredClient client) {
+        try {
+            return new JwtConsumerBuilder()
+                    .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, DiscoveryResource.PS256)
+                    .setVerificationKeyResolver(Jwks.resolver(
+                            statements.signingKeys(client.organisationId(), client.softwareId())))
+                    .setExpectedIssuer(client.clientId())
+                    .setExpectedAudience(urls.issuer())
+                    .setRequireExpirationTime()
+                    .setRequireNotBefore()
+                    .setRequireJwtId()
+                    .setAllowedClockSkewInSeconds(JwtChecks.CLOCK_SKEW_SECONDS)
+                    .build()
+                    .processToClaims(requestObject);
+        } catch (InvalidJwtException e) {
+            throw OAuthError.invalidRequestObject("The request object was refused: " + JwtChecks.reason(e));
+        }
+    }
+
+    private static String required(JwtClaims claims, String name) throws MalformedClaimException {
+        String value = claims.getStringClaimValue(name);
+        if (value == null || value.isBlank()) {
+            throw OAuthError.invalidRequestObject(name + " is required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,50 @@
+package br.com.ponte.sandbox.oauth;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** OAuth scopes as Open Finance Brasil grants them. */
+public final class Scopes {
+
+    /** dcr-id3 section 7.2: the scopes each regulatory role may be given. */
+    private static final Map<String, List<String>> BY_ROLE = Map.of(
+            "DADOS", List.of("openid", "accounts", "credit-cards-accounts", "consents", "customers", "invoice-financings",
+                    "financings", "loans", "unarranged-accounts-overdraft", "resources"),
+            "PAGTO", List.of("openid", "payments"),
+            "CONTA", List.of("openid"),
+            "CCORR", List.of("openid"));
+
+    /** fapi-id3 section 7.1.2: {@code consent:<consent id>}, naming the consent being authorised. */
+    private static final String CONSENT_PREFIX = "consent:";
+
+    private Scopes() {
+    }
+
+    /** Everything the roles allow, in a stable order. */
+    public static Set<String> permittedBy(Collection<String> roles) {
+        Set<String> scopes = new LinkedHashSet<>();
+        roles.forEach(role -> scopes.addAll(BY_ROLE.getOrDefault(role, List.of())));
+        return scopes;
+    }
+
+    /** A space-separated scope parameter as a set; empty for null. */
+    public static Set<String> parse(String scope) {
+        if (scope == null || scope.isBlank()) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(Arrays.asList(scope.strip().split(" +")));
+    }
+
+    public static String format(Collection<String> scopes) {
+        return String.join(" ", scopes);
+    }
+
+    /** A dynamic consent scope, which no registration lists: its id is made per consent. */
+    public static boolean isConsent(String scope) {
+        return scope.startsWith(CONSENT_PREFIX) && scope.length() > CONSENT_PREFIX.length();
+    }
+}

@@ -1,0 +1,184 @@
+package br.com.ponte.sandbox.pki;
+
+import br.com.ponte.pki.CertificateAuthority;
+import br.com.ponte.pki.IssueRequest;
+import br.com.ponte.pki.IssuedCertificate;
+import br.com.ponte.pki.Pem;
+import br.com.ponte.sandbox.config.SandboxConfig;
+import br.com.ponte.sandbox.directory.SandboxParticipant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The sandbox's public key infrastructure, kept in {@code sandbox.pki-dir}: the development CA (a
+ * root and an issuing CA) that signs every certificate the directory hands out and the HTTPS
+ * server's certificate, plus the long-lived signing keys of the bank (id_tokens) and of the directory
+ * (software statements). The CA and the signing keys are created on first start and reused after,
+ * so that certificates and key ids already handed to Ponte stay valid; the server certificate is
+ * issued anew on every start.
+ */
+@ApplicationScoped
+public class SandboxPki {
+
+    static final String ROOT_NAME = "Sandbox Open Finance Root CA";
+    static final String ISSUING_NAME = "Sandbox Open Finance Issuing CA";
+    static final String BANK_KEY = "bank-signing";
+    static final String DIRECTORY_KEY = "directory-signing";
+    /** A signing certificate closer than this to its expiry is replaced on start. */
+    private static final Duration RENEW_BEFORE = Duration.ofDays(30);
+
+    private static final Logger LOG = Logger.getLogger(SandboxPki.class);
+
+    private final CertificateAuthority authority;
+    private final SigningKey bankKey;
+    private final SigningKey directoryKey;
+    private final byte[] subjectSecret;
+    private final IssuedCertificate serverCertificate;
+
+    @Inject
+    public SandboxPki(SandboxConfig config) {
+        Path directory = config.pkiDir().toAbsolutePath();
+        try {
+            Files.createDirectories(directory);
+            // two sandboxes starting together on the same directory must not both create a CA
+            try (FileChannel channel = FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+                authority = loadOrCreateAuthority(directory);
+                IssuedCertificate bank = loadOrIssue(directory, BANK_KEY, IssueRequest.signing(
+                        SandboxParticipant.ORGANISATION_ID, SandboxParticipant.CNPJ, SandboxParticipant.NAME));
+                IssuedCertificate directorySigner = loadOrIssue(directory, DIRECTORY_KEY, new IssueRequest(
+                        new X500Name("CN=Sandbox Open Finance Directory SSA Signer,O=Ponte Test PKI,C=BR"),
+                        KeyUsage.digitalSignature | KeyUsage.nonRepudiation, null, null, null, null, 2048, null));
+                bankKey = new SigningKey(bank.privateKey(), bank.chain());
+                directoryKey = new SigningKey(directorySigner.privateKey(), directorySigner.chain());
+                subjectSecret = sha256(bank.privateKey());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the sandbox PKI in " + directory, e);
+        }
+        serverCertificate = authority.issue(serverRequest(config.baseUrl()));
+        LOG.infof("Sandbox PKI in %s: clients trust %s", directory, directory.resolve("ca-root.pem"));
+    }
+
+    /** The issuing CA: it signs the certificates the directory hands out. */
+    public CertificateAuthority authority() {
+        return authority;
+    }
+
+    /** The trust anchor of every sandbox certificate, client or server. */
+    public X509Certificate root() {
+        return authority.root();
+    }
+
+    public IssuedCertificate serverCertificate() {
+        return serverCertificate;
+    }
+
+    /** The bank's key: id_tokens. */
+    public SigningKey bankKey() {
+        return bankKey;
+    }
+
+    /** The directory's key: software statement assertions. */
+    public SigningKey directoryKey() {
+        return directoryKey;
+    }
+
+    /**
+     * A secret only this sandbox knows and that lasts as long as its bank key: the key for deriving
+     * opaque, stable subject identifiers.
+     */
+    public byte[] subjectSecret() {
+        return subjectSecret.clone();
+    }
+
+    private static CertificateAuthority loadOrCreateAuthority(Path directory) {
+        if (Files.isRegularFile(directory.resolve("ca-chain.pem"))
+                && Files.isRegularFile(directory.resolve("ca-key.pem"))) {
+            return CertificateAuthority.load(directory);
+        }
+        CertificateAuthority issuing = CertificateAuthority.root(ROOT_NAME).intermediate(ISSUING_NAME);
+        issuing.save(directory);
+        LOG.infof("Created the sandbox CA '%s' in %s", ROOT_NAME, directory);
+        return issuing;
+    }
+
+    /** The certificate and key saved under {@code name}, or a new one when they are missing, foreign or expiring. */
+    private IssuedCertificate loadOrIssue(Path directory, String name, IssueRequest request) throws IOException {
+        Path certificateFile = directory.resolve(name + ".pem");
+        Path keyFile = directory.resolve(name + "-key.pem");
+        if (Files.isRegularFile(certificateFile) && Files.isRegularFile(keyFile)) {
+            List<X509Certificate> chain = Pem.certificates(Files.readString(certificateFile));
+            if (issuedByAuthority(chain.get(0))) {
+                return new IssuedCertificate(chain.get(0), Pem.privateKey(Files.readString(keyFile), null), chain);
+            }
+        }
+        IssuedCertificate issued = authority.issue(request);
+        Files.writeString(certificateFile, issued.chainPem());
+        Files.deleteIfExists(keyFile);
+        Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(keyFile, issued.privateKeyPem());
+        return issued;
+    }
+
+    private boolean issuedByAuthority(X509Certificate certificate) {
+        try {
+            certificate.verify(authority.certificate().getPublicKey());
+            return certificate.getNotAfter().toInstant().isAfter(Instant.now().plus(RENEW_BEFORE));
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A TLS server certificate for {@code localhost} and {@code 127.0.0.1}, and for the host of the
+     * base URL when it is another one (a container name, say), so clients can verify the hostname.
+     */
+    static IssueRequest serverRequest(String baseUrl) {
+        Set<GeneralName> names = new LinkedHashSet<>();
+        names.add(new GeneralName(GeneralName.dNSName, "localhost"));
+        names.add(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
+        String host = URI.create(baseUrl.strip()).getHost();
+        if (host != null) {
+            names.add(new GeneralName(host.matches("[0-9.]+|\\[.*]") ? GeneralName.iPAddress : GeneralName.dNSName,
+                    host.replaceAll("^\\[|]$", "")));
+        }
+        return new IssueRequest(new X500Name("CN=localhost,O=" + SandboxParticipant.NAME + ",C=BR"),
+                KeyUsage.digitalSignature | KeyUsage.keyEncipherment, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth),
+                new GeneralNames(names.toArray(GeneralName[]::new)), null, null, 2048, null);
+    }
+
+    private static byte[] sha256(PrivateKey key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package br.com.ponte.sandbox.token;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An access token as issued (RFC 8705): who it was issued to, for which user ({@code subject}; null
+ * for client credentials), with which scopes, until when, and the {@code x5t#S256} thumbprint of
+ * the certificate it is bound to. Stored by the hash of its value.
+ */
+public record AccessToken(String clientId, String subject, List<String> scopes, String certificateThumbprint,
+                          Instant expiresAt) {
+
+    public boolean expired() {
+        return !expiresAt.isAfter(Instant.now());
+    }
+}

@@ -1,0 +1,56 @@
+package br.com.ponte.sandbox;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Gives the sandbox under test its own PKI directory and ports chosen before it starts. The ports
+ * cannot be left to the server (port 0): the issuer and every URL the sandbox publishes carry them,
+ * and the tests follow those URLs as a real client would.
+ */
+public class SandboxTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private Path pkiDir;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            pkiDir = Files.createTempDirectory("sandbox-pki");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int http = freePort();
+        int https = freePort();
+        return Map.of(
+                "quarkus.http.test-port", String.valueOf(http),
+                "quarkus.http.test-ssl-port", String.valueOf(https),
+                "sandbox.base-url", "https://localhost:" + https,
+                "sandbox.directory-url", "http://localhost:" + http,
+                "sandbox.pki-dir", pkiDir.toString());
+    }
+
+    @Override
+    public void stop() {
+        try (Stream<Path> files = Files.walk(pkiDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

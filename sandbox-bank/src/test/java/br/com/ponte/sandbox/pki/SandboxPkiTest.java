@@ -1,0 +1,69 @@
+package br.com.ponte.sandbox.pki;
+
+import br.com.ponte.sandbox.config.SandboxConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SandboxPkiTest {
+
+    @TempDir
+    Path pkiDir;
+
+    @Test
+    void aRestartKeepsTheAuthorityAndTheSigningKeysAndIssuesANewServerCertificate() throws Exception {
+        SandboxPki first = new SandboxPki(config("https://localhost:8443"));
+        SandboxPki second = new SandboxPki(config("https://localhost:8443"));
+
+        assertThat(second.root()).isEqualTo(first.root());
+        assertThat(second.bankKey().kid()).isEqualTo(first.bankKey().kid());
+        assertThat(second.directoryKey().kid()).isEqualTo(first.directoryKey().kid());
+        assertThat(second.subjectSecret()).isEqualTo(first.subjectSecret());
+        assertThat(second.serverCertificate().certificate()).isNotEqualTo(first.serverCertificate().certificate());
+        assertThat(pkiDir.resolve("ca-root.pem")).isRegularFile();
+        X509Certificate issuing = second.serverCertificate().chain().get(1);
+        second.serverCertificate().certificate().verify(issuing.getPublicKey());
+        issuing.verify(first.root().getPublicKey());
+    }
+
+    @Test
+    void theServerCertificateNamesLocalhostAndTheBaseUrlsHost() throws Exception {
+        X509Certificate server = new SandboxPki(config("https://sandbox-bank:8443")).serverCertificate().certificate();
+
+        List<String> names = server.getSubjectAlternativeNames().stream().map(name -> name.get(0) + ":" + name.get(1)).toList();
+
+        // general name types: 2 is dNSName, 7 is iPAddress
+        assertThat(names).containsExactlyInAnyOrder("2:localhost", "7:127.0.0.1", "2:sandbox-bank");
+        assertThat(server.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
+    }
+
+    private SandboxConfig config(String baseUrl) {
+        return new SandboxConfig() {
+            @Override
+            public String baseUrl() {
+                return baseUrl;
+            }
+
+            @Override
+            public String directoryUrl() {
+                return "http://localhost:8090";
+            }
+
+            @Override
+            public Path pkiDir() {
+                return pkiDir;
+            }
+
+            @Override
+            public Optional<Path> dataDir() {
+                return Optional.empty();
+            }
+        };
+    }
+}

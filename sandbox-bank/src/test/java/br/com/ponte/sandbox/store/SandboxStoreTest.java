@@ -1,0 +1,66 @@
+package br.com.ponte.sandbox.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SandboxStoreTest {
+
+    record Row(String name, List<String> tags, Instant at) {
+    }
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void rowsSurviveARestartWhenADataDirIsSet() {
+        Row row = new Row("first", List.of("a", "b"), Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        new SandboxStore(Optional.of(dataDir)).table("rows", Row.class).put("1", row);
+
+        Table<Row> reopened = new SandboxStore(Optional.of(dataDir)).table("rows", Row.class);
+
+        assertThat(reopened.find("1")).contains(row);
+        assertThat(dataDir.resolve(SandboxStore.FILE)).isRegularFile();
+    }
+
+    @Test
+    void writingDoesNotLoseTablesNobodyOpenedSinceTheStart() {
+        SandboxStore first = new SandboxStore(Optional.of(dataDir));
+        first.table("kept", Row.class).put("k", new Row("kept", List.of(), Instant.EPOCH));
+        first.table("touched", Row.class).put("t", new Row("touched", List.of(), Instant.EPOCH));
+
+        new SandboxStore(Optional.of(dataDir)).table("touched", Row.class).take("t");
+        SandboxStore third = new SandboxStore(Optional.of(dataDir));
+
+        assertThat(third.table("kept", Row.class).find("k")).isPresent();
+        assertThat(third.table("touched", Row.class).find("t")).isEmpty();
+    }
+
+    @Test
+    void withoutADataDirTheStateStaysInMemory() throws Exception {
+        Table<Row> rows = new SandboxStore(Optional.empty()).table("rows", Row.class);
+        rows.put("1", new Row("only here", List.of(), Instant.EPOCH));
+
+        assertThat(rows.find("1")).isPresent();
+        try (var files = Files.list(dataDir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void aTakenRowIsGoneForTheNextTaker() {
+        Table<Row> rows = new SandboxStore(Optional.empty()).table("rows", Row.class);
+        rows.put("once", new Row("once", List.of(), Instant.EPOCH));
+
+        assertThat(rows.take("once")).isPresent();
+        assertThat(rows.take("once")).isEmpty();
+    }
+}
