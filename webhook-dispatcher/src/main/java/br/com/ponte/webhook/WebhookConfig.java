@@ -16,6 +16,16 @@ public interface WebhookConfig {
     @WithDefault("mk1")
     String masterKeyId();
 
+    /**
+     * Earlier master keys by id (base64), during a rotation (e.g. PONTE_WEBHOOK_PREVIOUS_MASTER_KEYS_MK1):
+     * secrets sealed under them still open and are re-wrapped under the current key in the background.
+     */
+    java.util.Map<String, String> previousMasterKeys();
+
+    /** How often secrets still sealed under a previous master key are looked for. */
+    @WithDefault("1m")
+    Duration rewrapEvery();
+
     /** A delivery succeeds on a 2xx answer within this time. */
     @WithDefault("15s")
     Duration requestTimeout();

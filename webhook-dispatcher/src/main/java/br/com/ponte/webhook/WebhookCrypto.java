@@ -6,10 +6,11 @@ import jakarta.inject.Singleton;
 
 public class WebhookCrypto {
 
-    /** Seals endpoint signing secrets at rest under PONTE_WEBHOOK_MASTER_KEY. */
+    /** Seals endpoint signing secrets at rest under PONTE_WEBHOOK_MASTER_KEY (and opens those under the previous keys). */
     @Produces
     @Singleton
     EnvelopeCipher envelopeCipher(WebhookConfig config) {
-        return new EnvelopeCipher(config.masterKey(), config.masterKeyId(), "ponte.webhook.master-key");
+        return new EnvelopeCipher(config.masterKey(), config.masterKeyId(), "ponte.webhook.master-key")
+                .withPreviousKeys(config.previousMasterKeys(), "ponte.webhook.previous-master-keys");
     }
 }
