@@ -37,6 +37,12 @@ class OutboxRelayIT {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    br.com.ponte.kit.outbox.OutboxPurge purge;
+
+    @ConfigProperty(name = "ponte.db.port")
+    int dbPort;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -62,6 +68,29 @@ class OutboxRelayIT {
         String id = createConsent();
         try (TopicProbe probe = TopicProbe.subscribe(bootstrap, "consent.events")) {
             probe.awaitRecords(r -> id.equals(r.key()), 2, Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    void purgedRowsWereRelayedAndThePurgePublishesNothing() throws Exception {
+        relayIsStreaming();
+        String id = createConsent();
+        try (TopicProbe probe = TopicProbe.subscribe(bootstrap, "consent.events")) {
+            probe.awaitRecords(r -> id.equals(r.key()), 2, Duration.ofSeconds(60));
+
+            int purged = purge.purgeOlderThan(java.time.Instant.now().plusSeconds(1)).await().indefinitely();
+
+            assertThat(purged).isGreaterThanOrEqualTo(2);
+            try (var db = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/consent",
+                    "postgres", "postgres"); var rs = db.createStatement().executeQuery("select count(*) from outbox")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+            // the deletes are not events: nothing more arrives, and the relay goes on with new rows
+            assertThat(probe.recordsWithin(r -> id.equals(r.key()), Duration.ofSeconds(3))).hasSize(2);
+            String next = createConsent();
+            probe.awaitRecords(r -> next.equals(r.key()), 2, Duration.ofSeconds(60));
+            assertThat(relay.isRunning()).isTrue();
         }
     }
 

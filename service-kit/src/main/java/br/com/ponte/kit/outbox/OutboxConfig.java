@@ -11,6 +11,19 @@ public interface OutboxConfig {
 
     Relay relay();
 
+    /**
+     * How long relayed outbox rows are kept before {@link OutboxPurge} deletes them. The relay reads
+     * the WAL, not the table, so a committed row is published whether or not it still exists; the
+     * retention only has to cover a relay that has never started (its first snapshot reads the
+     * table) and operators looking at recent rows.
+     */
+    @WithDefault("7d")
+    Duration retention();
+
+    /** How often old outbox rows are purged. */
+    @WithDefault("1h")
+    Duration purgeEvery();
+
     interface Relay {
         /**
          * Run the embedded Debezium relay in this service. On Kubernetes a Kafka Connect Debezium

@@ -301,6 +301,8 @@ public class OutboxRelay {
         // relay ever ran are not lost; afterwards it streams from its stored position.
         p.setProperty("snapshot.mode", "initial");
         p.setProperty("tombstones.on.delete", "false");
+        // OutboxPurge deletes old rows; only inserts are events
+        p.setProperty("skipped.operations", "u,d,t");
         p.setProperty("transforms", "outbox");
         p.setProperty("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter");
         p.setProperty("transforms.outbox.route.by.field", "aggregatetype");
