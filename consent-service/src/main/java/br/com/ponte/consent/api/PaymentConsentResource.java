@@ -37,10 +37,13 @@ public class PaymentConsentResource {
 
     private final PaymentConsents consents;
     private final CurrentPartner partner;
+    private final br.com.ponte.consent.config.ConsentConfig config;
 
-    public PaymentConsentResource(PaymentConsents consents, CurrentPartner partner) {
+    public PaymentConsentResource(PaymentConsents consents, CurrentPartner partner,
+                                  br.com.ponte.consent.config.ConsentConfig config) {
         this.consents = consents;
         this.partner = partner;
+        this.config = config;
     }
 
     @POST
@@ -50,7 +53,7 @@ public class PaymentConsentResource {
     public Uni<Response> create(PaymentConsentRequest request) {
         Instant receivedAt = EventTime.now();
         ConsentRequestValidator.validate(request);
-        PaymentConsent consent = PaymentConsent.awaitingAuthorisation(partner.id(), receivedAt);
+        PaymentConsent consent = PaymentConsent.awaitingAuthorisation(partner.id(), receivedAt, config.authorisationWindow());
         consent.transmitter = request.transmitter().strip();
         consent.redirectUri = request.redirectUri();
         consent.loggedUserDocument = request.loggedUser().document().identification();

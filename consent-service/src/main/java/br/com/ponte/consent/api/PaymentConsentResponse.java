@@ -15,8 +15,12 @@ public record PaymentConsentResponse(
         Instant statusUpdateDateTime,
         Instant expirationDateTime,
         String redirectUri,
+        RejectionReason rejectionReason,
         Creditor creditor,
         Payment payment) {
+
+    public record RejectionReason(String code, String detail) {
+    }
 
     public record Creditor(String personType, String cpfCnpj, String name) {
     }
@@ -27,6 +31,7 @@ public record PaymentConsentResponse(
     static PaymentConsentResponse of(PaymentConsent c) {
         return new PaymentConsentResponse(c.id.toString(), c.status.wireValue(), c.transmitter,
                 c.transmitterConsentId, c.createdAt, c.statusUpdatedAt, c.expirationDateTime, c.redirectUri,
+                c.rejectionReasonCode == null ? null : new RejectionReason(c.rejectionReasonCode, c.rejectionReasonDetail),
                 new Creditor(c.creditorPersonType, c.creditorCpfCnpj, c.creditorName),
                 new Payment("PIX", c.paymentDate == null ? null : c.paymentDate.toString(), c.currency,
                         c.amount.toPlainString(), c.localInstrument));

@@ -25,8 +25,9 @@ import java.util.UUID;
 @Table(name = "payment_consent")
 public class PaymentConsent extends PanacheEntityBase {
 
-    /** An unauthorised consent expires 5 minutes after creation (payments API). */
-    public static final Duration AUTHORISATION_WINDOW = Duration.ofMinutes(5);
+    /** Rejection codes of the payments API used for expiries. */
+    public static final String AUTHORISATION_TIMEOUT = "TEMPO_EXPIRADO_AUTORIZACAO";
+    public static final String CONSUMPTION_TIMEOUT = "TEMPO_EXPIRADO_CONSUMO";
 
     @Id
     public UUID id;
@@ -81,17 +82,75 @@ public class PaymentConsent extends PanacheEntityBase {
     @Column(name = "status_updated_at")
     public Instant statusUpdatedAt;
 
+    /** The deadline of the current window: authorisation, then consumption. */
     @Column(name = "expiration_date_time")
     public Instant expirationDateTime;
 
-    public static PaymentConsent awaitingAuthorisation(String partnerId, Instant now) {
+    @Column(name = "rejection_reason_code")
+    public String rejectionReasonCode;
+
+    @Column(name = "rejection_reason_detail")
+    public String rejectionReasonDetail;
+
+    /** The user (or the transmitter) authorised it: the consumption window starts. */
+    public void authorise(Instant now, Duration consumptionWindow) {
+        requireOpen("authorised");
+        if (status == ConsentStatus.AUTHORISED) {
+            throw new IllegalStateException("Consent " + id + " is already AUTHORISED");
+        }
+        status = ConsentStatus.AUTHORISED;
+        statusUpdatedAt = now;
+        expirationDateTime = now.plus(consumptionWindow);
+    }
+
+    /** Rejected by the user, the transmitter or a timer; final. */
+    public void reject(String code, String detail, Instant now) {
+        requireOpen("rejected");
+        status = ConsentStatus.REJECTED;
+        rejectionReasonCode = code;
+        rejectionReasonDetail = detail;
+        statusUpdatedAt = now;
+    }
+
+    /** A payment was accepted (201) or refused with 422 by the transmitter; final. */
+    public void consume(Instant now) {
+        if (status != ConsentStatus.AUTHORISED) {
+            throw new IllegalStateException("Consent " + id + " is " + status + "; only an AUTHORISED consent is consumed");
+        }
+        status = ConsentStatus.CONSUMED;
+        statusUpdatedAt = now;
+    }
+
+    /** Whether its current window has passed. */
+    public boolean isOverdue(Instant now) {
+        return !status.isFinal() && !expirationDateTime.isAfter(now);
+    }
+
+    /**
+     * The deadline passed: REJECTED with the code of the window that ran out. Returns the window
+     * (AUTHORISATION or CONSUMPTION).
+     */
+    public String expire(Instant now) {
+        boolean authorised = status == ConsentStatus.AUTHORISED;
+        reject(authorised ? CONSUMPTION_TIMEOUT : AUTHORISATION_TIMEOUT, authorised
+                ? "Not consumed within the consumption window" : "Not authorised within the authorisation window", now);
+        return authorised ? "CONSUMPTION" : "AUTHORISATION";
+    }
+
+    private void requireOpen(String what) {
+        if (status.isFinal()) {
+            throw new IllegalStateException("Consent " + id + " is " + status + " and cannot be " + what);
+        }
+    }
+
+    public static PaymentConsent awaitingAuthorisation(String partnerId, Instant now, Duration authorisationWindow) {
         PaymentConsent consent = new PaymentConsent();
         consent.id = UUID.randomUUID();
         consent.partnerId = partnerId;
         consent.status = ConsentStatus.AWAITING_AUTHORISATION;
         consent.createdAt = now;
         consent.statusUpdatedAt = now;
-        consent.expirationDateTime = now.plus(AUTHORISATION_WINDOW);
+        consent.expirationDateTime = now.plus(authorisationWindow);
         return consent;
     }
 
