@@ -7,6 +7,8 @@ import br.com.ponte.fapi.FapiException;
 import br.com.ponte.fapi.IdTokens;
 import br.com.ponte.fapi.JwsSigner;
 import br.com.ponte.fapi.PushedAuthorization;
+import br.com.ponte.fapi.SignedBodies;
+import io.vertx.core.http.HttpMethod;
 import br.com.ponte.fapi.Tokens;
 import br.com.ponte.fapi.Transmitter;
 import br.com.ponte.fapi.VaultKeys;
@@ -48,8 +50,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * part its own process: a partner gets its software statement and certificates from sandbox-bank's
  * directory, uploads them to certificate-vault, registers at the bank by DCR through the vault
  * (mutual TLS with its transport certificate), then fapi-client, as a platform service uses it
- * (keys through the vault's internal API), runs PAR → authorise → token → refresh over mutual TLS
- * and validates the id_token.
+ * (keys through the vault's internal API), creates a payment consent at the bank (signed bodies both
+ * ways, idempotent replay), runs PAR → authorise → token over mutual TLS, validates the id_token,
+ * pays with the user's token (the consent is then CONSUMED), refreshes and uses client credentials.
  */
 class FapiFlowIT {
 
@@ -57,6 +60,10 @@ class FapiFlowIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String AUTHORISATION_SERVER = "c9427b03-c565-47ce-90f1-09841f099026";
     static final String REDIRECT = "https://partner.example/callback";
+    /** sandbox-bank's organisation id in the directory: the {@code aud} of signed bodies to it. */
+    static final String BANK_ORGANISATION = "476b3013-7076-44cf-95da-3c19b582a08c";
+    static final Map<String, Object> CREDITOR_ACCOUNT = Map.of("ispb", "99999004", "issuer", "0001", "number", "1234567",
+            "accountType", "CACC");
 
     static Devstack stack;
     static Path dataDir;
@@ -135,8 +142,29 @@ class FapiFlowIT {
                 Discovery discovery = fapi.discover(client.discoveryUrl()).await().indefinitely();
                 Transmitter bank = new Transmitter(discovery, clientId);
 
+                // a payment consent at the bank: client-credentials token, signed body, signed answer
+                var keysOfBank = fapi.keys(discovery).await().indefinitely();
+                String payments = discovery.issuer() + "/open-banking/payments/v4";
+                String clientToken = fapi.clientCredentials(bank, signer, "payments").await().indefinitely().accessToken();
+                String consentJwt = SignedBodies.sign(signer, Map.of("data", consentData()), organisationId, BANK_ORGANISATION)
+                        .await().indefinitely();
+                String idempotencyKey = UUID.randomUUID().toString();
+                FapiClient.ResourceResponse created = fapi.callResource(HttpMethod.POST, payments + "/consents", clientToken,
+                        idempotencyKey, consentJwt, "application/jwt").await().indefinitely();
+                assertThat(created.status()).as(created.body()).isEqualTo(201);
+                JwtClaims consent = SignedBodies.verify(created.body(), keysOfBank, BANK_ORGANISATION, organisationId,
+                        java.time.Instant.now());
+                @SuppressWarnings("unchecked")
+                String consentId = (String) ((Map<String, Object>) consent.getClaimValue("data")).get("consentId");
+                assertThat(((Map<?, ?>) consent.getClaimValue("data")).get("status")).isEqualTo("AWAITING_AUTHORISATION");
+                // a retry (signed again: a new jti, the same data) with the same idempotency key gets the very same answer
+                String retryJwt = SignedBodies.sign(signer, Map.of("data", consentData()), organisationId, BANK_ORGANISATION)
+                        .await().indefinitely();
+                assertThat(fapi.callResource(HttpMethod.POST, payments + "/consents", clientToken, idempotencyKey, retryJwt,
+                        "application/jwt").await().indefinitely().body()).isEqualTo(created.body());
+
                 PushedAuthorization pushed = fapi.pushAuthorization(bank, signer,
-                        AuthorizationRequest.of("openid payments consent:urn:sandbox:" + UUID.randomUUID(), REDIRECT))
+                        AuthorizationRequest.of("openid payments consent:" + consentId, REDIRECT))
                         .await().indefinitely();
                 assertThat(pushed.requestUri()).startsWith("urn:ietf:params:oauth:request_uri:");
                 assertThat(pushed.authorizationUrl()).startsWith(discovery.authorizationEndpoint());
@@ -157,6 +185,20 @@ class FapiFlowIT {
                         .await().indefinitely()).isInstanceOfSatisfying(FapiException.class,
                         e -> assertThat(e.error()).isEqualTo("invalid_grant"));
 
+                // the Pix payment on the authorised consent, with the user's token: 201 RCVD, consent CONSUMED
+                String paymentJwt = SignedBodies.sign(signer, Map.of("data", List.of(paymentData())), organisationId,
+                        BANK_ORGANISATION).await().indefinitely();
+                FapiClient.ResourceResponse paid = fapi.callResource(HttpMethod.POST, payments + "/pix/payments",
+                        tokens.accessToken(), UUID.randomUUID().toString(), paymentJwt, "application/jwt").await().indefinitely();
+                assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+                JwtClaims payment = SignedBodies.verify(paid.body(), keysOfBank, BANK_ORGANISATION, organisationId,
+                        java.time.Instant.now());
+                assertThat(payment.getClaimValue("data").toString()).contains("RCVD");
+                FapiClient.ResourceResponse read = fapi.callResource(HttpMethod.GET, payments + "/consents/" + consentId,
+                        clientToken, null, null, null).await().indefinitely();
+                assertThat(((Map<?, ?>) SignedBodies.verify(read.body(), keysOfBank, BANK_ORGANISATION, organisationId,
+                        java.time.Instant.now()).getClaimValue("data")).get("status")).isEqualTo("CONSUMED");
+
                 Tokens refreshed = fapi.refresh(bank, signer, tokens.refreshToken()).await().indefinitely();
                 assertThat(refreshed.accessToken()).isNotBlank().isNotEqualTo(tokens.accessToken());
                 assertThatThrownBy(() -> fapi.refresh(bank, signer, tokens.refreshToken()).await().indefinitely())
@@ -165,6 +207,27 @@ class FapiFlowIT {
                 assertThat(fapi.clientCredentials(bank, signer, "payments").await().indefinitely().accessToken()).isNotBlank();
             }
         }
+    }
+
+    /** A payment consent request valid against payments v4: R$ 10.50 today by DICT key, as the sandbox expects. */
+    private static Map<String, Object> consentData() {
+        return Map.of(
+                "loggedUser", Map.of("document", Map.of("identification", "76109277673", "rel", "CPF")),
+                "creditor", Map.of("personType", "PESSOA_NATURAL", "cpfCnpj", "12345678901", "name", "Maria Recebedora"),
+                "payment", Map.of("type", "PIX", "date", java.time.LocalDate.now(java.time.ZoneId.of("America/Sao_Paulo")).toString(),
+                        "currency", "BRL", "amount", "10.50",
+                        "details", Map.of("localInstrument", "DICT", "proxy", "maria@example.com",
+                                "creditorAccount", CREDITOR_ACCOUNT)));
+    }
+
+    /** The payment that consent asks for. */
+    private static Map<String, Object> paymentData() {
+        String endToEndId = "E11222333" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmm")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now())
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 11);
+        return Map.of("endToEndId", endToEndId, "localInstrument", "DICT", "proxy", "maria@example.com",
+                "cnpjInitiator", "11222333000181", "remittanceInformation", "Pagamento de teste",
+                "payment", Map.of("amount", "10.50", "currency", "BRL"), "creditorAccount", CREDITOR_ACCOUNT);
     }
 
     /** Posts the authorisation page's form as a user approving; returns the callback's fragment parameters. */

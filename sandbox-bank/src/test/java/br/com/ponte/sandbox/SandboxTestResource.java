@@ -34,7 +34,13 @@ public class SandboxTestResource implements QuarkusTestResourceLifecycleManager 
                 "quarkus.http.test-ssl-port", String.valueOf(https),
                 "sandbox.base-url", "https://localhost:" + https,
                 "sandbox.directory-url", "http://localhost:" + http,
-                "sandbox.pki-dir", pkiDir.toString());
+                "sandbox.pki-dir", pkiDir.toString(),
+                // Short clocks, so that the payments tests see expiry and progress in seconds.
+                "sandbox.consent.authorisation-timeout", "PT3S",
+                "sandbox.consent.consumption-timeout", "PT6S",
+                "sandbox.payment.step", "PT0.3S",
+                "sandbox.rate-limit.per-second", "20",
+                "sandbox.webhook.first-retry", "PT0.2S");
     }
 
     @Override

@@ -4,6 +4,9 @@ import br.com.ponte.sandbox.client.ClientRegistrations;
 import br.com.ponte.sandbox.client.RegisteredClient;
 import br.com.ponte.sandbox.oauth.Endpoints;
 import br.com.ponte.sandbox.oauth.HttpsOnly;
+import br.com.ponte.sandbox.oauth.Scopes;
+import br.com.ponte.sandbox.payments.PaymentConsent;
+import br.com.ponte.sandbox.payments.PaymentConsents;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.Consumes;
@@ -47,20 +50,26 @@ public class AuthorizationResource {
     private final AuthorizationCodes codes;
     private final Subjects subjects;
     private final IdTokens idTokens;
+    private final PaymentConsents consents;
 
     public AuthorizationResource(PushedRequests pushed, ClientRegistrations registrations, AuthorizationCodes codes,
-                                 Subjects subjects, IdTokens idTokens) {
+                                 Subjects subjects, IdTokens idTokens, PaymentConsents consents) {
         this.pushed = pushed;
         this.registrations = registrations;
         this.codes = codes;
         this.subjects = subjects;
         this.idTokens = idTokens;
+        this.consents = consents;
+    }
+
+    /** What the page shows of the payment a consent scope names: the user must see what they authorise. */
+    public record PaymentSummary(String amount, String creditorName, String when) {
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance consent(String clientId, String clientName, String requestUri, List<String> scopes,
-                                               String cpf, String error);
+                                               PaymentSummary payment, String cpf, String error);
 
         static native TemplateInstance problem(String message);
     }
@@ -102,6 +111,15 @@ public class AuthorizationResource {
             return unknownRequest();
         }
         AuthorizationRequest request = taken.get();
+        Optional<String> consentId = consentOf(request);
+        if (consentId.isPresent() && !approve) {
+            consents.rejectByUser(consentId.get(), request.clientId());
+        }
+        if (consentId.isPresent() && approve && !consents.authorise(consentId.get(), request.clientId(), cpf)) {
+            return Response.seeOther(URI.create(redirect(request, Map.of("error", "access_denied",
+                    "error_description", "The consent is no longer awaiting authorisation", "state", request.state()))))
+                    .header("Cache-Control", "no-store").build();
+        }
         Map<String, String> parameters = new LinkedHashMap<>();
         if (approve) {
             AuthorizationCode grant = new AuthorizationCode(request, subjects.of(cpf), Instant.now());
@@ -136,7 +154,20 @@ public class AuthorizationResource {
     private TemplateInstance consentPage(AuthorizationRequest request, String requestUri, String cpf, String error) {
         String clientName = registrations.find(request.clientId()).map(RegisteredClient::clientName)
                 .orElse(request.clientId());
-        return Templates.consent(request.clientId(), clientName, requestUri, List.copyOf(request.scopes()), cpf, error);
+        PaymentSummary payment = consentOf(request)
+                .flatMap(consentId -> consents.awaitingAuthorisation(consentId, request.clientId()))
+                .map(AuthorizationResource::summary).orElse(null);
+        return Templates.consent(request.clientId(), clientName, requestUri, List.copyOf(request.scopes()), payment,
+                cpf, error);
+    }
+
+    private static Optional<String> consentOf(AuthorizationRequest request) {
+        return request.scopes().stream().filter(Scopes::isConsent).map(Scopes::consentId).findFirst();
+    }
+
+    private static PaymentSummary summary(PaymentConsent consent) {
+        return new PaymentSummary("R$ " + consent.amount(), consent.creditorName(),
+                consent.scheduledDate().map(date -> "agendado para " + date).orElse("hoje"));
     }
 
     private static Response unknownRequest() {

@@ -9,6 +9,7 @@ import br.com.ponte.sandbox.oauth.JwtChecks;
 import br.com.ponte.sandbox.oauth.OAuthError;
 import br.com.ponte.sandbox.oauth.ReplayCache;
 import br.com.ponte.sandbox.oauth.Scopes;
+import br.com.ponte.sandbox.payments.PaymentConsents;
 import br.com.ponte.sandbox.pki.Jwks;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jose4j.jwa.AlgorithmConstraints;
@@ -18,6 +19,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,7 +28,8 @@ import java.util.stream.Collectors;
  * Checks a request object pushed to the PAR endpoint (FAPI 1.0 Advanced 5.2.2, JAR, fapi-id3):
  * signed PS256 with one of the client's signing keys, every authorisation parameter inside it,
  * audience the issuer, {@code exp} in the future and at most 60 minutes after {@code nbf}, PKCE
- * S256, {@code openid} and a nonce. A failing signature or claim is 400
+ * S256, {@code openid} and a nonce; a {@code consent:<id>} scope names one of the client's payment
+ * consents awaiting authorisation. A failing signature or claim is 400
  * {@code invalid_request_object}; a redirect URI the client did not register is 400
  * {@code invalid_request}.
  */
@@ -40,11 +43,14 @@ public class RequestObjects {
     private final SoftwareStatements statements;
     private final ReplayCache replays;
     private final SandboxUrls urls;
+    private final PaymentConsents consents;
 
-    public RequestObjects(SoftwareStatements statements, ReplayCache replays, SandboxUrls urls) {
+    public RequestObjects(SoftwareStatements statements, ReplayCache replays, SandboxUrls urls,
+                          PaymentConsents consents) {
         this.statements = statements;
         this.replays = replays;
         this.urls = urls;
+        this.consents = consents;
     }
 
     public AuthorizationRequest verify(String requestObject, AuthenticatedClient authenticated) {
@@ -80,6 +86,15 @@ public class RequestObjects {
             if (!unregistered.isEmpty()) {
                 throw OAuthError.invalidRequestObject("scope holds scopes the client did not register: " + unregistered);
             }
+            List<String> named = scopes.stream().filter(Scopes::isConsent).map(Scopes::consentId).toList();
+            if (named.size() > 1) {
+                throw OAuthError.invalidRequestObject("scope may name one consent only");
+            }
+            named.stream().filter(consentId -> consents.awaitingAuthorisation(consentId, client.clientId()).isEmpty())
+                    .findFirst().ifPresent(consentId -> {
+                        throw OAuthError.invalidRequestObject("consent " + consentId
+                                + " is not a consent of this client awaiting authorisation");
+                    });
             String state = required(claims, "state");
             String nonce = required(claims, "nonce");
             if (!"S256".equals(claims.getStringClaimValue("code_challenge_method"))) {

@@ -13,6 +13,7 @@ import br.com.ponte.sandbox.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,7 @@ public class ClientRegistrations {
      * Registration pairs it with response type {@code code id_token}; no token is ever issued by it.
      */
     static final Set<String> GRANT_TYPES = Set.of("authorization_code", "implicit", "refresh_token", "client_credentials");
+    static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
     static final List<String> DEFAULT_GRANT_TYPES = List.of("authorization_code", "refresh_token", "client_credentials");
 
     private final Table<RegisteredClient> clients;
@@ -169,7 +171,34 @@ public class ClientRegistrations {
         }
         return new RegisteredClient(clientId, issuedAt, registrationAccessTokenHash, statement.organisationId(),
                 statement.softwareId(), statement.clientName(), List.copyOf(request.redirectUris()), grantTypes,
-                responseTypes, List.copyOf(scopes), statement.jwksUri(), request.softwareStatement());
+                responseTypes, List.copyOf(scopes), statement.jwksUri(), request.softwareStatement(),
+                webhookUris(request.webhookUris()));
+    }
+
+    /**
+     * Webhook URIs: absolute https (plain http only on loopback hosts, for a developer's receiver),
+     * without query or fragment, since the bank appends the resource's path.
+     */
+    private static List<String> webhookUris(List<String> uris) {
+        if (uris == null) {
+            return List.of();
+        }
+        for (String uri : uris) {
+            URI parsed;
+            try {
+                parsed = URI.create(uri);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw OAuthError.invalidClientMetadata("webhook_uris holds something that is not a URI: " + uri);
+            }
+            boolean secure = "https".equals(parsed.getScheme());
+            boolean loopback = "http".equals(parsed.getScheme()) && LOOPBACK.contains(parsed.getHost());
+            if (parsed.getHost() == null || parsed.getQuery() != null || parsed.getFragment() != null
+                    || !(secure || loopback)) {
+                throw OAuthError.invalidClientMetadata("A webhook URI must be an absolute https URI without query or "
+                        + "fragment (http only on localhost): " + uri);
+            }
+        }
+        return List.copyOf(uris);
     }
 
     private static void requirePs256(String name, String value) {
@@ -183,6 +212,7 @@ public class ClientRegistrations {
                 urls.bank(Endpoints.REGISTER + "/" + client.clientId()), client.clientName(), client.redirectUris(),
                 client.grantTypes(), client.responseTypes(), Scopes.format(client.scopes()), client.jwksUri(),
                 client.softwareId(), client.softwareStatement(), PRIVATE_KEY_JWT, DiscoveryResource.PS256,
-                DiscoveryResource.PS256, DiscoveryResource.PS256, true, true, true, "web", "public");
+                DiscoveryResource.PS256, DiscoveryResource.PS256, true, true, true, "web", "public",
+                client.webhookUris().isEmpty() ? null : client.webhookUris());
     }
 }

@@ -20,7 +20,15 @@ public record RegisteredClient(
         List<String> responseTypes,
         List<String> scopes,
         String jwksUri,
-        String softwareStatement) {
+        String softwareStatement,
+        /** The initiator's webhook base URIs; empty when it registered none. */
+        List<String> webhookUris) {
+
+    /** Never null, also for clients stored before webhook URIs were kept. */
+    @Override
+    public List<String> webhookUris() {
+        return webhookUris == null ? List.of() : webhookUris;
+    }
 
     public boolean allowsGrant(String grantType) {
         return grantTypes.contains(grantType);

@@ -28,7 +28,9 @@ public record RegistrationRequest(
         @JsonProperty("jwks_uri") String jwksUri,
         /** Only to refuse it: dcr-id3 7.1-4 wants keys by reference. */
         @JsonProperty("jwks") JsonNode jwks,
-        @JsonProperty("scope") String scope) {
+        @JsonProperty("scope") String scope,
+        /** Where the bank calls the initiator's webhooks (Open Finance's registration metadata). */
+        @JsonProperty("webhook_uris") List<String> webhookUris) {
 
     /** The request, or 400 {@code invalid_client_metadata} when it is not a JSON object of the right shape. */
     public static RegistrationRequest parse(String body, ObjectMapper json) {

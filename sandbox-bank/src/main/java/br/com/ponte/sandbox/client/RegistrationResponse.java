@@ -30,5 +30,6 @@ public record RegistrationResponse(
         @JsonProperty("require_pushed_authorization_requests") boolean requirePushedAuthorizationRequests,
         @JsonProperty("tls_client_certificate_bound_access_tokens") boolean tlsClientCertificateBoundAccessTokens,
         @JsonProperty("application_type") String applicationType,
-        @JsonProperty("subject_type") String subjectType) {
+        @JsonProperty("subject_type") String subjectType,
+        @JsonProperty("webhook_uris") List<String> webhookUris) {
 }

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "sandbox")
@@ -39,4 +40,52 @@ public interface SandboxConfig {
     /** Where the state (software statements, clients, tokens) is kept as JSON; in memory only when absent. */
     @WithName("data-dir")
     Optional<Path> dataDir();
+
+    /** The payment consents' clocks (payments v4: 5 minutes to authorise, 60 to consume). */
+    Consent consent();
+
+    /** How fast Pix payments move through their states. */
+    Payment payment();
+
+    /** How many calls per second a client may make to the payments API before it gets 429. */
+    @WithName("rate-limit")
+    RateLimit rateLimit();
+
+    /** Deliveries of the Open Finance webhook calls to the initiators. */
+    Webhook webhook();
+
+    interface Consent {
+
+        /** How long a consent may wait for the user's decision before it is REJECTED (TEMPO_EXPIRADO_AUTORIZACAO). */
+        @WithDefault("PT5M")
+        Duration authorisationTimeout();
+
+        /** How long an authorised consent may wait for its payment before it is REJECTED (TEMPO_EXPIRADO_CONSUMO). */
+        @WithDefault("PT60M")
+        Duration consumptionTimeout();
+    }
+
+    interface Payment {
+
+        /** The time between two states of a payment (RCVD, ACCP, ACPD, ACSC), and the slow scenario's unit. */
+        @WithDefault("PT2S")
+        Duration step();
+    }
+
+    interface RateLimit {
+
+        @WithDefault("50")
+        int perSecond();
+    }
+
+    interface Webhook {
+
+        /** Attempts per notification: the first right away, each retry after twice the previous wait. */
+        @WithDefault("4")
+        int attempts();
+
+        /** The wait before the first retry. */
+        @WithDefault("PT1S")
+        Duration firstRetry();
+    }
 }

@@ -47,4 +47,14 @@ public final class Scopes {
     public static boolean isConsent(String scope) {
         return scope.startsWith(CONSENT_PREFIX) && scope.length() > CONSENT_PREFIX.length();
     }
+
+    /** The consent id a dynamic consent scope names. */
+    public static String consentId(String scope) {
+        return scope.substring(CONSENT_PREFIX.length());
+    }
+
+    /** The dynamic consent scope for a consent id. */
+    public static String forConsent(String consentId) {
+        return CONSENT_PREFIX + consentId;
+    }
 }

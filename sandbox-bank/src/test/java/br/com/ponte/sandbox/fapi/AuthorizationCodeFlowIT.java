@@ -292,7 +292,7 @@ class AuthorizationCodeFlowIT {
         return parameters;
     }
 
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -83,6 +83,17 @@ final class TlsClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)), headers);
     }
 
+    /** Any method with a body of any type (or none, when {@code body} is null). */
+    HttpResponse<String> send(String method, String url, String contentType, String body, String... headers)
+            throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request, headers);
+    }
+
     HttpResponse<String> postForm(String url, Map<String, String> form) throws IOException {
         String body = form.entrySet().stream()
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))

@@ -46,8 +46,13 @@ final class Tpp {
     }
 
     static Tpp register(Software software) {
+        return register(software, software.registrationRequest());
+    }
+
+    /** Registers with this metadata (a well-behaved client's, changed by the test). */
+    static Tpp register(Software software, Map<String, Object> metadata) {
         HttpResponse<String> response = call(() -> software.tls().postJson(Sandbox.bank("/register"),
-                Json.write(software.registrationRequest())));
+                Json.write(metadata)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode body = Json.of(response);
         return new Tpp(software, body.get("client_id").asText(), body.get("registration_access_token").asText());
@@ -121,6 +126,10 @@ final class Tpp {
 
         static Authorization of(String responseType) {
             return new Authorization(responseType, Software.REDIRECT_URI, "openid payments", random(), random(), random());
+        }
+
+        Authorization withScope(String value) {
+            return new Authorization(responseType, redirectUri, value, state, nonce, codeVerifier);
         }
 
         Authorization withRedirectUri(String uri) {

@@ -64,6 +64,27 @@ class SandboxPkiTest {
             public Optional<Path> dataDir() {
                 return Optional.empty();
             }
+
+            // The PKI reads none of the payments settings.
+            @Override
+            public Consent consent() {
+                return null;
+            }
+
+            @Override
+            public Payment payment() {
+                return null;
+            }
+
+            @Override
+            public RateLimit rateLimit() {
+                return null;
+            }
+
+            @Override
+            public Webhook webhook() {
+                return null;
+            }
         };
     }
 }

@@ -1,5 +1,10 @@
 package br.com.ponte.sandbox.store;
 
+import br.com.ponte.sandbox.payments.PaymentStatus;
+import br.com.ponte.sandbox.payments.PixPayment;
+import br.com.ponte.sandbox.payments.Scenario;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +34,20 @@ class SandboxStoreTest {
 
         assertThat(reopened.find("1")).contains(row);
         assertThat(dataDir.resolve(SandboxStore.FILE)).isRegularFile();
+    }
+
+    @Test
+    void paymentsSurviveARestartWithTheirJsonAndPath() {
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("endToEndId", "E1");
+        data.putObject("payment").put("amount", "100.00");
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        PixPayment payment = new PixPayment("p1", "urn:pontesandbox:c1", "client", data, Scenario.REFUSED_BY_SPI,
+                PaymentStatus.ACCP, at, at, List.of(PaymentStatus.ACPD, PaymentStatus.RJCT), at.plusSeconds(2), null, null,
+                JsonNodeFactory.instance.objectNode().put("number", "123"));
+        new SandboxStore(Optional.of(dataDir)).table("pixPayments", PixPayment.class).put("p1", payment);
+
+        assertThat(new SandboxStore(Optional.of(dataDir)).table("pixPayments", PixPayment.class).find("p1"))
+                .contains(payment);
     }
 
     @Test

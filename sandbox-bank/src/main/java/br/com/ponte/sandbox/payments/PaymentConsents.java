@@ -1,0 +1,120 @@
+package br.com.ponte.sandbox.payments;
+
+import br.com.ponte.sandbox.config.SandboxConfig;
+import br.com.ponte.sandbox.directory.SandboxParticipant;
+import br.com.ponte.sandbox.store.SandboxStore;
+import br.com.ponte.sandbox.store.Table;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * The bank's payment consents: created by the initiator, decided by the user on the authorisation
+ * page, consumed by the payment, expired by the clock. Every change is announced
+ * ({@link PaymentsChanged}) for the initiator's webhooks.
+ */
+@ApplicationScoped
+public class PaymentConsents {
+
+    static final String URN_PREFIX = "urn:pontesandbox:";
+    /** The bank's ISPB: the root of its CNPJ. */
+    static final String ISPB = SandboxParticipant.CNPJ.substring(0, 8);
+
+    private final Table<PaymentConsent> consents;
+    private final SandboxConfig config;
+    private final Event<PaymentsChanged> changed;
+
+    public PaymentConsents(SandboxStore store, SandboxConfig config, Event<PaymentsChanged> changed) {
+        this.consents = store.table("paymentConsents", PaymentConsent.class);
+        this.config = config;
+        this.changed = changed;
+    }
+
+    synchronized PaymentConsent create(String clientId, JsonNode data) {
+        PaymentConsent consent = PaymentConsent.create(URN_PREFIX + UUID.randomUUID(), clientId, data, Instant.now(),
+                config.consent().authorisationTimeout());
+        consents.put(consent.consentId(), consent);
+        announce(consent);
+        return consent;
+    }
+
+    /** The consent as it is now (expired if its time ran out). */
+    public synchronized Optional<PaymentConsent> find(String consentId) {
+        return Optional.ofNullable(consentId).flatMap(consents::find)
+                .map(consent -> change(consent, current -> current.at(Instant.now())));
+    }
+
+    /** The client's consent, if it is still waiting for the user: what a pushed authorisation request may name. */
+    public Optional<PaymentConsent> awaitingAuthorisation(String consentId, String clientId) {
+        return find(consentId).filter(consent -> consent.clientId().equals(clientId)
+                && consent.status() == ConsentStatus.AWAITING_AUTHORISATION);
+    }
+
+    /**
+     * The user logged in with {@code cpf} approved: AUTHORISED (PARTIALLY_ACCEPTED for a
+     * multi-approver account), paying from the consent's debtor account or, when the initiator named
+     * none, the user's account at the sandbox. False when the consent no longer waits for a decision.
+     */
+    public synchronized boolean authorise(String consentId, String clientId, String cpf) {
+        Optional<PaymentConsent> consent = awaitingAuthorisation(consentId, clientId);
+        consent.ifPresent(awaiting -> change(awaiting, current -> current.authorise(
+                current.debtorAccount() != null ? current.debtorAccount() : accountOf(cpf), Instant.now(),
+                config.consent().consumptionTimeout(), config.payment().step())));
+        return consent.isPresent();
+    }
+
+    /** The user rejected: REJECTED with {@code REJEITADO_USUARIO}. */
+    public synchronized void rejectByUser(String consentId, String clientId) {
+        awaitingAuthorisation(consentId, clientId).ifPresent(consent -> change(consent, current -> current.reject(
+                new Reason("REJEITADO_USUARIO", "O usuário rejeitou a autorização do consentimento."), Instant.now())));
+    }
+
+    /**
+     * A payment was accepted (201) or refused (422) on the consent: CONSUMED. The consent is read
+     * again, since the clock may have expired it while the payment was being decided; then 422
+     * {@code CONSENTIMENTO_INVALIDO}.
+     */
+    synchronized void consume(String consentId) {
+        PaymentConsent consent = find(consentId).filter(current -> current.status() == ConsentStatus.AUTHORISED)
+                .orElseThrow(() -> PaymentsError.unprocessable("CONSENTIMENTO_INVALIDO", "Consentimento inválido.",
+                        "O consentimento " + consentId + " deixou de estar autorizado."));
+        change(consent, current -> current.consume(Instant.now()));
+    }
+
+    /** Applies the clock to every consent still open. */
+    synchronized void sweep() {
+        Instant now = Instant.now();
+        consents.rows(consent -> !consent.status().isFinal())
+                .forEach(consent -> change(consent, current -> current.at(now)));
+    }
+
+    private PaymentConsent change(PaymentConsent consent, UnaryOperator<PaymentConsent> change) {
+        PaymentConsent changed = change.apply(consent);
+        if (!changed.equals(consent)) {
+            consents.put(changed.consentId(), changed);
+            if (changed.status() != consent.status()) {
+                announce(changed);
+            }
+        }
+        return changed;
+    }
+
+    private void announce(PaymentConsent consent) {
+        changed.fire(new PaymentsChanged(consent.clientId(), PaymentsPaths.consent(consent.consentId())));
+    }
+
+    /** The user's checking account at the sandbox: a number made of the CPF's first ten digits. */
+    private static JsonNode accountOf(String cpf) {
+        return JsonNodeFactory.instance.objectNode()
+                .put("ispb", ISPB)
+                .put("issuer", "0001")
+                .put("number", cpf.substring(0, 10))
+                .put("accountType", "CACC");
+    }
+}

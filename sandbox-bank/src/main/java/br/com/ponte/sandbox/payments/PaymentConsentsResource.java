@@ -1,0 +1,97 @@
+package br.com.ponte.sandbox.payments;
+
+import br.com.ponte.sandbox.config.SandboxUrls;
+import br.com.ponte.sandbox.oauth.HttpsOnly;
+import br.com.ponte.sandbox.payments.IdempotencyKeys.Answer;
+import br.com.ponte.sandbox.payments.ResourceAccess.Grant;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Payments v4 consents: {@code POST /consents}, {@code GET /consents/{consentId}}. */
+@Path(PaymentsPaths.CONSENTS)
+@HttpsOnly
+@PaymentsApi
+@Tag(name = "Payments v4")
+public class PaymentConsentsResource {
+
+    private final ResourceAccess access;
+    private final SignedBodies signed;
+    private final PaymentsResponses responses;
+    private final PaymentsSpec spec;
+    private final IdempotencyKeys idempotency;
+    private final PaymentConsents consents;
+    private final SandboxUrls urls;
+
+    public PaymentConsentsResource(ResourceAccess access, SignedBodies signed, PaymentsResponses responses,
+                                   PaymentsSpec spec, IdempotencyKeys idempotency, PaymentConsents consents,
+                                   SandboxUrls urls) {
+        this.access = access;
+        this.signed = signed;
+        this.responses = responses;
+        this.spec = spec;
+        this.idempotency = idempotency;
+        this.consents = consents;
+        this.urls = urls;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Create a payment consent (signed JWT body, client credentials token, scope payments)")
+    public Response create(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                           @HeaderParam("x-idempotency-key") String idempotencyKey,
+                           @Context HttpServerRequest request) {
+        Caller caller = access.authorise(request, authorization, Grant.CLIENT_CREDENTIALS);
+        PaymentsResponses.requireJwtAccepted(accept);
+        PaymentsResponses.requireJwtBody(contentType);
+        String key = IdempotencyKeys.require(idempotencyKey);
+        JsonNode claims = signed.verify(body, caller.client());
+        JsonNode data = claims.path("data");
+        synchronized (idempotency.lock(caller.clientId(), PaymentsPaths.CONSENTS, key)) {
+            return idempotency.previous(caller.clientId(), PaymentsPaths.CONSENTS, key, data)
+                    .map(previous -> PaymentsResponses.jwt(previous.status(), previous.body()))
+                    .orElseGet(() -> {
+                        spec.requireConsentRequest(claims);
+                        PaymentRules.checkConsent(data);
+                        PaymentConsent consent = consents.create(caller.clientId(), data);
+                        String answer = responses.sign(PaymentsViews.answer(PaymentsViews.consent(consent),
+                                urls.bank(PaymentsPaths.consent(consent.consentId()))), caller);
+                        idempotency.remember(caller.clientId(), PaymentsPaths.CONSENTS, key, data, new Answer(201, answer));
+                        return PaymentsResponses.jwt(201, answer);
+                    });
+        }
+    }
+
+    @GET
+    @Path("/{consentId}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Read a payment consent (client credentials token, scope payments)")
+    public Response read(@PathParam("consentId") String consentId,
+                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                         @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context HttpServerRequest request) {
+        Caller caller = access.authorise(request, authorization, Grant.CLIENT_CREDENTIALS);
+        PaymentsResponses.requireJwtAccepted(accept);
+        PaymentConsent consent = consents.find(consentId)
+                .orElseThrow(() -> PaymentsError.notFound("Consentimento " + consentId + " não encontrado."));
+        if (!consent.clientId().equals(caller.clientId())) {
+            throw PaymentsError.forbidden("O consentimento não é deste cliente.");
+        }
+        return PaymentsResponses.jwt(200, responses.sign(PaymentsViews.answer(PaymentsViews.consent(consent),
+                urls.bank(PaymentsPaths.consent(consentId))), caller));
+    }
+}

@@ -1,0 +1,15 @@
+package br.com.ponte.sandbox.payments;
+
+import jakarta.ws.rs.NameBinding;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Marks the payments API's resources: {@link InteractionIdFilter} handles their {@code x-fapi-interaction-id}. */
+@NameBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface PaymentsApi {
+}

@@ -1,0 +1,77 @@
+package br.com.ponte.sandbox.payments;
+
+import br.com.ponte.sandbox.config.SandboxConfig;
+import br.com.ponte.sandbox.store.SandboxStore;
+import br.com.ponte.sandbox.store.Table;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * The bank's Pix payments: received on an authorised consent, moved along their scenario by the
+ * clock ({@code sandbox.payment.step} per status), cancelled while held or scheduled. Every change of
+ * status is announced ({@link PaymentsChanged}) for the initiator's webhooks.
+ */
+@ApplicationScoped
+public class PixPayments {
+
+    private final Table<PixPayment> payments;
+    private final SandboxConfig config;
+    private final Event<PaymentsChanged> changed;
+
+    public PixPayments(SandboxStore store, SandboxConfig config, Event<PaymentsChanged> changed) {
+        this.payments = store.table("pixPayments", PixPayment.class);
+        this.config = config;
+        this.changed = changed;
+    }
+
+    synchronized PixPayment receive(PaymentConsent consent, JsonNode data, Scenario scenario) {
+        PixPayment payment = PixPayment.receive(UUID.randomUUID().toString(), consent, data, scenario, Instant.now(),
+                config.payment().step());
+        payments.put(payment.paymentId(), payment);
+        announce(payment);
+        return payment;
+    }
+
+    /** The payment as it is now. */
+    synchronized Optional<PixPayment> find(String paymentId) {
+        return payments.find(paymentId).map(payment -> change(payment, current -> current.at(Instant.now(),
+                config.payment().step())));
+    }
+
+    /** Cancels a PDNG or SCHD payment; 422 {@code PAGAMENTO_NAO_PERMITE_CANCELAMENTO} for any other. */
+    synchronized PixPayment cancel(String paymentId, JsonNode cancelledBy) {
+        PixPayment payment = find(paymentId).orElseThrow();
+        if (!payment.status().cancellable()) {
+            throw PaymentsError.unprocessable("PAGAMENTO_NAO_PERMITE_CANCELAMENTO",
+                    "Pagamento não permite cancelamento.", "Pagamento em " + payment.status()
+                            + " não permite cancelamento (só PDNG e SCHD).");
+        }
+        return change(payment, current -> current.cancel(cancelledBy, Instant.now()));
+    }
+
+    /** Moves every payment whose next step has come. */
+    synchronized void sweep() {
+        Instant now = Instant.now();
+        payments.rows(payment -> payment.nextStepAt() != null && !now.isBefore(payment.nextStepAt()))
+                .forEach(payment -> change(payment, current -> current.at(now, config.payment().step())));
+    }
+
+    private PixPayment change(PixPayment payment, UnaryOperator<PixPayment> change) {
+        PixPayment changed = change.apply(payment);
+        if (!changed.equals(payment)) {
+            payments.put(changed.paymentId(), changed);
+            announce(changed);
+        }
+        return changed;
+    }
+
+    private void announce(PixPayment payment) {
+        changed.fire(new PaymentsChanged(payment.clientId(), PaymentsPaths.pixPayment(payment.paymentId())));
+    }
+}

@@ -1,0 +1,195 @@
+package br.com.ponte.sandbox.payments;
+
+import br.com.ponte.sandbox.config.SandboxUrls;
+import br.com.ponte.sandbox.oauth.HttpsOnly;
+import br.com.ponte.sandbox.payments.IdempotencyKeys.Answer;
+import br.com.ponte.sandbox.payments.ResourceAccess.Grant;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Payments v4 Pix payments: {@code POST /pix/payments} on the consent the user authorised,
+ * {@code GET} and {@code PATCH} (cancellation) of {@code /pix/payments/{paymentId}}.
+ *
+ * <p>Once the consent is known to be AUTHORISED, the answer decides its fate as the spec has it: a
+ * 201 or a 422 consumes it; any other answer (a 5xx, say) leaves it AUTHORISED for another try.
+ */
+@Path(PaymentsPaths.PIX_PAYMENTS)
+@HttpsOnly
+@PaymentsApi
+@Tag(name = "Payments v4")
+public class PixPaymentsResource {
+
+    private final ResourceAccess access;
+    private final SignedBodies signed;
+    private final PaymentsResponses responses;
+    private final PaymentsSpec spec;
+    private final IdempotencyKeys idempotency;
+    private final PaymentConsents consents;
+    private final PixPayments payments;
+    private final SandboxUrls urls;
+    private final ObjectMapper json;
+
+    public PixPaymentsResource(ResourceAccess access, SignedBodies signed, PaymentsResponses responses,
+                               PaymentsSpec spec, IdempotencyKeys idempotency, PaymentConsents consents,
+                               PixPayments payments, SandboxUrls urls, ObjectMapper json) {
+        this.access = access;
+        this.signed = signed;
+        this.responses = responses;
+        this.spec = spec;
+        this.idempotency = idempotency;
+        this.consents = consents;
+        this.payments = payments;
+        this.urls = urls;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Initiate a Pix payment (signed JWT body, authorization code token with consent:<id>)")
+    public Response initiate(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                             @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                             @HeaderParam("x-idempotency-key") String idempotencyKey,
+                             @Context HttpServerRequest request) {
+        Caller caller = access.authorise(request, authorization, Grant.AUTHORIZATION_CODE);
+        String consentId = ResourceAccess.consentOf(caller.token())
+                .orElseThrow(() -> PaymentsError.forbidden("O token não foi emitido para um consentimento (consent:<id>)."));
+        PaymentsResponses.requireJwtAccepted(accept);
+        PaymentsResponses.requireJwtBody(contentType);
+        String key = IdempotencyKeys.require(idempotencyKey);
+        JsonNode claims = signed.verify(body, caller.client());
+        JsonNode data = claims.path("data");
+        synchronized (idempotency.lock(caller.clientId(), PaymentsPaths.PIX_PAYMENTS, key)) {
+            return idempotency.previous(caller.clientId(), PaymentsPaths.PIX_PAYMENTS, key, data)
+                    .map(previous -> PaymentsResponses.jwt(previous.status(), previous.body()))
+                    .orElseGet(() -> {
+                        PaymentConsent consent = authorisedConsent(consentId, caller);
+                        Answer answer;
+                        try {
+                            answer = new Answer(201, initiate(caller, consent, claims));
+                        } catch (PaymentsError refused) {
+                            if (!refused.consumesConsent()) {
+                                throw refused;
+                            }
+                            consents.consume(consent.consentId());
+                            answer = new Answer(422, responses.sign(refused.body(), caller));
+                        }
+                        idempotency.remember(caller.clientId(), PaymentsPaths.PIX_PAYMENTS, key, data, answer);
+                        return PaymentsResponses.jwt(answer.status(), answer.body());
+                    });
+        }
+    }
+
+    @GET
+    @Path("/{paymentId}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Read a Pix payment (client credentials token, scope payments)")
+    public Response read(@PathParam("paymentId") String paymentId,
+                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                         @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context HttpServerRequest request) {
+        Caller caller = access.authorise(request, authorization, Grant.CLIENT_CREDENTIALS);
+        PaymentsResponses.requireJwtAccepted(accept);
+        PixPayment payment = paymentOf(paymentId, caller);
+        return PaymentsResponses.jwt(200, responses.sign(PaymentsViews.answer(PaymentsViews.payment(payment),
+                urls.bank(PaymentsPaths.pixPayment(paymentId))), caller));
+    }
+
+    @PATCH
+    @Path("/{paymentId}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Cancel a PDNG or SCHD Pix payment (signed JWT body, client credentials token)")
+    public Response cancel(@PathParam("paymentId") String paymentId, String body,
+                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context HttpServerRequest request) {
+        Caller caller = access.authorise(request, authorization, Grant.CLIENT_CREDENTIALS);
+        PaymentsResponses.requireJwtAccepted(accept);
+        PaymentsResponses.requireJwtBody(contentType);
+        JsonNode claims = signed.verify(body, caller.client());
+        spec.requireCancellation(claims);
+        paymentOf(paymentId, caller);
+        PixPayment cancelled = payments.cancel(paymentId, claims.path("data").path("cancellation").path("cancelledBy"));
+        return PaymentsResponses.jwt(200, responses.sign(PaymentsViews.answer(PaymentsViews.payment(cancelled),
+                urls.bank(PaymentsPaths.pixPayment(paymentId))), caller));
+    }
+
+    /** The token's consent, if it can be paid now; the 422s here do not consume it. */
+    private PaymentConsent authorisedConsent(String consentId, Caller caller) {
+        PaymentConsent consent = consents.find(consentId).filter(found -> found.clientId().equals(caller.clientId()))
+                .orElseThrow(() -> PaymentsError.forbidden("Consentimento " + consentId + " não encontrado."));
+        if (consent.status() == ConsentStatus.PARTIALLY_ACCEPTED) {
+            throw PaymentsError.unprocessable("CONSENTIMENTO_PENDENTE_AUTORIZACAO",
+                    "Consentimento pendente autorização de múltiplas alçadas.",
+                    "Consentimento pendente autorização de múltiplas alçadas (status “PARTIALLY_ACCEPTED”).");
+        }
+        if (consent.status() != ConsentStatus.AUTHORISED) {
+            throw PaymentsError.unprocessable("CONSENTIMENTO_INVALIDO", "Consentimento inválido.",
+                    "Consentimento em " + consent.status() + ": não pode ser usado.");
+        }
+        return consent;
+    }
+
+    /** The signed 201 answer, once the payment is accepted; its refusals are thrown. */
+    private String initiate(Caller caller, PaymentConsent consent, JsonNode claims) {
+        spec.requirePixPaymentRequest(claims);
+        JsonNode items = claims.path("data");
+        if (items.size() != 1) {
+            throw PaymentsError.invalidParameter("Quantidade permitida de pagamentos excedida: o consentimento é de um "
+                    + "pagamento só.");
+        }
+        JsonNode item = items.get(0);
+        PaymentRules.checkAgainstConsent(item, consent);
+        Scenario scenario = Scenario.forAmount(consent.amount());
+        switch (scenario.answer()) {
+            case SERVER_ERROR -> throw new PaymentsError(500, "ERRO_INTERNO", "Erro interno.",
+                    "Falha simulada do sandbox (valor " + scenario.amount() + ").");
+            case OVERLOADED -> throw new PaymentsError(529, "SITE_SOBRECARREGADO", "Site sobrecarregado.",
+                    "Sobrecarga simulada do sandbox (valor " + scenario.amount() + ").");
+            case UNPROCESSABLE -> throw PaymentsError.unprocessable(scenario.rejection().code(),
+                    "Detalhe do pagamento inválido.", scenario.rejection().detail());
+            case SLOW -> pause(Scenario.SLOW_ANSWER_SECONDS);
+            case CREATED -> {
+            }
+        }
+        consents.consume(consent.consentId());
+        PixPayment payment = payments.receive(consent, item, scenario);
+        ArrayNode data = json.createArrayNode().add(PaymentsViews.payment(payment));
+        return responses.sign(PaymentsViews.answer(data, urls.bank(PaymentsPaths.PIX_PAYMENTS)), caller);
+    }
+
+    private PixPayment paymentOf(String paymentId, Caller caller) {
+        PixPayment payment = payments.find(paymentId)
+                .orElseThrow(() -> PaymentsError.notFound("Pagamento " + paymentId + " não encontrado."));
+        if (!payment.clientId().equals(caller.clientId())) {
+            throw PaymentsError.forbidden("O pagamento não é deste cliente.");
+        }
+        return payment;
+    }
+
+    private static void pause(int seconds) {
+        try {
+            Thread.sleep(seconds * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package br.com.ponte.sandbox.payments;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** How payments v4 writes times and dates: UTC to the second ({@code 2021-05-21T08:30:00Z}); dates in Brasília. */
+final class WireFormat {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+    /** Payment dates (the day of an immediate payment, a scheduled date) are days in Brasília. */
+    static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
+
+    private WireFormat() {
+    }
+
+    static String dateTime(Instant instant) {
+        return DATE_TIME.format(instant);
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(BRASILIA);
+    }
+}

@@ -1,0 +1,237 @@
+package br.com.ponte.sandbox.fapi;
+
+import br.com.ponte.sandbox.directory.SandboxParticipant;
+import br.com.ponte.sandbox.fapi.Tpp.Authorization;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static br.com.ponte.sandbox.fapi.Software.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A payment initiator using the payments v4 API as the spec and the security guide want: mutual TLS,
+ * certificate-bound tokens, request bodies as JWTs signed with its signing key, answers verified
+ * against the bank's JWKS, an interaction id and an idempotency key on every creating call.
+ */
+final class Initiator {
+
+    static final String BASE = "/open-banking/payments/v4";
+    static final String JWT = "application/jwt";
+    static final String CPF = "76109277673";
+    private static final DateTimeFormatter END_TO_END_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmm")
+            .withZone(ZoneOffset.UTC);
+
+    final Tpp tpp;
+    private String clientCredentials;
+
+    Initiator(Tpp tpp) {
+        this.tpp = tpp;
+    }
+
+    static Initiator register() {
+        return new Initiator(Tpp.register());
+    }
+
+    /** A client credentials token with scope payments (kept for the test). */
+    String clientCredentials() {
+        if (clientCredentials == null) {
+            HttpResponse<String> response = tpp.token(Map.of("grant_type", "client_credentials", "scope", "payments"));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            clientCredentials = Json.of(response).get("access_token").asText();
+        }
+        return clientCredentials;
+    }
+
+    /** The claims a signed request body carries around {@code data}. */
+    Map<String, Object> claims(Object data) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("aud", SandboxParticipant.ORGANISATION_ID);
+        claims.put("iss", tpp.software.organisationId);
+        claims.put("jti", UUID.randomUUID().toString());
+        claims.put("iat", Instant.now().getEpochSecond());
+        claims.put("data", Json.MAPPER.convertValue(data, Object.class));
+        return claims;
+    }
+
+    String signed(Object data) {
+        return tpp.sign(claims(data));
+    }
+
+    HttpResponse<String> post(String path, String token, String body, String idempotencyKey) {
+        return call(() -> tpp.tls.send("POST", Sandbox.bank(BASE + path), JWT, body, "Authorization", "Bearer " + token,
+                "Accept", JWT, "x-fapi-interaction-id", UUID.randomUUID().toString(),
+                "x-idempotency-key", idempotencyKey));
+    }
+
+    HttpResponse<String> get(String path) {
+        return call(() -> tpp.tls.send("GET", Sandbox.bank(BASE + path), null, null,
+                "Authorization", "Bearer " + clientCredentials(), "Accept", JWT,
+                "x-fapi-interaction-id", UUID.randomUUID().toString()));
+    }
+
+    HttpResponse<String> patch(String path, String body) {
+        return call(() -> tpp.tls.send("PATCH", Sandbox.bank(BASE + path), JWT, body,
+                "Authorization", "Bearer " + clientCredentials(), "Accept", JWT,
+                "x-fapi-interaction-id", UUID.randomUUID().toString()));
+    }
+
+    /** The payload of a signed answer: PS256 by a key of the bank's JWKS, for this initiator, from the bank. */
+    JsonNode payload(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith(JWT));
+        try {
+            JsonWebKeySet keys = DirectoryIT.jwks(Sandbox.bank("/jwks"));
+            String claims = new JwtConsumerBuilder()
+                    .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, "PS256")
+                    .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys.getJsonWebKeys()))
+                    .setExpectedIssuer(SandboxParticipant.ORGANISATION_ID)
+                    .setExpectedAudience(tpp.software.organisationId)
+                    .setRequireIssuedAt()
+                    .setRequireJwtId()
+                    .build()
+                    .processToClaims(response.body()).toJson();
+            return Json.parse(claims);
+        } catch (Exception e) {
+            throw new AssertionError("Not a JWT the bank signed for this initiator: " + response.body(), e);
+        }
+    }
+
+    /** Creates the consent; answers its id. */
+    String createConsent(ObjectNode data) {
+        PaymentsSpecCheck.assertValid("CreatePaymentConsent", Json.MAPPER.valueToTree(claims(data)));
+        HttpResponse<String> response = post("/consents", clientCredentials(), signed(data), UUID.randomUUID().toString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        JsonNode body = payload(response);
+        PaymentsSpecCheck.assertValid("ResponseCreatePaymentConsent", body);
+        return body.get("data").get("consentId").asText();
+    }
+
+    JsonNode consent(String consentId) {
+        HttpResponse<String> response = get("/consents/" + consentId);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = payload(response);
+        PaymentsSpecCheck.assertValid("ResponsePaymentConsent", body);
+        return body.get("data");
+    }
+
+    JsonNode payment(String paymentId) {
+        HttpResponse<String> response = get("/pix/payments/" + paymentId);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = payload(response);
+        PaymentsSpecCheck.assertValid("ResponsePixPayment", body);
+        return body.get("data");
+    }
+
+    /** Polls the payment until {@code until} holds (a few seconds at most). */
+    JsonNode paymentUntil(String paymentId, Predicate<JsonNode> until) throws InterruptedException {
+        for (int attempt = 0; attempt < 40; attempt++) {
+            JsonNode payment = payment(paymentId);
+            if (until.test(payment)) {
+                return payment;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("Payment " + paymentId + " never got there: " + payment(paymentId));
+    }
+
+    JsonNode consentUntil(String consentId, Predicate<JsonNode> until) throws InterruptedException {
+        for (int attempt = 0; attempt < 40; attempt++) {
+            JsonNode consent = consent(consentId);
+            if (until.test(consent)) {
+                return consent;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("Consent " + consentId + " never got there: " + consent(consentId));
+    }
+
+    /** The user's decision on the bank's page for a request naming the consent; answers the redirect. */
+    HttpResponse<String> decide(String consentId, String decision, Authorization authorization) {
+        String requestUri = tpp.push(authorization.withScope("openid payments consent:" + consentId));
+        return tpp.decide(requestUri, CPF, decision);
+    }
+
+    /** The user approves the consent; answers the access token for its payment. */
+    String authorise(String consentId) {
+        Authorization authorization = Authorization.of("code");
+        HttpResponse<String> redirect = decide(consentId, "approve", authorization);
+        assertThat(redirect.statusCode()).isEqualTo(303);
+        String location = redirect.headers().firstValue("Location").orElseThrow();
+        String code = AuthorizationCodeFlowIT.parameters(URI.create(location).getRawQuery()).get("code");
+        assertThat(code).as(location).isNotNull();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("code", code);
+        form.put("redirect_uri", authorization.redirectUri());
+        form.put("code_verifier", authorization.codeVerifier());
+        HttpResponse<String> tokens = tpp.token(form);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return Json.of(tokens).get("access_token").asText();
+    }
+
+    /** Initiates the payment of the consent with this token. */
+    HttpResponse<String> pay(String token, ObjectNode payment) {
+        ArrayNode data = Json.MAPPER.createArrayNode().add(payment);
+        PaymentsSpecCheck.assertValid("CreatePixPayment", Json.MAPPER.valueToTree(claims(data)));
+        return post("/pix/payments", token, signed(data), UUID.randomUUID().toString());
+    }
+
+    // --- request data, valid against the spec ---
+
+    static ObjectNode consentData(String amount) {
+        ObjectNode data = Json.MAPPER.createObjectNode();
+        data.putObject("loggedUser").putObject("document").put("identification", CPF).put("rel", "CPF");
+        data.putObject("creditor").put("personType", "PESSOA_NATURAL").put("cpfCnpj", "12345678901")
+                .put("name", "Maria Recebedora");
+        ObjectNode payment = data.putObject("payment").put("type", "PIX")
+                .put("date", LocalDate.now(ZoneId.of("America/Sao_Paulo")).toString())
+                .put("currency", "BRL").put("amount", amount);
+        ObjectNode details = payment.putObject("details").put("localInstrument", "DICT").put("proxy", "maria@example.com");
+        details.set("creditorAccount", creditorAccount());
+        return data;
+    }
+
+    static ObjectNode scheduledConsentData(String amount, LocalDate date) {
+        ObjectNode data = consentData(amount);
+        ObjectNode payment = (ObjectNode) data.get("payment");
+        payment.remove("date");
+        payment.putObject("schedule").putObject("single").put("date", date.toString());
+        return data;
+    }
+
+    /** The payment a consent made by {@link #consentData} asks for. */
+    static ObjectNode paymentData(String amount) {
+        ObjectNode payment = Json.MAPPER.createObjectNode()
+                .put("endToEndId", "E" + "11222333" + END_TO_END_TIME.format(Instant.now())
+                        + UUID.randomUUID().toString().replace("-", "").substring(0, 11))
+                .put("localInstrument", "DICT")
+                .put("proxy", "maria@example.com")
+                .put("cnpjInitiator", "11222333000181")
+                .put("remittanceInformation", "Pagamento de teste");
+        payment.putObject("payment").put("amount", amount).put("currency", "BRL");
+        payment.set("creditorAccount", creditorAccount());
+        return payment;
+    }
+
+    private static ObjectNode creditorAccount() {
+        return Json.MAPPER.createObjectNode().put("ispb", "99999004").put("issuer", "0001").put("number", "1234567")
+                .put("accountType", "CACC");
+    }
+}
