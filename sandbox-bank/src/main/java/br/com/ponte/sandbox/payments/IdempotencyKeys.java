@@ -44,16 +44,27 @@ public class IdempotencyKeys {
     }
 
     /**
-     * What a call holds while it looks up, decides and remembers the answer for its key, so that two
-     * calls with one key are answered one after the other, and calls with other keys are not held up
-     * (a slow payment scenario takes seconds).
+     * The answer for this key: the one it already got when used with the same data (replayed,
+     * nothing created), else the one {@code first} makes now, remembered. Two calls with one key are
+     * answered one after the other; calls with other keys are not held up (a slow payment scenario
+     * takes seconds). A {@code first} that throws is not remembered.
      */
-    Object lock(String clientId, String endpoint, String key) {
+    Answer once(String clientId, String endpoint, String key, JsonNode data, java.util.function.Supplier<Answer> first) {
+        synchronized (lock(clientId, endpoint, key)) {
+            return previous(clientId, endpoint, key, data).orElseGet(() -> {
+                Answer answer = first.get();
+                remember(clientId, endpoint, key, data, answer);
+                return answer;
+            });
+        }
+    }
+
+    private Object lock(String clientId, String endpoint, String key) {
         return locks.computeIfAbsent(id(clientId, endpoint, key), id -> new Object());
     }
 
     /** The answer to replay for this key, if it was used with the same data; 422 if with other data. */
-    Optional<Answer> previous(String clientId, String endpoint, String key, JsonNode data) {
+    private Optional<Answer> previous(String clientId, String endpoint, String key, JsonNode data) {
         Instant now = Instant.now();
         entries.entrySet().removeIf(entry -> {
             boolean expired = entry.getValue().until().isBefore(now);
@@ -74,7 +85,7 @@ public class IdempotencyKeys {
         return Optional.of(entry.answer());
     }
 
-    void remember(String clientId, String endpoint, String key, JsonNode data, Answer answer) {
+    private void remember(String clientId, String endpoint, String key, JsonNode data, Answer answer) {
         entries.put(id(clientId, endpoint, key), new Entry(data, answer, Instant.now().plus(KEPT)));
     }
 

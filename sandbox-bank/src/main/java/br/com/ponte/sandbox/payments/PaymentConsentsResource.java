@@ -62,19 +62,14 @@ public class PaymentConsentsResource {
         String key = IdempotencyKeys.require(idempotencyKey);
         JsonNode claims = signed.verify(body, caller.client());
         JsonNode data = claims.path("data");
-        synchronized (idempotency.lock(caller.clientId(), PaymentsPaths.CONSENTS, key)) {
-            return idempotency.previous(caller.clientId(), PaymentsPaths.CONSENTS, key, data)
-                    .map(previous -> PaymentsResponses.jwt(previous.status(), previous.body()))
-                    .orElseGet(() -> {
-                        spec.requireConsentRequest(claims);
-                        PaymentRules.checkConsent(data);
-                        PaymentConsent consent = consents.create(caller.clientId(), data);
-                        String answer = responses.sign(PaymentsViews.answer(PaymentsViews.consent(consent),
-                                urls.bank(PaymentsPaths.consent(consent.consentId()))), caller);
-                        idempotency.remember(caller.clientId(), PaymentsPaths.CONSENTS, key, data, new Answer(201, answer));
-                        return PaymentsResponses.jwt(201, answer);
-                    });
-        }
+        Answer answer = idempotency.once(caller.clientId(), PaymentsPaths.CONSENTS, key, data, () -> {
+            spec.requireConsentRequest(claims);
+            PaymentRules.checkConsent(data);
+            PaymentConsent consent = consents.create(caller.clientId(), data);
+            return new Answer(201, responses.sign(PaymentsViews.answer(PaymentsViews.consent(consent),
+                    urls.bank(PaymentsPaths.consent(consent.consentId()))), caller));
+        });
+        return PaymentsResponses.jwt(answer.status(), answer.body());
     }
 
     @GET

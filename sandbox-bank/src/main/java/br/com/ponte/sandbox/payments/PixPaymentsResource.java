@@ -77,25 +77,19 @@ public class PixPaymentsResource {
         String key = IdempotencyKeys.require(idempotencyKey);
         JsonNode claims = signed.verify(body, caller.client());
         JsonNode data = claims.path("data");
-        synchronized (idempotency.lock(caller.clientId(), PaymentsPaths.PIX_PAYMENTS, key)) {
-            return idempotency.previous(caller.clientId(), PaymentsPaths.PIX_PAYMENTS, key, data)
-                    .map(previous -> PaymentsResponses.jwt(previous.status(), previous.body()))
-                    .orElseGet(() -> {
-                        PaymentConsent consent = authorisedConsent(consentId, caller);
-                        Answer answer;
-                        try {
-                            answer = new Answer(201, initiate(caller, consent, claims));
-                        } catch (PaymentsError refused) {
-                            if (!refused.consumesConsent()) {
-                                throw refused;
-                            }
-                            consents.consume(consent.consentId());
-                            answer = new Answer(422, responses.sign(refused.body(), caller));
-                        }
-                        idempotency.remember(caller.clientId(), PaymentsPaths.PIX_PAYMENTS, key, data, answer);
-                        return PaymentsResponses.jwt(answer.status(), answer.body());
-                    });
-        }
+        Answer answer = idempotency.once(caller.clientId(), PaymentsPaths.PIX_PAYMENTS, key, data, () -> {
+            PaymentConsent consent = authorisedConsent(consentId, caller);
+            try {
+                return new Answer(201, initiate(caller, consent, claims));
+            } catch (PaymentsError refused) {
+                if (!refused.consumesConsent()) {
+                    throw refused;
+                }
+                consents.consume(consent.consentId());
+                return new Answer(422, responses.sign(refused.body(), caller));
+            }
+        });
+        return PaymentsResponses.jwt(answer.status(), answer.body());
     }
 
     @GET
