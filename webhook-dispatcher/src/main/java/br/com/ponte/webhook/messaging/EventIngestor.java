@@ -143,9 +143,9 @@ public class EventIngestor {
                 malformed.add(record);
             }
         }
-        Uni<Void> deadLettered = Uni.join().all(malformed.stream().map(this::deadLetter).toList()).andFailFast()
-                .replaceWithVoid();
-        return (malformed.isEmpty() ? Uni.createFrom().voidItem() : deadLettered)
+        Uni<Void> deadLettered = malformed.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(malformed.stream().map(this::deadLetter).toList()).andFailFast().replaceWithVoid();
+        return deadLettered
                 .onFailure().invoke(e -> LOG.warnf("Sending malformed records to dead letters failed, retrying: %s", e.getMessage()))
                 .onFailure().retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely()
                 .chain(() -> events.isEmpty() ? Uni.createFrom().item(0) : store(events)
