@@ -22,14 +22,6 @@ public class VaultTestResource extends PonteInfraTestResource {
 
     private Path caDir;
 
-    private static byte[] sha256(String value) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Override
     public void init(Map<String, String> initArgs) {
         Map<String, String> args = new HashMap<>(initArgs);
@@ -58,7 +50,7 @@ public class VaultTestResource extends PonteInfraTestResource {
         config.put("ponte.test.previous-master-key", previousKey);
         config.put("ponte.vault.rewrap-every", "1s");
         // a platform service allowed on /internal: consent-service with secret INTERNAL_SECRET
-        config.put("ponte.vault.internal-clients", "consent-service:" + java.util.HexFormat.of().formatHex(sha256(INTERNAL_SECRET)));
+        config.put("ponte.vault.internal-clients", "consent-service:" + java.util.HexFormat.of().formatHex(br.com.ponte.vault.internal.InternalCallers.sha256(INTERNAL_SECRET)));
         return config;
     }
 

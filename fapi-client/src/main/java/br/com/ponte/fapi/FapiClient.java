@@ -235,9 +235,7 @@ public final class FapiClient implements AutoCloseable {
         if (body != null) {
             request.putHeader("content-type", contentType == null ? "application/jwt" : contentType);
         }
-        return (body == null ? request.send() : request.sendBuffer(Buffer.buffer(body)))
-                .onFailure(e -> !(e instanceof FapiException))
-                .transform(e -> new FapiException(0, "transport_error", e.getClass().getSimpleName() + ": " + e.getMessage()))
+        return transportErrors(body == null ? request.send() : request.sendBuffer(Buffer.buffer(body)))
                 .map(response -> {
                     String echoed = response.getHeader(INTERACTION_ID);
                     if (!interactionId.equals(echoed)) {
@@ -265,13 +263,17 @@ public final class FapiClient implements AutoCloseable {
 
     private Uni<HttpResponse<Buffer>> sendForm(HttpRequest<Buffer> request, MultiMap form) {
         request.putHeader(INTERACTION_ID, UUID.randomUUID().toString()).timeout(timeout.toMillis());
-        return request.sendForm(form).onFailure(e -> !(e instanceof FapiException))
-                .transform(e -> new FapiException(0, "transport_error", e.getClass().getSimpleName() + ": " + e.getMessage()));
+        return transportErrors(request.sendForm(form));
     }
 
     private Uni<HttpResponse<Buffer>> send(HttpRequest<Buffer> request, Buffer body) {
         request.putHeader(INTERACTION_ID, UUID.randomUUID().toString()).timeout(timeout.toMillis());
-        return (body == null ? request.send() : request.sendBuffer(body)).onFailure(e -> !(e instanceof FapiException))
+        return transportErrors(body == null ? request.send() : request.sendBuffer(body));
+    }
+
+    /** No answer at all (TLS handshake refused, connection, timeout) is a {@code transport_error}. */
+    private static Uni<HttpResponse<Buffer>> transportErrors(Uni<HttpResponse<Buffer>> call) {
+        return call.onFailure(e -> !(e instanceof FapiException))
                 .transform(e -> new FapiException(0, "transport_error", e.getClass().getSimpleName() + ": " + e.getMessage()));
     }
 

@@ -37,11 +37,7 @@ public class SecretRewrap {
     @Scheduled(every = "${ponte.webhook.rewrap-every:1m}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        Uni<Integer> done = Uni.createFrom().item(0);
-        for (SealedRecords columns : COLUMNS) {
-            done = done.chain(total -> columns.rewrapAll(sessions, cipher).map(count -> total + count));
-        }
-        return done.invoke(total -> {
+        return SealedRecords.rewrapAll(COLUMNS, sessions, cipher).invoke(total -> {
                     if (total > 0) {
                         LOG.infof("Re-wrapped %d endpoint secrets under master key %s", total, cipher.masterKeyId());
                     }

@@ -2,16 +2,10 @@ package br.com.ponte.webhook;
 
 import br.com.ponte.events.EventCodec;
 import br.com.ponte.events.EventEnvelope;
-import br.com.ponte.events.EventTime;
-import br.com.ponte.events.data.ConsentApproved;
-import br.com.ponte.events.data.ConsentCreated;
-import br.com.ponte.events.data.PaymentSummary;
-import br.com.ponte.infra.PartnerTokens;
 import br.com.ponte.infra.TopicProbe;
 import br.com.ponte.infra.WebhookReceiver;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -30,7 +24,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,52 +39,33 @@ class WebhookDeliveryIT {
     int dbPort;
 
     WebhookReceiver receiver;
-    KafkaProducer<String, String> producer;
+    WebhookTestSupport support;
 
     @BeforeEach
     void setUp() {
         receiver = WebhookReceiver.start();
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
-        p.put("key.serializer", StringSerializer.class.getName());
-        p.put("value.serializer", StringSerializer.class.getName());
-        producer = new KafkaProducer<>(p);
+        support = new WebhookTestSupport(bootstrap, dbPort);
     }
 
     @AfterEach
     void tearDown() {
         receiver.close();
-        producer.close();
+        support.close();
     }
 
     String register(String partner, List<String> eventTypes) {
-        var body = given().auth().oauth2(PartnerTokens.issue(partner)).contentType(ContentType.JSON)
-                .body(Map.of("url", receiver.url(), "eventTypes", eventTypes))
-                .post("/v1/webhook-endpoints").then().statusCode(201).extract().jsonPath();
-        receiver.verifyWith(body.getString("secret"));
-        return body.getString("id");
-    }
-
-    EventEnvelope created(String partner, String consentId, long sequence) {
-        return EventEnvelope.create(new ConsentCreated(consentId, "sandbox-bank", null, "AWAITING_AUTHORISATION",
-                        Instant.now().plusSeconds(300), new PaymentSummary("10.00", "BRL", "2026-11-22", "Loja", "11222333000181", null)),
-                "consent-service", consentId, partner, EventTime.now(), sequence);
-    }
-
-    EventEnvelope approved(String partner, String consentId, long sequence) {
-        return EventEnvelope.create(new ConsentApproved(consentId, "urn:sandbox:" + consentId, "AUTHORISED",
-                Instant.now(), Instant.now().plusSeconds(3600)), "consent-service", consentId, partner, EventTime.now(), sequence);
+        return WebhookTestSupport.register(partner, receiver, Map.of("eventTypes", eventTypes)).getString("id");
     }
 
     void publish(EventEnvelope event) throws Exception {
-        producer.send(new ProducerRecord<>("consent.events", event.subject(), EventCodec.encode(event))).get();
+        support.publish(event);
     }
 
     @Test
     void anEventIsDeliveredSignedWithTheStandardWebhooksHeaders() throws Exception {
         String partner = "partner-" + UUID.randomUUID();
         register(partner, List.of());
-        EventEnvelope event = created(partner, UUID.randomUUID().toString(), 1);
+        EventEnvelope event = WebhookTestSupport.created(partner, UUID.randomUUID().toString(), 1);
 
         publish(event);
 
@@ -108,14 +82,14 @@ class WebhookDeliveryIT {
     void aRedeliveredEventIsDeliveredOnce() throws Exception {
         String partner = "partner-" + UUID.randomUUID();
         register(partner, List.of());
-        EventEnvelope event = created(partner, UUID.randomUUID().toString(), 1);
+        EventEnvelope event = WebhookTestSupport.created(partner, UUID.randomUUID().toString(), 1);
 
         publish(event);
         publish(event);
         publish(event);
 
         receiver.await(r -> event.id().equals(r.webhookId()), 1, Duration.ofSeconds(30));
-        EventEnvelope marker = approved(partner, event.subject(), 2);
+        EventEnvelope marker = WebhookTestSupport.approved(partner, event.subject(), 2);
         publish(marker);
         receiver.await(r -> marker.id().equals(r.webhookId()), 1, Duration.ofSeconds(30));
         assertThat(receiver.received(r -> event.id().equals(r.webhookId()))).hasSize(1);
@@ -126,8 +100,8 @@ class WebhookDeliveryIT {
         String partner = "partner-" + UUID.randomUUID();
         register(partner, List.of("consent:approved"));
         String consent = UUID.randomUUID().toString();
-        EventEnvelope first = created(partner, consent, 1);
-        EventEnvelope second = approved(partner, consent, 2);
+        EventEnvelope first = WebhookTestSupport.created(partner, consent, 1);
+        EventEnvelope second = WebhookTestSupport.approved(partner, consent, 2);
 
         publish(first);
         publish(second);
@@ -140,8 +114,8 @@ class WebhookDeliveryIT {
     void anotherPartnersEventsNeverReachAnEndpoint() throws Exception {
         String partner = "partner-" + UUID.randomUUID();
         register(partner, List.of());
-        EventEnvelope foreign = created("partner-" + UUID.randomUUID(), UUID.randomUUID().toString(), 1);
-        EventEnvelope own = created(partner, UUID.randomUUID().toString(), 1);
+        EventEnvelope foreign = WebhookTestSupport.created("partner-" + UUID.randomUUID(), UUID.randomUUID().toString(), 1);
+        EventEnvelope own = WebhookTestSupport.created(partner, UUID.randomUUID().toString(), 1);
 
         publish(foreign);
         publish(own);
@@ -155,7 +129,7 @@ class WebhookDeliveryIT {
         String partner = "partner-" + UUID.randomUUID();
         register(partner, List.of());
         receiver.answerWith(503);
-        EventEnvelope event = created(partner, UUID.randomUUID().toString(), 1);
+        EventEnvelope event = WebhookTestSupport.created(partner, UUID.randomUUID().toString(), 1);
 
         publish(event);
         receiver.await(r -> event.id().equals(r.webhookId()), 2, Duration.ofSeconds(30));
@@ -183,16 +157,13 @@ class WebhookDeliveryIT {
         String other = "partner-" + UUID.randomUUID();
         List<EventEnvelope> events = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            events.add(created(partner, UUID.randomUUID().toString(), 1));
+            events.add(WebhookTestSupport.created(partner, UUID.randomUUID().toString(), 1));
         }
         String malformedKey = "bad-" + UUID.randomUUID();
-        EventEnvelope otherCreated = created(other, UUID.randomUUID().toString(), 1);
-        EventEnvelope otherApproved = approved(other, otherCreated.subject(), 2);
+        EventEnvelope otherCreated = WebhookTestSupport.created(other, UUID.randomUUID().toString(), 1);
+        EventEnvelope otherApproved = WebhookTestSupport.approved(other, otherCreated.subject(), 2);
         try (WebhookReceiver otherReceiver = WebhookReceiver.start()) {
-            var body = given().auth().oauth2(PartnerTokens.issue(other)).contentType(ContentType.JSON)
-                    .body(Map.of("url", otherReceiver.url(), "eventTypes", List.of("consent:approved")))
-                    .post("/v1/webhook-endpoints").then().statusCode(201).extract().jsonPath();
-            otherReceiver.verifyWith(body.getString("secret"));
+            WebhookTestSupport.register(other, otherReceiver, Map.of("eventTypes", List.of("consent:approved")));
 
             // sent without waiting, so that they reach the dispatcher in few polls; every event twice
             Properties p = new Properties();
@@ -226,7 +197,7 @@ class WebhookDeliveryIT {
                 assertThat(deadLetter.headers().lastHeader("dead-letter-reason")).isNotNull();
             }
             // a marker sent last: when it has arrived, every duplicate has been ingested too
-            EventEnvelope marker = approved(partner, events.get(0).subject(), 2);
+            EventEnvelope marker = WebhookTestSupport.approved(partner, events.get(0).subject(), 2);
             publish(marker);
             receiver.await(r -> marker.id().equals(r.webhookId()), 1, Duration.ofSeconds(30));
 
@@ -251,11 +222,11 @@ class WebhookDeliveryIT {
     @Test
     void aMalformedRecordGoesToTheDeadLetterTopic() throws Exception {
         String key = "bad-" + UUID.randomUUID();
-        producer.send(new ProducerRecord<>("consent.events", key, "{\"this is\": \"not an event\"}")).get();
-        producer.send(new ProducerRecord<>("consent.events", key, "not even json")).get();
-        String badId = EventCodec.encode(created("p", UUID.randomUUID().toString(), 1)).replaceFirst(
+        support.producer.send(new ProducerRecord<>("consent.events", key, "{\"this is\": \"not an event\"}")).get();
+        support.producer.send(new ProducerRecord<>("consent.events", key, "not even json")).get();
+        String badId = EventCodec.encode(WebhookTestSupport.created("p", UUID.randomUUID().toString(), 1)).replaceFirst(
                 "\"id\":\"[^\"]+\"", "\"id\":\"evt_42\"");
-        producer.send(new ProducerRecord<>("consent.events", key, badId)).get();
+        support.producer.send(new ProducerRecord<>("consent.events", key, badId)).get();
 
         try (TopicProbe probe = TopicProbe.subscribe(bootstrap, "consent.events.dlq")) {
             assertThat(probe.awaitRecords(r -> key.equals(r.key()), 3, Duration.ofSeconds(30)))
@@ -264,7 +235,7 @@ class WebhookDeliveryIT {
         // and the consumer goes on with the next records
         String partner = "partner-" + UUID.randomUUID();
         register(partner, List.of());
-        EventEnvelope event = created(partner, UUID.randomUUID().toString(), 1);
+        EventEnvelope event = WebhookTestSupport.created(partner, UUID.randomUUID().toString(), 1);
         publish(event);
         receiver.await(r -> event.id().equals(r.webhookId()), 1, Duration.ofSeconds(30));
     }

@@ -17,7 +17,6 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -132,7 +131,7 @@ public class CertificateService {
         stored.notBefore = leaf.getNotBefore().toInstant();
         stored.notAfter = leaf.getNotAfter().toInstant();
         stored.fingerprintSha256 = fingerprint(leaf);
-        stored.chainPem = pem(inspected.chain());
+        stored.chainPem = PemFiles.encode(inspected.chain());
         stored.keyAlgorithm = inspected.privateKey().getAlgorithm();
         stored.createdAt = Instant.now();
         byte[] pkcs8 = inspected.privateKey().getEncoded();
@@ -150,20 +149,6 @@ public class CertificateService {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String pem(List<X509Certificate> chain) {
-        StringBuilder out = new StringBuilder();
-        java.util.Base64.Encoder encoder = java.util.Base64.getMimeEncoder(64, "\n".getBytes());
-        for (X509Certificate certificate : chain) {
-            try {
-                out.append("-----BEGIN CERTIFICATE-----\n").append(encoder.encodeToString(certificate.getEncoded()))
-                        .append("\n-----END CERTIFICATE-----\n");
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return out.toString();
     }
 
     private static void wipe(UploadedMaterial material) {

@@ -16,7 +16,6 @@ import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -62,8 +61,7 @@ public class PartnerKeys {
     /** The partner's transport certificate chain and key, for mutual TLS. */
     public Uni<TransportIdentity> transportIdentity(UUID partnerId) {
         return active(partnerId, CertificateUsage.TRANSPORT).map(certificate -> new TransportIdentity(certificate.chainPem,
-                "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
-                        .encodeToString(privateKey(certificate).getEncoded()) + "\n-----END PRIVATE KEY-----\n"));
+                PemFiles.encode(privateKey(certificate))));
     }
 
     LocalJwsSigner signer(StoredCertificate certificate) {

@@ -21,8 +21,6 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -58,7 +56,8 @@ public class TransmitterRegistrations {
         this.cipher = cipher;
         this.vertx = vertx;
         this.directory = WebClient.create(vertx, new WebClientOptions().setConnectTimeout((int) TIMEOUT.toMillis()));
-        this.transmitterTrust = readAnchors(config.transmitterTrustAnchors().orElse(List.of()));
+        this.transmitterTrust = PemFiles.encode(PemFiles.certificates(config.transmitterTrustAnchors().orElse(List.of()),
+                "ponte.vault.transmitter-trust-anchors")).trim();
     }
 
     @PreDestroy
@@ -206,17 +205,5 @@ public class TransmitterRegistrations {
         registration.authorisationServerId = authorisationServerId;
         registration.createdAt = Instant.now();
         return registration;
-    }
-
-    private static String readAnchors(List<String> files) {
-        StringBuilder pem = new StringBuilder();
-        for (String file : files) {
-            try {
-                pem.append(Files.readString(Path.of(file.trim()))).append('\n');
-            } catch (IOException e) {
-                throw new IllegalStateException("ponte.vault.transmitter-trust-anchors: cannot read " + file, e);
-            }
-        }
-        return pem.toString().trim();
     }
 }

@@ -40,11 +40,7 @@ public class MasterKeyRotation {
     @Scheduled(every = "${ponte.vault.rewrap-every:1m}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> run() {
-        Uni<Integer> done = Uni.createFrom().item(0);
-        for (SealedRecords table : TABLES) {
-            done = done.chain(total -> table.rewrapAll(sessions, cipher).map(count -> total + count));
-        }
-        return done.invoke(total -> {
+        return SealedRecords.rewrapAll(TABLES, sessions, cipher).invoke(total -> {
                     if (total > 0) {
                         LOG.infof("Re-wrapped %d sealed records under master key %s", total, cipher.masterKeyId());
                     }

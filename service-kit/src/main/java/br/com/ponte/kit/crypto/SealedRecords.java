@@ -16,6 +16,16 @@ public record SealedRecords(String table, String idExpression, String cipher, St
 
     private static final int BATCH = 100;
 
+    /** Re-wraps the rows of every table given, one table after the other; returns how many in all. */
+    public static Uni<Integer> rewrapAll(java.util.List<SealedRecords> tables, Mutiny.SessionFactory sessions,
+                                         EnvelopeCipher envelopeCipher) {
+        Uni<Integer> done = Uni.createFrom().item(0);
+        for (SealedRecords table : tables) {
+            done = done.chain(total -> table.rewrapAll(sessions, envelopeCipher).map(count -> total + count));
+        }
+        return done;
+    }
+
     /** Re-wraps every row of this table not yet under the cipher's current master key; returns how many. */
     public Uni<Integer> rewrapAll(Mutiny.SessionFactory sessions, EnvelopeCipher envelopeCipher) {
         return rewrapBatch(sessions, envelopeCipher).chain(count -> count < BATCH ? Uni.createFrom().item(count)
