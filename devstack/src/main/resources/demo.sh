@@ -10,9 +10,10 @@ CLIENT_ID=$(echo "$PARTNER" | json clientId); CLIENT_SECRET=$(echo "$PARTNER" | 
 TOKEN=$(curl -s -X POST {{VAULT}}/v1/oauth/token -d grant_type=client_credentials \
   -d client_id="$CLIENT_ID" -d client_secret="$CLIENT_SECRET" | json access_token)
 
-# 3. Register the demo receiver as the partner's webhook endpoint; give it the secret to verify with
+# 3. Register the demo receiver as the partner's webhook endpoint (events of one subject in sequence
+#    order); give it the secret to verify with
 WHSEC=$(curl -s -X POST {{WEBHOOK}}/v1/webhook-endpoints -H "Authorization: Bearer $TOKEN" \
-  -H 'Content-Type: application/json' -d '{"url":"{{RECEIVER}}/hooks/demo"}' | json secret)
+  -H 'Content-Type: application/json' -d '{"url":"{{RECEIVER}}/hooks/demo","ordered":true}' | json secret)
 curl -s -X PUT {{RECEIVER}}/secret --data "$WHSEC"
 
 # 4. Create a payment consent: before:consent:create and after:consent:create arrive, signed
