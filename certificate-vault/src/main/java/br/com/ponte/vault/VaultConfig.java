@@ -58,12 +58,6 @@ public interface VaultConfig {
     @WithDefault("1h")
     Duration expiryCheckEvery();
 
-    /**
-     * Platform services allowed on {@code /internal/*}: {@code <service name>:<SHA-256 hex of its
-     * secret>} entries, e.g. {@code PONTE_VAULT_INTERNAL_CLIENTS=consent-service:9f86...,payment-service:...}.
-     * The services send {@code Authorization: Basic base64(name:secret)}. None: no internal caller.
-     */
-    Optional<List<String>> internalClients();
 
     /** Open Finance Brasil's directory: where transmitters and software statements are found. */
     Directory directory();

@@ -50,7 +50,7 @@ public class VaultTestResource extends PonteInfraTestResource {
         config.put("ponte.test.previous-master-key", previousKey);
         config.put("ponte.vault.rewrap-every", "1s");
         // a platform service allowed on /internal: consent-service with secret INTERNAL_SECRET
-        config.put("ponte.vault.internal-clients", "consent-service:" + java.util.HexFormat.of().formatHex(br.com.ponte.vault.internal.InternalCallers.sha256(INTERNAL_SECRET)));
+        config.put("ponte.internal-clients", "consent-service:" + java.util.HexFormat.of().formatHex(br.com.ponte.kit.security.InternalCallers.sha256(INTERNAL_SECRET)));
         return config;
     }
 

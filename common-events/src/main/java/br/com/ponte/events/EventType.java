@@ -26,7 +26,9 @@ public enum EventType {
     CONSENT_REVOKE("consent:revoke", Topic.CONSENT, ConsentRevoked.class),
 
     // Pix payment status
+    PAYMENT_INITIATED("payment:initiated", Topic.PAYMENT, PaymentInitiated.class),
     PAYMENT_STATUS_CHANGED("payment:status:changed", Topic.PAYMENT, PaymentStatusChanged.class),
+    PAYMENT_POLLED("payment:polled", Topic.PAYMENT, PaymentPolled.class),
 
     // Data sharing (seed 000)
     SHARING_ACCOUNT_SHARED("sharing:account:shared", Topic.SHARING, SharingAccountShared.class),

@@ -150,8 +150,17 @@ public final class Devstack implements AutoCloseable {
         vault.put("PONTE_VAULT_TRANSMITTER_TRUST_ANCHORS", pki.resolve("ca-root.pem").toString());
         vault.put("PONTE_VAULT_DIRECTORY_PARTICIPANTS_URL", "http://localhost:" + ports.sandbox() + "/participants");
         vault.put("PONTE_VAULT_DIRECTORY_API_URL", "http://localhost:" + ports.sandbox() + "/directory");
-        vault.put("PONTE_VAULT_INTERNAL_CLIENTS", String.join(",", secrets.serviceSecrets().entrySet().stream()
+        vault.put("PONTE_INTERNAL_CLIENTS", String.join(",", secrets.serviceSecrets().entrySet().stream()
                 .map(e -> e.getKey() + ":" + StackSecrets.hash(e.getValue())).sorted().toList()));
+        // consent-service talks to the banks: the directory, the development CA, the partner's keys
+        // through the vault as itself, users back to it, payment-service allowed on its /internal
+        Map<String, String> consent = new HashMap<>(common);
+        consent.put("PONTE_FAPI_TRUST_ANCHORS", pki.resolve("ca-root.pem").toString());
+        consent.put("PONTE_FAPI_PARTICIPANTS_URL", "http://localhost:" + ports.sandbox() + "/participants");
+        consent.put("PONTE_VAULT_SERVICE_SECRET", secrets.serviceSecrets().get("consent-service"));
+        consent.put("PONTE_CONSENT_PUBLIC_URL", "http://localhost:" + ports.consent());
+        consent.put("PONTE_CONSENT_MASTER_KEY", secrets.consentMasterKey());
+        consent.put("PONTE_INTERNAL_CLIENTS", "payment-service:" + StackSecrets.hash(secrets.serviceSecrets().get("payment-service")));
         Map<String, String> webhook = new HashMap<>(common);
         webhook.put("PONTE_WEBHOOK_MASTER_KEY", secrets.webhookMasterKey());
         // A local stack delivers to local receivers: allow loopback and plain http here only.
@@ -167,7 +176,7 @@ public final class Devstack implements AutoCloseable {
         Path logs = dataDir.resolve("logs");
         out.println("Starting the services (logs in " + logs + ")");
         services.add(launch("certificate-vault", ports.vault(), vault, logs));
-        services.add(launch("consent-service", ports.consent(), common, logs));
+        services.add(launch("consent-service", ports.consent(), consent, logs));
         services.add(launch("payment-service", ports.payment(), common, logs));
         services.add(launch("collection-service", ports.collection(), common, logs));
         services.add(launch("webhook-dispatcher", ports.webhook(), webhook, logs));
@@ -220,6 +229,7 @@ public final class Devstack implements AutoCloseable {
             values.put("{{CONSENT}}", "http://localhost:" + ports.consent());
             values.put("{{WEBHOOK}}", "http://localhost:" + ports.webhook());
             values.put("{{RECEIVER}}", "http://127.0.0.1:" + ports.demoReceiver());
+            values.put("{{DIRECTORY}}", "http://localhost:" + ports.sandbox());
             values.put("{{SECRETS_FILE}}", secretsFile);
             for (Map.Entry<String, String> v : values.entrySet()) {
                 template = template.replace(v.getKey(), v.getValue());

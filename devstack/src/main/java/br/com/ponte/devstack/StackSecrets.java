@@ -15,7 +15,7 @@ import java.util.Properties;
  * The local stack's secrets, made on first start and kept in the data directory (mode 600) so data
  * sealed under them stays readable across restarts. Never committed: the data directory is ignored.
  */
-public record StackSecrets(String adminToken, String vaultMasterKey, String webhookMasterKey,
+public record StackSecrets(String adminToken, String vaultMasterKey, String webhookMasterKey, String consentMasterKey,
                            java.util.Map<String, String> serviceSecrets) {
 
     /** The platform services that call certificate-vault's internal API, each with its own secret. */
@@ -45,6 +45,7 @@ public record StackSecrets(String adminToken, String vaultMasterKey, String webh
             changed |= putIfAbsent(p, "admin-token", () -> "adm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(random, 24)));
             changed |= putIfAbsent(p, "vault-master-key", () -> Base64.getEncoder().encodeToString(bytes(random, 32)));
             changed |= putIfAbsent(p, "webhook-master-key", () -> Base64.getEncoder().encodeToString(bytes(random, 32)));
+            changed |= putIfAbsent(p, "consent-master-key", () -> Base64.getEncoder().encodeToString(bytes(random, 32)));
             for (String service : VAULT_CALLERS) {
                 changed |= putIfAbsent(p, "service-secret." + service,
                         () -> "svc_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(random, 32)));
@@ -63,7 +64,7 @@ public record StackSecrets(String adminToken, String vaultMasterKey, String webh
             java.util.Map<String, String> services = new java.util.LinkedHashMap<>();
             VAULT_CALLERS.forEach(service -> services.put(service, p.getProperty("service-secret." + service)));
             return new StackSecrets(p.getProperty("admin-token"), p.getProperty("vault-master-key"),
-                    p.getProperty("webhook-master-key"), java.util.Map.copyOf(services));
+                    p.getProperty("webhook-master-key"), p.getProperty("consent-master-key"), java.util.Map.copyOf(services));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -62,20 +62,21 @@ class PlatformIT {
         String demo = Devstack.renderDemo(stack.ports(), dataDir.resolve("secrets.properties").toString());
         Process bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", demo).directory(ROOT.toFile())
                 .redirectErrorStream(true).start();
-        assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(bash.waitFor(90, TimeUnit.SECONDS)).isTrue();
         String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bash.exitValue()).as(output).isZero();
         JsonNode consent = JSON.readTree(output.substring(output.indexOf('{')));
-        assertThat(consent.path("status").asText()).as(output).isEqualTo("AWAITING_AUTHORISATION");
+        assertThat(consent.path("status").asText()).as(output).isEqualTo("AUTHORISED");
+        assertThat(consent.path("transmitterConsentId").asText()).as(output).startsWith("urn:");
         String consentId = consent.path("id").asText();
 
-        List<JsonNode> received = awaitReceived(consentId, 2, Duration.ofSeconds(60));
+        List<JsonNode> received = awaitReceived(consentId, 3, Duration.ofSeconds(60));
         assertThat(received).extracting(r -> r.path("signature").asText()).containsOnly("valid");
         assertThat(received).extracting(r -> r.path("event").path("type").asText())
-                .containsExactly("before:consent:create", "after:consent:create");
-        assertThat(received).extracting(r -> r.path("event").path("sequence").asLong()).containsExactly(1L, 2L);
+                .containsExactly("before:consent:create", "after:consent:create", "consent:approved");
+        assertThat(received).extracting(r -> r.path("event").path("sequence").asLong()).containsExactly(1L, 2L, 3L);
         assertThat(received).extracting(r -> r.path("event").path("source").asText()).containsOnly("consent-service");
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("[demo receiver] after:consent:create");
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("[demo receiver] consent:approved");
     }
 
     @Test

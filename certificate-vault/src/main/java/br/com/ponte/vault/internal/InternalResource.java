@@ -1,6 +1,7 @@
 package br.com.ponte.vault.internal;
 
 import br.com.ponte.kit.api.ApiException;
+import br.com.ponte.kit.security.InternalCallers;
 import br.com.ponte.vault.certificate.CertificateUsage;
 import br.com.ponte.vault.certificate.PartnerKeys;
 import br.com.ponte.vault.domain.OfbOrganization;

@@ -92,6 +92,17 @@ public final class ConsentRequestValidator {
             }
         }
 
+        if (r.automaticPayment() != null) {
+            if (blank(r.automaticPayment().cnpjInitiator())) {
+                missing("automaticPayment.cnpjInitiator");
+            } else if (!BrazilianDocuments.isValidCnpj(r.automaticPayment().cnpjInitiator())) {
+                invalid("automaticPayment.cnpjInitiator", "is not a valid CNPJ (14 digits with check digits)");
+            }
+            if (r.automaticPayment().remittanceInformation() != null && r.automaticPayment().remittanceInformation().length() > 140) {
+                invalid("automaticPayment.remittanceInformation", "has more than 140 characters");
+            }
+        }
+
         PaymentConsentRequest.Payment payment = r.payment();
         if (payment == null) {
             missing("payment");

@@ -1,9 +1,12 @@
 package br.com.ponte.consent.api;
 
+import br.com.ponte.consent.bank.ConsentJourney;
+import br.com.ponte.consent.config.ConsentConfig;
 import br.com.ponte.consent.domain.PaymentConsent;
 import br.com.ponte.consent.domain.PaymentConsents;
 import br.com.ponte.events.EventCodec;
 import br.com.ponte.events.EventTime;
+import br.com.ponte.events.data.ConsentRevoked;
 import br.com.ponte.kit.api.ApiException;
 import br.com.ponte.kit.security.CurrentPartner;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -11,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,14 +22,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 @Path("/v1/payment-consents")
 @Tag(name = "Payment consents")
@@ -35,25 +45,61 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class PaymentConsentResource {
 
-    private final PaymentConsents consents;
-    private final CurrentPartner partner;
-    private final br.com.ponte.consent.config.ConsentConfig config;
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7e]{1,128}$");
 
-    public PaymentConsentResource(PaymentConsents consents, CurrentPartner partner,
-                                  br.com.ponte.consent.config.ConsentConfig config) {
+    private final PaymentConsents consents;
+    private final ConsentJourney journey;
+    private final CurrentPartner partner;
+    private final ConsentConfig config;
+
+    public PaymentConsentResource(PaymentConsents consents, ConsentJourney journey, CurrentPartner partner,
+                                  ConsentConfig config) {
         this.consents = consents;
+        this.journey = journey;
         this.partner = partner;
         this.config = config;
     }
 
     @POST
-    @Operation(summary = "Create a payment consent",
-            description = "Validates the Open Finance consent request and stores the consent as AWAITING_AUTHORISATION; "
-                    + "emits before:consent:create and after:consent:create.")
-    public Uni<Response> create(PaymentConsentRequest request) {
+    @Operation(summary = "Create a payment consent at the transmitter",
+            description = "Validates the Open Finance consent request, creates the consent at the transmitter and pushes "
+                    + "the authorisation request (PAR): the answer's authorisationUrl is where to send the user, within a "
+                    + "minute. Emits before:consent:create and after:consent:create (consent:rejected when the transmitter "
+                    + "refuses, with its 422). With x-idempotency-key, a repeated request gets the same answer and creates "
+                    + "nothing; the same key with another body is 422 ERRO_IDEMPOTENCIA. After a 502/504 (transmitter "
+                    + "unreachable) retry with the same key: the consent is completed, not duplicated.")
+    public Uni<Response> create(@HeaderParam("x-idempotency-key")
+                                @Parameter(description = "Makes retries safe: same key, same answer") String idempotencyKey,
+                                PaymentConsentRequest request) {
         Instant receivedAt = EventTime.now();
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw ApiException.badRequest("PARAMETRO_INVALIDO", "x-idempotency-key must be 1 to 128 visible ASCII characters");
+        }
         ConsentRequestValidator.validate(request);
-        PaymentConsent consent = PaymentConsent.awaitingAuthorisation(partner.id(), receivedAt, config.authorisationWindow());
+        String partnerId = partner.id();
+        String body = EventCodec.toTree(request).toString();
+        String hash = sha256(body);
+        Uni<PaymentConsent> stored = idempotencyKey == null ? open(partnerId, request, body, null, null, receivedAt)
+                : Panache.withSession(() -> PaymentConsent.findByIdempotencyKey(partnerId, idempotencyKey))
+                .chain(existing -> {
+                    if (existing == null) {
+                        return open(partnerId, request, body, idempotencyKey, hash, receivedAt);
+                    }
+                    if (!existing.requestHash.equals(hash)) {
+                        throw ApiException.unprocessable("ERRO_IDEMPOTENCIA",
+                                "x-idempotency-key " + idempotencyKey + " was used with another request");
+                    }
+                    return Uni.createFrom().item(existing);
+                });
+        return stored.chain(journey::createAtBank).map(consent -> Response
+                .created(URI.create("/v1/payment-consents/" + consent.id))
+                .entity(PaymentConsentResponse.of(consent))
+                .build());
+    }
+
+    private Uni<PaymentConsent> open(String partnerId, PaymentConsentRequest request, String body, String idempotencyKey,
+                                     String hash, Instant receivedAt) {
+        PaymentConsent consent = PaymentConsent.awaitingAuthorisation(partnerId, receivedAt, config.authorisationWindow());
         consent.transmitter = request.transmitter().strip();
         consent.redirectUri = request.redirectUri();
         consent.loggedUserDocument = request.loggedUser().document().identification();
@@ -66,16 +112,23 @@ public class PaymentConsentResource {
         consent.amount = new BigDecimal(request.payment().amount());
         consent.currency = request.payment().currency();
         consent.paymentDate = request.payment().date() == null ? null : LocalDate.parse(request.payment().date());
-        consent.request = EventCodec.toTree(request).toString();
-        return consents.create(consent, receivedAt).map(created -> Response
-                .created(URI.create("/v1/payment-consents/" + created.id))
-                .entity(PaymentConsentResponse.of(created))
-                .build());
+        if (request.payment().details() instanceof java.util.Map<?, ?> details && details.get("localInstrument") instanceof String li) {
+            consent.localInstrument = li;
+        }
+        consent.request = body;
+        consent.idempotencyKey = idempotencyKey;
+        consent.requestHash = hash;
+        if (request.automaticPayment() != null) {
+            consent.automaticPayment = EventCodec.toTree(request.automaticPayment()).toString();
+        }
+        return consents.open(consent, receivedAt);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a payment consent")
+    @Operation(summary = "Read a payment consent",
+            description = "Its status (kept in step with the transmitter: the user's return, the approvers, the payment), "
+                    + "the transmitter's consent id, the rejection reason if any.")
     public Uni<PaymentConsentResponse> get(@PathParam("id") String id) {
         UUID consentId = ApiException.uuidOrNotFound(id, "payment consent");
         String partnerId = partner.id();
@@ -86,5 +139,52 @@ public class PaymentConsentResource {
                     }
                     return PaymentConsentResponse.of(consent);
                 });
+    }
+
+    /** Why a consent is revoked (optional). */
+    public record RevokeRequest(String revokedBy, String reason) {
+    }
+
+    @POST
+    @Path("/{id}/revoke")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Revoke a payment consent",
+            description = "The user (revokedBy USER, the default) or the partner (TPP) withdraws a consent not used yet: it "
+                    + "is REJECTED and its tokens are destroyed, so no payment can be initiated on it; emits consent:revoke. "
+                    + "A consumed or rejected consent cannot be revoked (422 CONSENTIMENTO_NAO_PERMITE_REVOGACAO).")
+    public Uni<PaymentConsentResponse> revoke(@PathParam("id") String id, RevokeRequest request) {
+        UUID consentId = ApiException.uuidOrNotFound(id, "payment consent");
+        String partnerId = partner.id();
+        String by = request == null || request.revokedBy() == null ? "USER" : request.revokedBy();
+        if (!by.equals("USER") && !by.equals("TPP")) {
+            throw ApiException.unprocessable("PARAMETRO_INVALIDO", "revokedBy must be USER or TPP");
+        }
+        String reason = request == null || request.reason() == null ? "Revogado pelo usuário" : request.reason();
+        return consents.change(consentId, consent -> {
+            if (!consent.partnerId.equals(partnerId)) {
+                throw ApiException.notFound("No payment consent " + id);
+            }
+            if (consent.status.isFinal()) {
+                throw ApiException.unprocessable("CONSENTIMENTO_NAO_PERMITE_REVOGACAO",
+                        "The consent is " + consent.status + " and cannot be revoked");
+            }
+            Instant now = EventTime.now();
+            consent.reject(by, by.equals("USER") ? "REJEITADO_USUARIO" : "NAO_INFORMADO", reason, now);
+            return consents.append(consent, new ConsentRevoked(consent.id.toString(), consent.transmitterConsentId, by,
+                    consent.rejectionReasonCode, reason), now);
+        }).map(consent -> {
+            if (consent == null) {
+                throw ApiException.notFound("No payment consent " + id);
+            }
+            return PaymentConsentResponse.of(consent);
+        });
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -15,11 +15,13 @@ public record PaymentConsentResponse(
         Instant statusUpdateDateTime,
         Instant expirationDateTime,
         String redirectUri,
+        String authorisationUrl,
         RejectionReason rejectionReason,
         Creditor creditor,
         Payment payment) {
 
-    public record RejectionReason(String code, String detail) {
+    /** Why it was rejected; {@code rejectedBy} is USER, ASPSP or TPP. */
+    public record RejectionReason(String code, String detail, String rejectedBy) {
     }
 
     public record Creditor(String personType, String cpfCnpj, String name) {
@@ -31,7 +33,9 @@ public record PaymentConsentResponse(
     static PaymentConsentResponse of(PaymentConsent c) {
         return new PaymentConsentResponse(c.id.toString(), c.status.wireValue(), c.transmitter,
                 c.transmitterConsentId, c.createdAt, c.statusUpdatedAt, c.expirationDateTime, c.redirectUri,
-                c.rejectionReasonCode == null ? null : new RejectionReason(c.rejectionReasonCode, c.rejectionReasonDetail),
+                c.status == br.com.ponte.consent.domain.ConsentStatus.AWAITING_AUTHORISATION ? c.authorisationUrl : null,
+                c.rejectionReasonCode == null ? null
+                        : new RejectionReason(c.rejectionReasonCode, c.rejectionReasonDetail, c.rejectedBy),
                 new Creditor(c.creditorPersonType, c.creditorCpfCnpj, c.creditorName),
                 new Payment("PIX", c.paymentDate == null ? null : c.paymentDate.toString(), c.currency,
                         c.amount.toPlainString(), c.localInstrument));

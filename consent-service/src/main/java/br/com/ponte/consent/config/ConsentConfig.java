@@ -19,4 +19,30 @@ public interface ConsentConfig {
     /** How often deadlines are checked; an expiry fires at most this late. */
     @WithDefault("5s")
     Duration expiryCheckEvery();
+
+    /**
+     * Where users' browsers reach consent-service ({@code PONTE_CONSENT_PUBLIC_URL}): the bank sends
+     * them back to {@code <public-url>/v1/payment-consents/callback}, which must be among the
+     * redirect URIs of the partner's software statement.
+     */
+    @WithDefault("http://localhost:8081")
+    String publicUrl();
+
+    /**
+     * Base64 of the 32-byte master key that wraps the data keys sealing users' tokens at the banks
+     * ({@code PONTE_CONSENT_MASTER_KEY}); required.
+     */
+    String masterKey();
+
+    /** Names the master key; stored beside every wrapped data key. */
+    @WithDefault("consent-master-1")
+    String masterKeyId();
+
+    /** How often consents waiting for more approvers (PARTIALLY_ACCEPTED) are read again at the bank. */
+    @WithDefault("2s")
+    Duration multipleApprovalCheckEvery();
+
+    default String callbackUrl() {
+        return publicUrl().replaceAll("/+$", "") + "/v1/payment-consents/callback";
+    }
 }

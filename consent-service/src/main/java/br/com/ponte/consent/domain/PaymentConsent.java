@@ -92,6 +92,52 @@ public class PaymentConsent extends PanacheEntityBase {
     @Column(name = "rejection_reason_detail")
     public String rejectionReasonDetail;
 
+    /** USER, ASPSP or TPP (payments API {@code rejectedBy}). */
+    @Column(name = "rejected_by")
+    public String rejectedBy;
+
+    /** The bank's authorisation endpoint with the pushed request: where the user is sent. */
+    @Column(name = "authorisation_url")
+    public String authorisationUrl;
+
+    /** The OAuth state of the redirect to the bank; the callback finds the consent by it. */
+    @Column(name = "authorisation_state")
+    public String authorisationState;
+
+    @Column(name = "authorisation_nonce")
+    public String authorisationNonce;
+
+    /** The partner's {@code x-idempotency-key}, with the SHA-256 of the request it came with. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    @Column(name = "request_hash")
+    public String requestHash;
+
+    /** The PKCE verifier, then the user's tokens at the bank: sealed, see {@link ConsentGrant}. */
+    @Column(name = "grant_ciphertext")
+    public byte[] grantCiphertext;
+
+    @Column(name = "grant_iv")
+    public byte[] grantIv;
+
+    @Column(name = "grant_wrapped_key")
+    public byte[] grantWrappedKey;
+
+    @Column(name = "grant_key_iv")
+    public byte[] grantKeyIv;
+
+    @Column(name = "grant_master_key_id")
+    public String grantMasterKeyId;
+
+    @Column(name = "access_token_expires_at")
+    public Instant accessTokenExpiresAt;
+
+    /** When set, the payment is initiated as soon as the consent is authorised (the partner's payment details). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "automatic_payment")
+    public String automaticPayment;
+
     /** The user (or the transmitter) authorised it: the consumption window starts. */
     public void authorise(Instant now, Duration consumptionWindow) {
         requireOpen("authorised");
@@ -103,13 +149,44 @@ public class PaymentConsent extends PanacheEntityBase {
         expirationDateTime = now.plus(consumptionWindow);
     }
 
+    /**
+     * The user approved, but the account needs more approvers: PARTIALLY_ACCEPTED until the bank
+     * reports AUTHORISED (or REJECTED). The authorisation window keeps running.
+     */
+    public void partiallyAccept(Instant now) {
+        if (status != ConsentStatus.AWAITING_AUTHORISATION) {
+            throw new IllegalStateException("Consent " + id + " is " + status + "; only an awaiting consent is partially accepted");
+        }
+        status = ConsentStatus.PARTIALLY_ACCEPTED;
+        statusUpdatedAt = now;
+    }
+
     /** Rejected by the user, the transmitter or a timer; final. */
     public void reject(String code, String detail, Instant now) {
+        reject("TPP", code, detail, now);
+    }
+
+    /** Rejected by {@code by} (USER, ASPSP or TPP); final. The redirect state and any tokens are dropped. */
+    public void reject(String by, String code, String detail, Instant now) {
         requireOpen("rejected");
         status = ConsentStatus.REJECTED;
+        rejectedBy = by;
         rejectionReasonCode = code;
         rejectionReasonDetail = detail;
         statusUpdatedAt = now;
+        forgetGrant();
+    }
+
+    /** Drops the redirect state and the sealed PKCE verifier or tokens: nothing can use the consent any more. */
+    public void forgetGrant() {
+        authorisationState = null;
+        authorisationNonce = null;
+        grantCiphertext = null;
+        grantIv = null;
+        grantWrappedKey = null;
+        grantKeyIv = null;
+        grantMasterKeyId = null;
+        accessTokenExpiresAt = null;
     }
 
     /** A payment was accepted (201) or refused with 422 by the transmitter; final. */
@@ -119,6 +196,7 @@ public class PaymentConsent extends PanacheEntityBase {
         }
         status = ConsentStatus.CONSUMED;
         statusUpdatedAt = now;
+        forgetGrant();
     }
 
     /** Whether its current window has passed. */
@@ -132,7 +210,7 @@ public class PaymentConsent extends PanacheEntityBase {
      */
     public String expire(Instant now) {
         boolean authorised = status == ConsentStatus.AUTHORISED;
-        reject(authorised ? CONSUMPTION_TIMEOUT : AUTHORISATION_TIMEOUT, authorised
+        reject("ASPSP", authorised ? CONSUMPTION_TIMEOUT : AUTHORISATION_TIMEOUT, authorised
                 ? "Not consumed within the consumption window" : "Not authorised within the authorisation window", now);
         return authorised ? "CONSUMPTION" : "AUTHORISATION";
     }
@@ -156,5 +234,13 @@ public class PaymentConsent extends PanacheEntityBase {
 
     public static Uni<PaymentConsent> findForPartner(UUID id, String partnerId) {
         return find("id = ?1 and partnerId = ?2", id, partnerId).firstResult();
+    }
+
+    public static Uni<PaymentConsent> findByIdempotencyKey(String partnerId, String key) {
+        return find("partnerId = ?1 and idempotencyKey = ?2", partnerId, key).firstResult();
+    }
+
+    public static Uni<PaymentConsent> findByAuthorisationState(String state) {
+        return find("authorisationState", state).firstResult();
     }
 }

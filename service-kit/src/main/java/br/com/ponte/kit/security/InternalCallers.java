@@ -1,20 +1,24 @@
-package br.com.ponte.vault.internal;
+package br.com.ponte.kit.security;
 
 import br.com.ponte.kit.api.ApiException;
-import br.com.ponte.vault.VaultConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Authenticates the platform services that call {@code /internal/*}: HTTP Basic with the service's
- * name and secret, checked against the SHA-256 of the secret configured for that name (the vault
- * never holds the secrets themselves; they are 256-bit random values, so a plain hash suffices).
+ * Authenticates the platform services that call a service's {@code /internal/*} API: HTTP Basic with
+ * the caller's name and secret, checked against the SHA-256 of the secret configured for that name in
+ * {@code ponte.internal-clients} ({@code <service>:<sha256 hex>} entries, env
+ * {@code PONTE_INTERNAL_CLIENTS}). The called service never holds the secrets themselves; they are
+ * 256-bit random values, so a plain hash suffices.
  * The comparison is constant-time, and an unknown name costs the same as a wrong secret.
  */
 @ApplicationScoped
@@ -24,12 +28,12 @@ public class InternalCallers {
 
     private final Map<String, byte[]> hashes;
 
-    public InternalCallers(VaultConfig config) {
+    public InternalCallers(@ConfigProperty(name = "ponte.internal-clients") Optional<List<String>> entries) {
         Map<String, byte[]> configured = new java.util.HashMap<>();
-        for (String entry : config.internalClients().orElse(java.util.List.of())) {
+        for (String entry : entries.orElse(List.of())) {
             int colon = entry.indexOf(':');
             if (colon < 1) {
-                throw new IllegalStateException("ponte.vault.internal-clients: expected <service>:<sha256 hex>, got an entry without ':'");
+                throw new IllegalStateException("ponte.internal-clients: expected <service>:<sha256 hex>, got an entry without ':'");
             }
             configured.put(entry.substring(0, colon).trim(), HexFormat.of().parseHex(entry.substring(colon + 1).trim().toLowerCase()));
         }

@@ -1,0 +1,85 @@
+package br.com.ponte.consent.api;
+
+import br.com.ponte.consent.bank.ConsentJourney;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Where the bank sends the user back ({@code redirect_uri} of the pushed request). With
+ * {@code response_type=code id_token} the bank's answer is in the URL's fragment, which browsers do
+ * not send to servers: the page reads it and posts it here as a form, and the answer sends the
+ * user on to the partner's {@code redirectUri} with {@code consentId} and {@code status}.
+ */
+@Path("/v1/payment-consents/callback")
+@Tag(name = "Authorisation callback (users' browsers)")
+@PermitAll
+public class AuthorisationCallbackResource {
+
+    private static final String PAGE = readPage();
+
+    private final ConsentJourney journey;
+
+    public AuthorisationCallbackResource(ConsentJourney journey) {
+        this.journey = journey;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The page the bank redirects the user to; posts the redirect's fragment to this same path")
+    public Response page() {
+        return Response.ok(PAGE)
+                .header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .header("Content-Security-Policy", "default-src 'none'; script-src 'self' 'unsafe-inline'; "
+                        + "style-src 'unsafe-inline'; form-action 'self'")
+                .build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Complete the authorisation with the bank's answer",
+            description = "Form fields as the bank's redirect has them: state with code and id_token, or state with error "
+                    + "and error_description. Checks the id_token (signature, nonce, c_hash, s_hash, acr), exchanges the "
+                    + "code, mirrors the consent's status at the bank (consent:approved or consent:rejected) and answers "
+                    + "303 to the partner's redirectUri with consentId and status.")
+    public Uni<Response> complete(@FormParam("state") String state, @FormParam("code") String code,
+                                  @FormParam("id_token") String idToken, @FormParam("error") String error,
+                                  @FormParam("error_description") String errorDescription) {
+        return journey.callback(state, code, idToken, error, errorDescription).map(back -> Response
+                .seeOther(UriBuilder.fromUri(back.redirectUri())
+                        .queryParam("consentId", back.consent().id)
+                        .queryParam("status", back.consent().status.wireValue())
+                        .build())
+                .header("Cache-Control", "no-store")
+                .build());
+    }
+
+    private static String readPage() {
+        try (InputStream in = AuthorisationCallbackResource.class.getResourceAsStream("/callback.html")) {
+            if (in == null) {
+                throw new IllegalStateException("callback.html is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

@@ -1,0 +1,30 @@
+package br.com.ponte.consent.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** How consent-service reaches transmitters (banks), the directory, and the vault's keys. */
+@ConfigMapping(prefix = "ponte.fapi")
+public interface BankConfig {
+
+    /**
+     * PEM file of the CAs transmitters' TLS certificates chain to ({@code PONTE_FAPI_TRUST_ANCHORS}):
+     * ICP-Brasil in production, the development CA ({@code .ponte/pki/ca-root.pem}) with devstack.
+     */
+    Path trustAnchors();
+
+    /** The directory's participants list ({@code PONTE_FAPI_PARTICIPANTS_URL}). */
+    @WithDefault("http://localhost:8090/participants")
+    String participantsUrl();
+
+    /** Time allowed for one call to a bank, the directory or the vault. */
+    @WithDefault("10s")
+    Duration timeout();
+
+    /** How long a partner's TLS client, a bank's discovery document and keys are reused. */
+    @WithDefault("5m")
+    Duration reuseFor();
+}

@@ -1,0 +1,121 @@
+package br.com.ponte.consent.payment;
+
+import br.com.ponte.consent.domain.ConsentStatus;
+import br.com.ponte.consent.domain.PaymentConsent;
+import br.com.ponte.consent.domain.PaymentConsents;
+import br.com.ponte.events.EventCodec;
+import br.com.ponte.events.EventEnvelope;
+import br.com.ponte.events.EventType;
+import br.com.ponte.events.data.ConsentConsumed;
+import br.com.ponte.events.data.ConsentFinished;
+import br.com.ponte.events.data.ConsentPolled;
+import br.com.ponte.events.data.PaymentInitiated;
+import br.com.ponte.events.data.PaymentPolled;
+import br.com.ponte.events.data.PaymentStatusChanged;
+import br.com.ponte.kit.outbox.ProcessedEvents;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Follows the payments on {@code payment.events} and tells the consent's story from them, so every
+ * event of a consent comes from consent-service with one strictly increasing sequence:
+ * {@code payment:initiated} (201 or 422) consumes the consent ({@code consent:consumed}; a 422 also
+ * finishes it), {@code payment:polled} is {@code consent:polling}, a final Pix status (ACSC, RJCT,
+ * CANC) is {@code consent:finish}. Each event takes effect once (processed-event table, same
+ * transaction); the consent events carry the payment event's time.
+ */
+@ApplicationScoped
+public class PaymentEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(PaymentEventsConsumer.class);
+    private static final String CONSUMER = "consent-service/payment-events";
+    private static final Set<String> FINAL = Set.of("ACSC", "RJCT", "CANC");
+
+    private final PaymentConsents consents;
+    private final ProcessedEvents processed;
+
+    public PaymentEventsConsumer(PaymentConsents consents, ProcessedEvents processed) {
+        this.consents = consents;
+        this.processed = processed;
+    }
+
+    @Incoming("payment-events")
+    public Uni<Void> consume(String record) {
+        EventEnvelope event;
+        try {
+            event = EventCodec.decode(record);
+        } catch (RuntimeException malformed) {
+            LOG.warnf("Skipping a malformed record on payment.events: %s", malformed.getMessage());
+            return Uni.createFrom().voidItem();
+        }
+        EventType type = event.eventType().orElse(null);
+        if (type != EventType.PAYMENT_INITIATED && type != EventType.PAYMENT_POLLED && type != EventType.PAYMENT_STATUS_CHANGED) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withTransaction(() -> processed.markProcessed(CONSUMER, event.id()).chain(first -> {
+            if (!first) {
+                return Uni.createFrom().voidItem();
+            }
+            return switch (type) {
+                case PAYMENT_INITIATED -> initiated(event.dataAs(PaymentInitiated.class), event.time());
+                case PAYMENT_POLLED -> polled(event.dataAs(PaymentPolled.class), event.time());
+                default -> statusChanged(event.dataAs(PaymentStatusChanged.class), event.time());
+            };
+        }));
+    }
+
+    private Uni<Void> initiated(PaymentInitiated payment, Instant time) {
+        return consent(payment.consentId()).chain(consent -> {
+            if (consent == null) {
+                return Uni.createFrom().voidItem();
+            }
+            if (consent.status == ConsentStatus.AUTHORISED) {
+                consent.consume(time);
+            } else {
+                LOG.warnf("Payment %s initiated on consent %s, which Ponte has %s; recording the consumption anyway",
+                        payment.paymentId(), consent.id, consent.status);
+            }
+            Uni<PaymentConsent> consumed = consents.append(consent, new ConsentConsumed(consent.id.toString(),
+                    consent.transmitterConsentId, payment.paymentId(), payment.transmitterHttpStatus(), payment.status()), time);
+            if (payment.transmitterHttpStatus() == 422) {
+                consumed = consumed.chain(c -> consents.append(c, new ConsentFinished(c.id.toString(), payment.paymentId(),
+                        "FAILED", "RJCT", payment.endToEndId(), payment.rejectionCode(), payment.rejectionDetail(), time), time));
+            }
+            return consumed.replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> polled(PaymentPolled payment, Instant time) {
+        return consent(payment.consentId()).chain(consent -> consent == null ? Uni.createFrom().voidItem()
+                : consents.append(consent, new ConsentPolled(consent.id.toString(), payment.paymentId(), payment.status(),
+                payment.attempt()), time).replaceWithVoid());
+    }
+
+    private Uni<Void> statusChanged(PaymentStatusChanged payment, Instant time) {
+        if (!FINAL.contains(payment.status()) || payment.transmitterPaymentId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return consent(payment.consentId()).chain(consent -> consent == null ? Uni.createFrom().voidItem()
+                : consents.append(consent, new ConsentFinished(consent.id.toString(), payment.paymentId(),
+                "ACSC".equals(payment.status()) ? "SETTLED" : "FAILED", payment.status(), payment.endToEndId(),
+                payment.rejectionCode(), payment.rejectionDetail(), time), time).replaceWithVoid());
+    }
+
+    private static Uni<PaymentConsent> consent(String id) {
+        UUID consentId;
+        try {
+            consentId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().nullItem();
+        }
+        return PaymentConsent.findById(consentId, LockModeType.PESSIMISTIC_WRITE);
+    }
+}

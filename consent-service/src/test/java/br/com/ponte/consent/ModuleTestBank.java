@@ -1,0 +1,31 @@
+package br.com.ponte.consent;
+
+import br.com.ponte.consent.bank.BankConsents;
+import br.com.ponte.consent.config.ConsentConfig;
+import br.com.ponte.consent.domain.PaymentConsent;
+import io.quarkus.test.Mock;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Singleton;
+
+import java.util.UUID;
+
+/**
+ * The bank for this module's tests of consent-service's own wiring (validation, outbox, timers): it
+ * accepts every consent. The real path, to sandbox-bank over mutual TLS with the partner's keys from
+ * the vault, is tested with the whole platform in devstack's PaymentJourneyIT.
+ */
+@Mock
+@Singleton
+public class ModuleTestBank extends BankConsents {
+
+    public ModuleTestBank(ConsentConfig config) {
+        super(null, config);
+    }
+
+    @Override
+    public Uni<Outcome> create(PaymentConsent consent) {
+        String id = "urn:moduletest:" + UUID.randomUUID();
+        return Uni.createFrom().item(new Outcome(new Created(id, "AWAITING_AUTHORISATION",
+                "https://bank.test/authorize?request_uri=" + id, UUID.randomUUID().toString(), "nonce", "verifier"), null));
+    }
+}

@@ -1,0 +1,329 @@
+package br.com.ponte.devstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The API track of a payment consent through the whole platform, each service its own process and
+ * sandbox-bank the transmitter: a partner set up as in production (software statement with Ponte's
+ * callback, certificates in the vault, DCR), consent-service creating the consent at the bank over
+ * mutual TLS with signed bodies and pushing the authorisation (PAR), the user approving or rejecting
+ * on the bank's page, the callback completing it, and the partner's webhook receiving the consent's
+ * events, signed, in sequence.
+ */
+class PaymentJourneyIT {
+
+    static final Path ROOT = Path.of(System.getProperty("ponte.root", "..")).toAbsolutePath().normalize();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String BANK = "c9427b03-c565-47ce-90f1-09841f099026";
+    static final String PARTNER_RETURN = "https://partner.example/return";
+
+    static Devstack stack;
+    static Path dataDir;
+    static HttpClient http;
+    static String token;
+    static Properties secrets = new Properties();
+
+    @BeforeAll
+    static void startPlatformAndOnboardAPartner() throws Exception {
+        dataDir = Files.createTempDirectory("ponte-journey-it");
+        int[] p = PlatformIT.freePorts(10);
+        stack = new Devstack(ROOT, dataDir, new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]), System.out);
+        stack.start();
+        http = HttpClient.newBuilder().sslContext(trusting(dataDir.resolve("pki/ca-root.pem"))).build();
+        try (var reader = Files.newBufferedReader(dataDir.resolve("secrets.properties"))) {
+            secrets.load(reader);
+        }
+        String vault = "http://localhost:" + stack.ports().vault();
+        String directory = "http://localhost:" + stack.ports().sandbox() + "/directory";
+
+        JsonNode partner = send("POST", vault + "/v1/partners", secrets.getProperty("admin-token"), Map.of("name", "Loja Jornada"), 201);
+        token = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(vault + "/v1/oauth/token"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
+                        + partner.path("clientId").asText() + "&client_secret="
+                        + URLEncoder.encode(partner.path("clientSecret").asText(), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asText();
+        // the software statement lists Ponte's callback among its redirect URIs
+        JsonNode statement = send("POST", directory + "/software-statements", null, Map.of("organisationName", "Loja Jornada Ltda",
+                "cnpj", "11222333000181", "clientName", "Loja Jornada",
+                "redirectUris", List.of("http://localhost:" + stack.ports().consent() + "/v1/payment-consents/callback")), 201);
+        String organisationId = statement.path("organisationId").asText();
+        String softwareStatementId = statement.path("softwareStatementId").asText();
+        send("PUT", vault + "/v1/ofb-credentials", token, Map.of("organizationId", organisationId,
+                "softwareStatementId", softwareStatementId), 200);
+        String certificates = directory + "/organisations/" + organisationId + "/softwarestatements/" + softwareStatementId + "/certificates";
+        for (String usage : List.of("TRANSPORT", "SIGNING")) {
+            JsonNode issued = send("POST", certificates, null, Map.of("usage", usage), 201);
+            send("POST", vault + "/v1/certificates", token, Map.of("usage", usage,
+                    "certificate", issued.path("certificate").asText(), "privateKey", issued.path("privateKey").asText()), 201);
+        }
+        send("POST", vault + "/v1/ofb-credentials/transmitters/" + BANK + "/registration", token, null, 200);
+
+        // the partner's webhook: the stack's receiver, which verifies every signature
+        String secret = send("POST", "http://localhost:" + stack.ports().webhook() + "/v1/webhook-endpoints", token,
+                Map.of("url", "http://127.0.0.1:" + stack.ports().demoReceiver() + "/hooks/journey", "ordered", true), 201)
+                .path("secret").asText();
+        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().demoReceiver() + "/secret"))
+                .PUT(HttpRequest.BodyPublishers.ofString(secret)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void theUserApprovesAtTheBankAndThePartnerSeesTheConsentAuthorisedWithItsEventsInOrder() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> request = consentRequest("10.50");
+        HttpResponse<String> created = post(consents(), token, key, request);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode consent = JSON.readTree(created.body());
+        assertThat(consent.path("status").asText()).isEqualTo("AWAITING_AUTHORISATION");
+        assertThat(consent.path("transmitterConsentId").asText()).startsWith("urn:");
+        assertThat(consent.path("authorisationUrl").asText()).startsWith("https://localhost:" + stack.ports().sandboxTls() + "/authorize?");
+
+        // the same key and body: the very same consent, nothing created at Ponte or at the bank
+        HttpResponse<String> replay = post(consents(), token, key, request);
+        assertThat(replay.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(replay.body())).isEqualTo(consent);
+        // the same key with another body is refused
+        HttpResponse<String> misuse = post(consents(), token, key, consentRequest("11.00"));
+        assertThat(misuse.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(misuse.body()).path("errors").get(0).path("code").asText()).isEqualTo("ERRO_IDEMPOTENCIA");
+
+        URI partnerReturn = decideAtTheBank(consent.path("authorisationUrl").asText(), "approve");
+        String id = consent.path("id").asText();
+        assertThat(partnerReturn.toString()).startsWith(PARTNER_RETURN + "?").contains("consentId=" + id).contains("status=AUTHORISED");
+
+        JsonNode read = get(consents() + "/" + id);
+        assertThat(read.path("status").asText()).isEqualTo("AUTHORISED");
+        assertThat(read.has("authorisationUrl")).isFalse();
+        assertThat(Duration.between(java.time.Instant.parse(read.path("statusUpdateDateTime").asText()),
+                java.time.Instant.parse(read.path("expirationDateTime").asText()))).isEqualTo(Duration.ofMinutes(60));
+
+        List<JsonNode> events = received(id, 3);
+        assertThat(events).extracting(e -> e.path("signature").asText()).containsOnly("valid");
+        assertThat(events).extracting(e -> e.path("event").path("type").asText())
+                .containsExactly("before:consent:create", "after:consent:create", "consent:approved");
+        assertThat(events).extracting(e -> e.path("event").path("sequence").asLong()).containsExactly(1L, 2L, 3L);
+        assertThat(events.get(1).path("event").path("data").path("transmitterConsentId").asText())
+                .isEqualTo(consent.path("transmitterConsentId").asText());
+
+        // payment-service's view: the consent as sent to the bank and the user's access token
+        HttpResponse<String> grant = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.ports().consent()
+                        + "/internal/v1/payment-consents/" + id + "/payment-grant"))
+                .header("authorization", "Basic " + Base64.getEncoder().encodeToString(("payment-service:"
+                        + secrets.getProperty("service-secret.payment-service")).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(grant.statusCode()).as(grant.body()).isEqualTo(200);
+        assertThat(JSON.readTree(grant.body()).path("accessToken").asText()).isNotBlank();
+        assertThat(JSON.readTree(grant.body()).path("consent").path("payment").path("amount").asText()).isEqualTo("10.50");
+    }
+
+    @Test
+    void theUserRejectsAtTheBankAndTheConsentIsRejectedWithTheBanksReason() throws Exception {
+        HttpResponse<String> created = post(consents(), token, UUID.randomUUID().toString(), consentRequest("20.00"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode consent = JSON.readTree(created.body());
+        String id = consent.path("id").asText();
+
+        URI partnerReturn = decideAtTheBank(consent.path("authorisationUrl").asText(), "reject");
+        assertThat(partnerReturn.toString()).contains("consentId=" + id).contains("status=REJECTED");
+
+        JsonNode read = get(consents() + "/" + id);
+        assertThat(read.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(read.path("rejectionReason").path("code").asText()).isEqualTo("REJEITADO_USUARIO");
+        assertThat(read.path("rejectionReason").path("rejectedBy").asText()).isEqualTo("USER");
+        assertThat(received(id, 3)).extracting(e -> e.path("event").path("type").asText())
+                .containsExactly("before:consent:create", "after:consent:create", "consent:rejected");
+    }
+
+    @Test
+    void aConsentTheBankRefusesIsRejectedAndThePartnerGetsTheBanksError() throws Exception {
+        Map<String, Object> request = consentRequest("30.00");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payment = new HashMap<>((Map<String, Object>) request.get("payment"));
+        payment.put("date", LocalDate.now(ZoneId.of("America/Sao_Paulo")).minusDays(1).toString());
+        request.put("payment", payment);
+        HttpResponse<String> refused = post(consents(), token, UUID.randomUUID().toString(), request);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(JSON.readTree(refused.body()).path("errors").get(0).path("code").asText()).isEqualTo("DATA_PAGAMENTO_INVALIDA");
+    }
+
+    @Test
+    void aConsentCanBeRevokedBeforeItIsUsedAndThenNothingCanUseIt() throws Exception {
+        JsonNode consent = JSON.readTree(post(consents(), token, UUID.randomUUID().toString(), consentRequest("40.00")).body());
+        String id = consent.path("id").asText();
+        decideAtTheBank(consent.path("authorisationUrl").asText(), "approve");
+
+        HttpResponse<String> revoked = http.send(HttpRequest.newBuilder(URI.create(consents() + "/" + id + "/revoke"))
+                .header("authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(JSON.readTree(revoked.body()).path("status").asText()).isEqualTo("REJECTED");
+        assertThat(received(id, 4)).extracting(e -> e.path("event").path("type").asText())
+                .containsExactly("before:consent:create", "after:consent:create", "consent:approved", "consent:revoke");
+        HttpResponse<String> grant = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.ports().consent()
+                        + "/internal/v1/payment-consents/" + id + "/payment-grant"))
+                .header("authorization", "Basic " + Base64.getEncoder().encodeToString(("payment-service:"
+                        + secrets.getProperty("service-secret.payment-service")).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(grant.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void theCallbackPageCarriesTheBanksAnswerOnAndAnUnknownStateIsRefused() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(consents() + "/callback")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<form id=\"callback\" method=\"post\"");
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(URI.create(consents() + "/callback"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("state=forged&code=x&id_token=y")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unknown.body()).path("errors").get(0).path("code").asText()).isEqualTo("ESTADO_INVALIDO");
+    }
+
+    /**
+     * The user at the bank's page (driven without a browser): decides, and the browser follows the
+     * bank's redirect to Ponte's callback page, whose script posts the fragment back. Returns where
+     * Ponte then sends the user.
+     */
+    private static URI decideAtTheBank(String authorisationUrl, String decision) throws Exception {
+        Map<String, String> query = parameters(URI.create(authorisationUrl).getRawQuery());
+        String form = "request_uri=" + URLEncoder.encode(query.get("request_uri"), StandardCharsets.UTF_8)
+                + "&client_id=" + URLEncoder.encode(query.get("client_id"), StandardCharsets.UTF_8)
+                + "&cpf=11144477735&decision=" + decision;
+        HttpResponse<String> atBank = http.send(HttpRequest.newBuilder(URI.create(authorisationUrl.substring(0, authorisationUrl.indexOf('?'))))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(atBank.statusCode()).as(atBank.body()).isEqualTo(303);
+        String location = atBank.headers().firstValue("location").orElseThrow();
+        assertThat(location).startsWith(consents() + "/callback#");
+        HttpResponse<String> back = http.send(HttpRequest.newBuilder(URI.create(consents() + "/callback"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(location.substring(location.indexOf('#') + 1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(303);
+        return URI.create(back.headers().firstValue("location").orElseThrow());
+    }
+
+    private static Map<String, String> parameters(String raw) {
+        Map<String, String> parameters = new HashMap<>();
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            parameters.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+
+    /** A consent sandbox-bank accepts: today in Brasília, by DICT key, for the logged user's CPF. */
+    private static Map<String, Object> consentRequest(String amount) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("transmitter", BANK);
+        request.put("redirectUri", PARTNER_RETURN);
+        request.put("loggedUser", Map.of("document", Map.of("identification", "11144477735", "rel", "CPF")));
+        request.put("creditor", Map.of("personType", "PESSOA_JURIDICA", "cpfCnpj", "11222333000181", "name", "Padaria Pao Quente"));
+        request.put("payment", Map.of("type", "PIX", "date", LocalDate.now(ZoneId.of("America/Sao_Paulo")).toString(),
+                "currency", "BRL", "amount", amount, "details", Map.of("localInstrument", "DICT", "proxy", "padaria@example.com",
+                        "creditorAccount", Map.of("ispb", "99999004", "issuer", "0001", "number", "1234567", "accountType", "CACC"))));
+        return request;
+    }
+
+    private static String consents() {
+        return "http://localhost:" + stack.ports().consent() + "/v1/payment-consents";
+    }
+
+    /** The events of one consent the partner's receiver got, in arrival order, once {@code count} arrived. */
+    private static List<JsonNode> received(String subject, int count) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().demoReceiver()
+                    + "/received")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            List<JsonNode> matching = new ArrayList<>();
+            for (String line : body.split("\n")) {
+                if (!line.isBlank() && subject.equals(JSON.readTree(line).path("event").path("subject").asText())) {
+                    matching.add(JSON.readTree(line));
+                }
+            }
+            if (matching.size() >= count || System.nanoTime() > deadline) {
+                assertThat(matching).as(matching.stream().map(JsonNode::toString).collect(Collectors.joining("\n"))).hasSize(count);
+                return matching;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static HttpResponse<String> post(String url, String bearer, String idempotencyKey, Object body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
+                .header("authorization", "Bearer " + bearer).header("x-idempotency-key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode get(String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode send(String method, String url, String bearer, Object body, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (bearer != null) {
+            request.header("authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(expected);
+        return JSON.readTree(response.body());
+    }
+
+    private static SSLContext trusting(Path rootPem) throws Exception {
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(rootPem)) {
+            trust.setCertificateEntry("sandbox-root", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return context;
+    }
+}

@@ -1,0 +1,83 @@
+package br.com.ponte.fapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import org.jose4j.jwk.JsonWebKeySet;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One partner's connection to one transmitter, ready to call its resource APIs: the partner's client
+ * there, mutual TLS with its transport certificate, its signing key (in the vault) for request
+ * bodies and client assertions, the transmitter's keys for its signed answers.
+ *
+ * @param partnerOrganisationId the partner's organisation id in the directory: {@code iss} of what it signs
+ */
+public record BankConnection(FapiClient fapi, Transmitter transmitter, JwsSigner signer, JsonWebKeySet bankKeys,
+                             Participants.AuthorisationServer server, String partnerOrganisationId) {
+
+    /**
+     * An answer of a resource API: the status and the body, verified and decoded when the transmitter
+     * signed it ({@code application/jwt}: claims {@code data}, {@code links}, {@code meta} or
+     * {@code errors}), parsed when it is JSON, {@link NullNode} when empty or neither.
+     */
+    public record Answer(int status, JsonNode body, String interactionId) {
+
+        public JsonNode data() {
+            return body.path("data");
+        }
+
+        /** The first error's code, or {@code http_<status>}. */
+        public String errorCode() {
+            return body.path("errors").path(0).path("code").asText("http_" + status);
+        }
+
+        public String errorDetail() {
+            return body.path("errors").path(0).path("detail").asText(null);
+        }
+    }
+
+    /** A client-credentials access token with this scope (e.g. {@code payments}). */
+    public Uni<String> clientToken(String scope) {
+        return fapi.clientCredentials(transmitter, signer, scope).map(Tokens::accessToken);
+    }
+
+    /** POSTs {@code {"data": data}} signed as {@code application/jwt}; signed again on every call (a new jti). */
+    public Uni<Answer> post(String url, String accessToken, String idempotencyKey, Object data) {
+        return send(HttpMethod.POST, url, accessToken, idempotencyKey, data);
+    }
+
+    /** PATCHes {@code {"data": data}} signed as {@code application/jwt}. */
+    public Uni<Answer> patch(String url, String accessToken, Object data) {
+        return send(HttpMethod.PATCH, url, accessToken, null, data);
+    }
+
+    public Uni<Answer> get(String url, String accessToken) {
+        return fapi.callResource(HttpMethod.GET, url, accessToken, null, null, null).map(this::decode);
+    }
+
+    private Uni<Answer> send(HttpMethod method, String url, String accessToken, String idempotencyKey, Object data) {
+        return SignedBodies.sign(signer, Map.of("data", data), partnerOrganisationId, server.organisationId())
+                .chain(jwt -> fapi.callResource(method, url, accessToken, idempotencyKey, jwt, "application/jwt"))
+                .map(this::decode);
+    }
+
+    private Answer decode(FapiClient.ResourceResponse response) {
+        String type = response.contentType() == null ? "" : response.contentType().toLowerCase();
+        JsonNode body = NullNode.getInstance();
+        if (type.startsWith("application/jwt")) {
+            body = Json.read(SignedBodies.verify(response.body(), bankKeys, server.organisationId(), partnerOrganisationId,
+                    Instant.now()).toJson());
+        } else if (type.contains("json") && response.body() != null && !response.body().isBlank()) {
+            try {
+                body = Json.read(response.body());
+            } catch (RuntimeException notJson) {
+                // keep NullNode: the status says enough
+            }
+        }
+        return new Answer(response.status(), body, response.interactionId());
+    }
+}
