@@ -29,18 +29,20 @@ public class SandboxTestResource implements QuarkusTestResourceLifecycleManager 
         }
         int http = freePort();
         int https = freePort();
-        return Map.of(
-                "quarkus.http.test-port", String.valueOf(http),
-                "quarkus.http.test-ssl-port", String.valueOf(https),
-                "sandbox.base-url", "https://localhost:" + https,
-                "sandbox.directory-url", "http://localhost:" + http,
-                "sandbox.pki-dir", pkiDir.toString(),
+        return Map.ofEntries(
+                Map.entry("quarkus.http.test-port", String.valueOf(http)),
+                Map.entry("quarkus.http.test-ssl-port", String.valueOf(https)),
+                Map.entry("sandbox.base-url", "https://localhost:" + https),
+                Map.entry("sandbox.directory-url", "http://localhost:" + http),
+                Map.entry("sandbox.pki-dir", pkiDir.toString()),
                 // Short clocks, so that the payments tests see expiry and progress in seconds.
-                "sandbox.consent.authorisation-timeout", "PT3S",
-                "sandbox.consent.consumption-timeout", "PT6S",
-                "sandbox.payment.step", "PT0.3S",
-                "sandbox.rate-limit.per-second", "20",
-                "sandbox.webhook.first-retry", "PT0.2S");
+                Map.entry("sandbox.consent.authorisation-timeout", "PT3S"),
+                Map.entry("sandbox.consent.consumption-timeout", "PT6S"),
+                Map.entry("sandbox.payment.step", "PT0.3S"),
+                // Scheduled payments settle this long after they are made, not on their date.
+                Map.entry("sandbox.schedule.settle-after", "PT5S"),
+                Map.entry("sandbox.rate-limit.per-second", "20"),
+                Map.entry("sandbox.webhook.first-retry", "PT0.2S"));
     }
 
     @Override

@@ -25,6 +25,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,8 +168,18 @@ public class AuthorizationResource {
     }
 
     private static PaymentSummary summary(PaymentConsent consent) {
-        return new PaymentSummary("R$ " + consent.amount(), consent.creditorName(),
-                consent.scheduledDate().map(date -> "agendado para " + date).orElse("hoje"));
+        return new PaymentSummary("R$ " + consent.amount(), consent.creditorName(), when(consent.scheduledDates()));
+    }
+
+    /** Today, the scheduled date, or how many payments from the first date to the last. */
+    private static String when(List<LocalDate> dates) {
+        if (dates.isEmpty()) {
+            return "hoje";
+        }
+        if (dates.size() == 1) {
+            return "agendado para " + dates.get(0);
+        }
+        return dates.size() + " pagamentos agendados, de " + Collections.min(dates) + " a " + Collections.max(dates);
     }
 
     private static Response unknownRequest() {

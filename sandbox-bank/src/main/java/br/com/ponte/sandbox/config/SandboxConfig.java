@@ -47,6 +47,9 @@ public interface SandboxConfig {
     /** How fast Pix payments move through their states. */
     Payment payment();
 
+    /** When scheduled Pix payments settle. */
+    Schedule schedule();
+
     /** How many calls per second a client may make to the payments API before it gets 429. */
     @WithName("rate-limit")
     RateLimit rateLimit();
@@ -70,6 +73,15 @@ public interface SandboxConfig {
         /** The time between two states of a payment (RCVD, ACCP, ACPD, ACSC), and the slow scenario's unit. */
         @WithDefault("PT2S")
         Duration step();
+    }
+
+    interface Schedule {
+
+        /**
+         * A development shortcut: when set, a scheduled (SCHD) payment moves on this long after it was
+         * created instead of on its date (00:00 in Brasília), so that a test can watch it settle.
+         */
+        Optional<Duration> settleAfter();
     }
 
     interface RateLimit {

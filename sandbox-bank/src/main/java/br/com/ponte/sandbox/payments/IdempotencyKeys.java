@@ -1,5 +1,7 @@
 package br.com.ponte.sandbox.payments;
 
+import br.com.ponte.sandbox.store.SandboxStore;
+import br.com.ponte.sandbox.store.Table;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -8,13 +10,15 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * {@code x-idempotency-key} on the creating calls: the same key with the same {@code data} claim
  * gets the answer the first call got (a retry after a lost answer creates nothing twice); the same
  * key with other data is 422 {@code ERRO_IDEMPOTENCIA}. The JWT around {@code data} differs on every
- * retry ({@code jti}, {@code iat}), so {@code data} is what is compared. Kept in memory for a day.
+ * retry ({@code jti}, {@code iat}), so {@code data} is what is compared. Kept for a day in the
+ * sandbox's state, so a retry after a restart is answered too when {@code sandbox.data-dir} is set.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -26,11 +30,16 @@ public class IdempotencyKeys {
     record Answer(int status, String body) {
     }
 
-    private record Entry(JsonNode data, Answer answer, Instant until) {
+    /** A key's first answer, under its {@code id} (client, endpoint and key), until it is forgotten. */
+    record Entry(String id, JsonNode data, Answer answer, Instant until) {
     }
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Table<Entry> entries;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+    public IdempotencyKeys(SandboxStore store) {
+        this.entries = store.table("idempotencyKeys", Entry.class);
+    }
 
     /** 400 when the key is missing or malformed. */
     static String require(String key) {
@@ -49,47 +58,30 @@ public class IdempotencyKeys {
      * answered one after the other; calls with other keys are not held up (a slow payment scenario
      * takes seconds). A {@code first} that throws is not remembered.
      */
-    Answer once(String clientId, String endpoint, String key, JsonNode data, java.util.function.Supplier<Answer> first) {
-        synchronized (lock(clientId, endpoint, key)) {
-            return previous(clientId, endpoint, key, data).orElseGet(() -> {
+    Answer once(String clientId, String endpoint, String key, JsonNode data, Supplier<Answer> first) {
+        String id = clientId + " " + endpoint + " " + key;
+        synchronized (locks.computeIfAbsent(id, absent -> new Object())) {
+            return previous(id, data).orElseGet(() -> {
                 Answer answer = first.get();
-                remember(clientId, endpoint, key, data, answer);
+                entries.put(id, new Entry(id, data, answer, Instant.now().plus(KEPT)));
                 return answer;
             });
         }
     }
 
-    private Object lock(String clientId, String endpoint, String key) {
-        return locks.computeIfAbsent(id(clientId, endpoint, key), id -> new Object());
-    }
-
     /** The answer to replay for this key, if it was used with the same data; 422 if with other data. */
-    private Optional<Answer> previous(String clientId, String endpoint, String key, JsonNode data) {
+    private Optional<Answer> previous(String id, JsonNode data) {
         Instant now = Instant.now();
-        entries.entrySet().removeIf(entry -> {
-            boolean expired = entry.getValue().until().isBefore(now);
-            if (expired) {
-                locks.remove(entry.getKey());
-            }
-            return expired;
+        entries.rows(entry -> entry.until().isBefore(now)).forEach(expired -> {
+            entries.take(expired.id());
+            locks.remove(expired.id());
         });
-        Entry entry = entries.get(id(clientId, endpoint, key));
-        if (entry == null) {
-            return Optional.empty();
-        }
-        if (!entry.data().equals(data)) {
+        Optional<Entry> entry = entries.find(id);
+        if (entry.isPresent() && !entry.get().data().equals(data)) {
             throw PaymentsError.unprocessable("ERRO_IDEMPOTENCIA", "Erro idempotência.",
                     "Conteúdo da mensagem (claim data) diverge do conteúdo associado a esta chave de idempotência "
                             + "(x-idempotency-key).");
         }
-        return Optional.of(entry.answer());
-    }
-
-    private void remember(String clientId, String endpoint, String key, JsonNode data, Answer answer) {
-        entries.put(id(clientId, endpoint, key), new Entry(data, answer, Instant.now().plus(KEPT)));
-    }
-
-    private static String id(String clientId, String endpoint, String key) {
-        return clientId + " " + endpoint + " " + key;
+        return entry.map(Entry::answer);
     }
 }

@@ -10,13 +10,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
  * The bank's payment consents: created by the initiator, decided by the user on the authorisation
- * page, consumed by the payment, expired by the clock. Every change is announced
+ * page, consumed by the payment (by the last of a schedule's), expired by the clock. Every change is announced
  * ({@link PaymentsChanged}) for the initiator's webhooks.
  */
 @ApplicationScoped
@@ -76,15 +78,39 @@ public class PaymentConsents {
     }
 
     /**
-     * A payment was accepted (201) or refused (422) on the consent: CONSUMED. The consent is read
-     * again, since the clock may have expired it while the payment was being decided; then 422
-     * {@code CONSENTIMENTO_INVALIDO}.
+     * The client's consent as it is now: 404 {@code NOT_FOUND} when there is none, 403
+     * {@code FORBIDDEN} when it is another client's.
      */
+    PaymentConsent ofClient(String consentId, String clientId) {
+        PaymentConsent consent = find(consentId)
+                .orElseThrow(() -> PaymentsError.notFound("Consentimento " + consentId + " não encontrado."));
+        if (!consent.clientId().equals(clientId)) {
+            throw PaymentsError.forbidden("O consentimento não é deste cliente.");
+        }
+        return consent;
+    }
+
+    /**
+     * Payments for these days were accepted (201): recorded, CONSUMED once every scheduled date has
+     * one. The consent is read again, since the clock may have expired it, or another request paid one
+     * of the days, while the payment was being decided: then 422 {@code CONSENTIMENTO_INVALIDO} or
+     * {@code PAGAMENTO_DIVERGENTE_CONSENTIMENTO}.
+     */
+    synchronized void pay(String consentId, List<LocalDate> dates) {
+        PaymentConsent consent = stillAuthorised(consentId);
+        PaymentRules.requireUnpaid(dates, consent);
+        change(consent, current -> current.pay(dates, Instant.now()));
+    }
+
+    /** A payment request was refused (422): CONSUMED, read again as for {@link #pay}. */
     synchronized void consume(String consentId) {
-        PaymentConsent consent = find(consentId).filter(current -> current.status() == ConsentStatus.AUTHORISED)
+        change(stillAuthorised(consentId), current -> current.consume(Instant.now()));
+    }
+
+    private PaymentConsent stillAuthorised(String consentId) {
+        return find(consentId).filter(current -> current.status() == ConsentStatus.AUTHORISED)
                 .orElseThrow(() -> PaymentsError.unprocessable("CONSENTIMENTO_INVALIDO", "Consentimento inválido.",
                         "O consentimento " + consentId + " deixou de estar autorizado."));
-        change(consent, current -> current.consume(Instant.now()));
     }
 
     /** Applies the clock to every consent still open. */

@@ -63,6 +63,7 @@ public class PaymentConsentsResource {
         JsonNode claims = signed.verify(body, caller.client());
         JsonNode data = claims.path("data");
         Answer answer = idempotency.once(caller.clientId(), PaymentsPaths.CONSENTS, key, data, () -> {
+            PaymentSchedule.checkQuantity(data.path("payment"));
             spec.requireConsentRequest(claims);
             PaymentRules.checkConsent(data);
             PaymentConsent consent = consents.create(caller.clientId(), data);
@@ -81,11 +82,7 @@ public class PaymentConsentsResource {
                          @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context HttpServerRequest request) {
         Caller caller = access.authorise(request, authorization, Grant.CLIENT_CREDENTIALS);
         PaymentsResponses.requireJwtAccepted(accept);
-        PaymentConsent consent = consents.find(consentId)
-                .orElseThrow(() -> PaymentsError.notFound("Consentimento " + consentId + " não encontrado."));
-        if (!consent.clientId().equals(caller.clientId())) {
-            throw PaymentsError.forbidden("O consentimento não é deste cliente.");
-        }
+        PaymentConsent consent = consents.ofClient(consentId, caller.clientId());
         return PaymentsResponses.jwt(200, responses.sign(PaymentsViews.answer(PaymentsViews.consent(consent),
                 urls.bank(PaymentsPaths.consent(consentId))), caller));
     }

@@ -3,9 +3,13 @@ package br.com.ponte.sandbox.payments;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The business rules payments v4 sets beyond its schemas, for a consent (422s of items 1.3.2) and
@@ -13,9 +17,9 @@ import java.util.Objects;
  */
 final class PaymentRules {
 
-    /** Scheduled dates: from tomorrow, at most two years ahead (the spec's limit for schedules). */
-    static final int MAX_SCHEDULE_DAYS = 730;
     private static final List<String> WITH_PROXY = List.of("DICT", "INIC", "QRDN", "QRES");
+    /** The date in an endToEndId ({@code E} and the ISPB come before it). */
+    private static final int END_TO_END_DATE = 9;
 
     private PaymentRules() {
     }
@@ -23,28 +27,52 @@ final class PaymentRules {
     static void checkConsent(JsonNode data) {
         JsonNode payment = data.path("payment");
         boolean dated = payment.has("date");
-        JsonNode schedule = payment.path("schedule");
-        if (dated == !schedule.isMissingNode()) {
+        if (dated == payment.has("schedule")) {
             throw PaymentsError.invalidParameter("Informe payment.date ou payment.schedule, um e só um.");
         }
-        if (dated && !date(payment.get("date"), "payment.date").equals(WireFormat.today())) {
-            throw dateError("payment.date deve ser a data de hoje (horário de Brasília) para um pagamento imediato.");
+        if (dated && !WireFormat.date(payment.get("date"), "payment.date").equals(WireFormat.today())) {
+            throw PaymentsError.invalidPaymentDate(
+                    "payment.date deve ser a data de hoje (horário de Brasília) para um pagamento imediato.");
         }
-        if (!dated) {
-            if (!schedule.has("single")) {
-                throw PaymentsError.unprocessable("FORMA_PAGAMENTO_INVALIDA", "Forma de pagamento inválida.",
-                        "Forma de pagamento schedule não suportada: o sandbox agenda só pagamentos únicos (single).");
-            }
-            LocalDate date = date(schedule.path("single").path("date"), "schedule.single.date");
-            LocalDate today = WireFormat.today();
-            if (!date.isAfter(today) || date.isAfter(today.plusDays(MAX_SCHEDULE_DAYS))) {
-                throw dateError("schedule.single.date deve estar entre amanhã e " + MAX_SCHEDULE_DAYS + " dias.");
-            }
-        }
+        String localInstrument = payment.path("details").path("localInstrument").asText();
+        PaymentSchedule.of(payment).ifPresent(schedule -> schedule.check(WireFormat.today(), localInstrument));
         if (!"BRL".equals(payment.path("currency").asText())) {
             throw PaymentsError.invalidParameter("Parâmetro payment.currency deve ser BRL.");
         }
-        checkDetails(payment.path("details").path("localInstrument").asText(), payment.path("details"), "details");
+        checkDetails(localInstrument, payment.path("details"), "details");
+    }
+
+    /**
+     * The days the items of a payment request settle on, each its {@code endToEndId}'s (a scheduled
+     * payment's is its date, at 15:00 UTC). An immediate consent takes one item; a scheduled one an item
+     * per date of its schedule that has no payment yet (else {@code PAGAMENTO_DIVERGENTE_CONSENTIMENTO}).
+     */
+    static List<LocalDate> checkDates(JsonNode items, PaymentConsent consent) {
+        List<LocalDate> scheduled = consent.scheduledDates();
+        if (scheduled.isEmpty() && items.size() != 1) {
+            throw PaymentsError.invalidParameter("Quantidade permitida de pagamentos excedida: o consentimento é de um "
+                    + "pagamento só.");
+        }
+        List<LocalDate> dates = new ArrayList<>();
+        for (JsonNode item : items) {
+            LocalDate date = settlementDate(item);
+            if (!scheduled.isEmpty() && !scheduled.contains(date)) {
+                throw divergent("endToEndId (" + date + " não é uma data do agendamento)");
+            }
+            dates.add(date);
+        }
+        requireUnpaid(dates, consent);
+        return dates;
+    }
+
+    /** Each date once, and none the consent already has a payment for. */
+    static void requireUnpaid(List<LocalDate> dates, PaymentConsent consent) {
+        Set<LocalDate> taken = new HashSet<>(consent.paidDates());
+        for (LocalDate date : dates) {
+            if (!taken.add(date)) {
+                throw divergent("endToEndId (já há pagamento para " + date + ")");
+            }
+        }
     }
 
     /** The payment must be what the consent says, and be well formed for its local instrument. */
@@ -85,16 +113,18 @@ final class PaymentRules {
         }
     }
 
-    private static LocalDate date(JsonNode value, String name) {
+    /**
+     * The day in the item's endToEndId ({@code yyyyMMdd}); a day that does not exist (the 30th of
+     * February, say) is 422 {@code PARAMETRO_INVALIDO} "Data de liquidação inválida", as the spec has it.
+     */
+    private static LocalDate settlementDate(JsonNode item) {
+        String endToEndId = item.path("endToEndId").asText();
         try {
-            return LocalDate.parse(value.asText());
+            return LocalDate.parse(endToEndId.substring(END_TO_END_DATE, END_TO_END_DATE + 8),
+                    DateTimeFormatter.BASIC_ISO_DATE);
         } catch (DateTimeParseException e) {
-            throw PaymentsError.invalidParameter("Parâmetro " + name + " não é uma data (AAAA-MM-DD).");
+            throw PaymentsError.invalidParameter("Data de liquidação inválida");
         }
-    }
-
-    private static PaymentsError dateError(String detail) {
-        return PaymentsError.unprocessable("DATA_PAGAMENTO_INVALIDA", "Data de pagamento inválida.", detail);
     }
 
     private static PaymentsError divergent(String field) {

@@ -39,6 +39,10 @@ public final class PaymentsError extends RuntimeException {
         return unprocessable("DETALHE_PAGAMENTO_INVALIDO", "Detalhe do pagamento inválido.", detail);
     }
 
+    static PaymentsError invalidPaymentDate(String detail) {
+        return unprocessable("DATA_PAGAMENTO_INVALIDA", "Data de pagamento inválida.", detail);
+    }
+
     static PaymentsError badRequest(String code, String detail) {
         return new PaymentsError(400, code, "Requisição malformada.", detail);
     }

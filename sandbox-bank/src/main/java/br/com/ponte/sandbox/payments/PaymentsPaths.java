@@ -17,4 +17,9 @@ final class PaymentsPaths {
     static String pixPayment(String paymentId) {
         return PIX_PAYMENTS + "/" + paymentId;
     }
+
+    /** Where all the Pix payments of a consent are cancelled at once. */
+    static String pixPaymentsOfConsent(String consentId) {
+        return PIX_PAYMENTS + "/consents/" + consentId;
+    }
 }

@@ -54,6 +54,13 @@ final class PaymentsViews {
         return data;
     }
 
+    /** An item of {@code ResponsePatchPixConsent}'s {@code data}: a payment the cancellation of its consent reached. */
+    static ObjectNode cancelled(PixPayment payment) {
+        return NODES.objectNode()
+                .put("paymentId", payment.paymentId())
+                .put("statusUpdateDateTime", WireFormat.dateTime(payment.statusUpdateDateTime()));
+    }
+
     /** A whole answer: {@code data}, {@code links.self}, {@code meta.requestDateTime}. */
     static ObjectNode answer(JsonNode data, String self) {
         ObjectNode body = NODES.objectNode();

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A Pix payment (payments v4) moving along its {@link Scenario}'s path, one status per step:
  * {@code ahead} is what is still to come and {@code nextStepAt} when the next status is reached.
- * {@code data} is the payment as the initiator sent it.
+ * A scheduled payment waits in SCHD until {@code settleAt} (one step at least; none for an immediate
+ * payment), then goes on one step at a time. {@code data} is the payment as the initiator sent it.
  */
 public record PixPayment(
         String paymentId,
@@ -26,19 +28,24 @@ public record PixPayment(
         Instant nextStepAt,
         Reason rejection,
         JsonNode cancellation,
-        JsonNode debtorAccount) {
+        JsonNode debtorAccount,
+        Instant settleAt) {
 
     /** A JSON {@code null} read back from the store is no value, as before the restart. */
     public PixPayment {
         cancellation = cancellation == null || cancellation.isNull() ? null : cancellation;
     }
 
-    /** Received now; a payment of a scheduled consent is scheduled (SCHD) and waits there. */
+    /**
+     * Received now. A payment to settle at {@code settleAt} (a scheduled one; {@code null} for an
+     * immediate one) is scheduled (SCHD) one step later, and waits there.
+     */
     static PixPayment receive(String paymentId, PaymentConsent consent, JsonNode data, Scenario scenario, Instant now,
-                              Duration step) {
-        List<PaymentStatus> path = consent.scheduledDate().isPresent() ? List.of(PaymentStatus.SCHD) : scenario.path();
+                              Duration step, Instant settleAt) {
+        List<PaymentStatus> path = settleAt == null ? scenario.path()
+                : Stream.concat(Stream.of(PaymentStatus.SCHD), scenario.scheduledPath().stream()).toList();
         return new PixPayment(paymentId, consent.consentId(), consent.clientId(), data, scenario, PaymentStatus.RCVD,
-                now, now, path, path.isEmpty() ? null : now.plus(step), null, null, consent.debtorAccount());
+                now, now, path, path.isEmpty() ? null : now.plus(step), null, null, consent.debtorAccount(), settleAt);
     }
 
     /** Where the payment is at {@code now}: every step that has come due, taken. */
@@ -53,9 +60,13 @@ public record PixPayment(
     private PixPayment next(Duration step) {
         PaymentStatus reached = checked(ahead.get(0));
         List<PaymentStatus> rest = ahead.subList(1, ahead.size());
+        Instant following = rest.isEmpty() ? null : nextStepAt.plus(step);
+        if (following != null && reached == PaymentStatus.SCHD && settleAt.isAfter(following)) {
+            following = settleAt;
+        }
         return new PixPayment(paymentId, consentId, clientId, data, scenario, reached, creationDateTime, nextStepAt,
-                List.copyOf(rest), rest.isEmpty() ? null : nextStepAt.plus(step),
-                reached == PaymentStatus.RJCT ? scenario.rejection() : null, null, debtorAccount);
+                List.copyOf(rest), following, reached == PaymentStatus.RJCT ? scenario.rejection() : null, null,
+                debtorAccount, settleAt);
     }
 
     /** Cancelled by the initiator at the user's request (PATCH): only while PDNG or SCHD. */
@@ -66,7 +77,7 @@ public record PixPayment(
                 .put("cancelledAt", WireFormat.dateTime(now));
         cancellation.set("cancelledBy", cancelledBy);
         return new PixPayment(paymentId, consentId, clientId, data, scenario, checked(PaymentStatus.CANC),
-                creationDateTime, now, List.of(), null, null, cancellation, debtorAccount);
+                creationDateTime, now, List.of(), null, null, cancellation, debtorAccount, settleAt);
     }
 
     private PaymentStatus checked(PaymentStatus next) {

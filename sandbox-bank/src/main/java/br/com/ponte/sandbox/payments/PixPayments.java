@@ -8,14 +8,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
  * The bank's Pix payments: received on an authorised consent, moved along their scenario by the
- * clock ({@code sandbox.payment.step} per status), cancelled while held or scheduled. Every change of
- * status is announced ({@link PaymentsChanged}) for the initiator's webhooks.
+ * clock ({@code sandbox.payment.step} per status), cancelled while held or scheduled. A scheduled
+ * payment settles on its date, at 00:00 in Brasília, or {@code sandbox.schedule.settle-after} after it
+ * was received when that is set. Every change of status is announced ({@link PaymentsChanged}) for the
+ * initiator's webhooks.
  */
 @ApplicationScoped
 public class PixPayments {
@@ -30,9 +35,13 @@ public class PixPayments {
         this.changed = changed;
     }
 
-    synchronized PixPayment receive(PaymentConsent consent, JsonNode data, Scenario scenario) {
-        PixPayment payment = PixPayment.receive(UUID.randomUUID().toString(), consent, data, scenario, Instant.now(),
-                config.payment().step());
+    /** Receives one item of a payment request; {@code date} is the day it settles on, for a scheduled consent. */
+    synchronized PixPayment receive(PaymentConsent consent, JsonNode data, LocalDate date, Scenario scenario) {
+        Instant now = Instant.now();
+        Instant settleAt = consent.scheduledDates().isEmpty() ? null : config.schedule().settleAfter().map(now::plus)
+                .orElseGet(() -> date.atStartOfDay(WireFormat.BRASILIA).toInstant());
+        PixPayment payment = PixPayment.receive(UUID.randomUUID().toString(), consent, data, scenario, now,
+                config.payment().step(), settleAt);
         payments.put(payment.paymentId(), payment);
         announce(payment);
         return payment;
@@ -48,11 +57,27 @@ public class PixPayments {
     synchronized PixPayment cancel(String paymentId, JsonNode cancelledBy) {
         PixPayment payment = find(paymentId).orElseThrow();
         if (!payment.status().cancellable()) {
-            throw PaymentsError.unprocessable("PAGAMENTO_NAO_PERMITE_CANCELAMENTO",
-                    "Pagamento não permite cancelamento.", "Pagamento em " + payment.status()
-                            + " não permite cancelamento (só PDNG e SCHD).");
+            throw notCancellable("Pagamento em " + payment.status() + " não permite cancelamento (só PDNG e SCHD).");
         }
         return change(payment, current -> current.cancel(cancelledBy, Instant.now()));
+    }
+
+    /**
+     * Cancels every PDNG or SCHD payment of the consent, in the order they were received; 422
+     * {@code PAGAMENTO_NAO_PERMITE_CANCELAMENTO} when none is left to cancel.
+     */
+    synchronized List<PixPayment> cancelAll(String consentId, JsonNode cancelledBy) {
+        Instant now = Instant.now();
+        List<PixPayment> cancellable = payments.rows(payment -> payment.consentId().equals(consentId)).stream()
+                .map(payment -> change(payment, current -> current.at(now, config.payment().step())))
+                .filter(payment -> payment.status().cancellable())
+                .sorted(Comparator.comparing(PixPayment::creationDateTime))
+                .toList();
+        if (cancellable.isEmpty()) {
+            throw notCancellable("Nenhum pagamento do consentimento " + consentId + " em PDNG ou SCHD.");
+        }
+        return cancellable.stream().map(payment -> change(payment, current -> current.cancel(cancelledBy, now)))
+                .toList();
     }
 
     /** Moves every payment whose next step has come. */
@@ -73,5 +98,10 @@ public class PixPayments {
 
     private void announce(PixPayment payment) {
         changed.fire(new PaymentsChanged(payment.clientId(), PaymentsPaths.pixPayment(payment.paymentId())));
+    }
+
+    private static PaymentsError notCancellable(String detail) {
+        return PaymentsError.unprocessable("PAGAMENTO_NAO_PERMITE_CANCELAMENTO", "Pagamento não permite cancelamento.",
+                detail);
     }
 }

@@ -23,12 +23,18 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDate;
+import java.util.List;
+
 /**
- * Payments v4 Pix payments: {@code POST /pix/payments} on the consent the user authorised,
- * {@code GET} and {@code PATCH} (cancellation) of {@code /pix/payments/{paymentId}}.
+ * Payments v4 Pix payments: {@code POST /pix/payments} on the consent the user authorised (one item,
+ * or one per scheduled date), {@code GET} and {@code PATCH} (cancellation) of
+ * {@code /pix/payments/{paymentId}}, and {@code PATCH /pix/payments/consents/{consentId}} (cancellation
+ * of all of a consent's).
  *
  * <p>Once the consent is known to be AUTHORISED, the answer decides its fate as the spec has it: a
- * 201 or a 422 consumes it; any other answer (a 5xx, say) leaves it AUTHORISED for another try.
+ * 422 consumes it, and so does a 201 that leaves no scheduled date without its payment; any other
+ * answer (a 5xx, say) leaves it AUTHORISED for another try.
  */
 @Path(PaymentsPaths.PIX_PAYMENTS)
 @HttpsOnly
@@ -63,7 +69,7 @@ public class PixPaymentsResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.WILDCARD)
-    @Operation(summary = "Initiate a Pix payment (signed JWT body, authorization code token with consent:<id>)")
+    @Operation(summary = "Initiate Pix payments (signed JWT body, authorization code token with consent:<id>)")
     public Response initiate(String body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                              @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                              @HeaderParam(HttpHeaders.ACCEPT) String accept,
@@ -126,6 +132,34 @@ public class PixPaymentsResource {
                 urls.bank(PaymentsPaths.pixPayment(paymentId))), caller));
     }
 
+    @PATCH
+    @Path("/consents/{consentId}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "Cancel every PDNG or SCHD Pix payment of a consent (signed JWT body, client credentials token)")
+    public Response cancelAll(@PathParam("consentId") String consentId, String body,
+                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                              @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                              @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                              @HeaderParam("x-idempotency-key") String idempotencyKey,
+                              @Context HttpServerRequest request) {
+        Caller caller = access.authorise(request, authorization, Grant.CLIENT_CREDENTIALS);
+        PaymentsResponses.requireJwtAccepted(accept);
+        PaymentsResponses.requireJwtBody(contentType);
+        String key = IdempotencyKeys.require(idempotencyKey);
+        JsonNode claims = signed.verify(body, caller.client());
+        String path = PaymentsPaths.pixPaymentsOfConsent(consentId);
+        Answer answer = idempotency.once(caller.clientId(), path, key, claims.path("data"), () -> {
+            spec.requireCancellation(claims);
+            consents.ofClient(consentId, caller.clientId());
+            ArrayNode data = json.createArrayNode();
+            payments.cancelAll(consentId, claims.path("data").path("cancellation").path("cancelledBy"))
+                    .forEach(cancelled -> data.add(PaymentsViews.cancelled(cancelled)));
+            return new Answer(200, responses.sign(PaymentsViews.answer(data, urls.bank(path)), caller));
+        });
+        return PaymentsResponses.jwt(answer.status(), answer.body());
+    }
+
     /** The token's consent, if it can be paid now; the 422s here do not consume it. */
     private PaymentConsent authorisedConsent(String consentId, Caller caller) {
         PaymentConsent consent = consents.find(consentId).filter(found -> found.clientId().equals(caller.clientId()))
@@ -142,16 +176,15 @@ public class PixPaymentsResource {
         return consent;
     }
 
-    /** The signed 201 answer, once the payment is accepted; its refusals are thrown. */
+    /**
+     * The signed 201 answer, once the payments are accepted: one per item, each for its date when the
+     * consent is scheduled. Refusals are thrown.
+     */
     private String initiate(Caller caller, PaymentConsent consent, JsonNode claims) {
         spec.requirePixPaymentRequest(claims);
         JsonNode items = claims.path("data");
-        if (items.size() != 1) {
-            throw PaymentsError.invalidParameter("Quantidade permitida de pagamentos excedida: o consentimento é de um "
-                    + "pagamento só.");
-        }
-        JsonNode item = items.get(0);
-        PaymentRules.checkAgainstConsent(item, consent);
+        List<LocalDate> dates = PaymentRules.checkDates(items, consent);
+        items.forEach(item -> PaymentRules.checkAgainstConsent(item, consent));
         Scenario scenario = Scenario.forAmount(consent.amount());
         switch (scenario.answer()) {
             case SERVER_ERROR -> throw new PaymentsError(500, "ERRO_INTERNO", "Erro interno.",
@@ -164,9 +197,11 @@ public class PixPaymentsResource {
             case CREATED -> {
             }
         }
-        consents.consume(consent.consentId());
-        PixPayment payment = payments.receive(consent, item, scenario);
-        ArrayNode data = json.createArrayNode().add(PaymentsViews.payment(payment));
+        consents.pay(consent.consentId(), dates);
+        ArrayNode data = json.createArrayNode();
+        for (int item = 0; item < items.size(); item++) {
+            data.add(PaymentsViews.payment(payments.receive(consent, items.get(item), dates.get(item), scenario)));
+        }
         return responses.sign(PaymentsViews.answer(data, urls.bank(PaymentsPaths.PIX_PAYMENTS)), caller);
     }
 

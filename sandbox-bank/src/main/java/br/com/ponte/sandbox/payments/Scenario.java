@@ -14,7 +14,8 @@ import static br.com.ponte.sandbox.payments.PaymentStatus.RJCT;
  * every answer a real bank may give (the table in the README). Any other amount is settled.
  *
  * <p>{@code path} is the statuses the payment goes through after RCVD, one per
- * {@code sandbox.payment.step}; a path ending in RJCT rejects it with {@code rejection}.
+ * {@code sandbox.payment.step}; a path ending in RJCT rejects it with {@code rejection}. A scheduled
+ * payment takes its path after SCHD, on its date ({@link #scheduledPath}).
  */
 public enum Scenario {
     SETTLED(null, Answer.CREATED, List.of(ACCP, ACPD, ACSC), null),
@@ -86,6 +87,15 @@ public enum Scenario {
 
     public List<PaymentStatus> path() {
         return path;
+    }
+
+    /**
+     * The path of a scheduled payment once its date comes: this one, so that a rejection happens when
+     * the spec checks balance and limits (at settlement); settled for one that SCHD cannot lead to
+     * (holding for analysis).
+     */
+    public List<PaymentStatus> scheduledPath() {
+        return PaymentStatus.SCHD.canBecome(path.get(0)) ? path : SETTLED.path;
     }
 
     public Reason rejection() {

@@ -1,10 +1,13 @@
 package br.com.ponte.sandbox.payments;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 /** How payments v4 writes times and dates: UTC to the second ({@code 2021-05-21T08:30:00Z}); dates in Brasília. */
 final class WireFormat {
@@ -23,5 +26,14 @@ final class WireFormat {
 
     static LocalDate today() {
         return LocalDate.now(BRASILIA);
+    }
+
+    /** The date {@code value} holds (AAAA-MM-DD, a day that exists); 422 {@code PARAMETRO_INVALIDO} naming {@code name} else. */
+    static LocalDate date(JsonNode value, String name) {
+        try {
+            return LocalDate.parse(value.asText());
+        } catch (DateTimeParseException e) {
+            throw PaymentsError.invalidParameter("Parâmetro " + name + " não é uma data (AAAA-MM-DD).");
+        }
     }
 }

@@ -45,7 +45,8 @@ public class SandboxStore {
         this(config.dataDir());
     }
 
-    SandboxStore(Optional<Path> dataDir) {
+    /** A store kept in {@code dataDir}, read back from it now; in memory only without one. */
+    public SandboxStore(Optional<Path> dataDir) {
         this.file = dataDir.map(directory -> directory.resolve(FILE));
         file.filter(Files::isRegularFile).ifPresent(this::read);
     }

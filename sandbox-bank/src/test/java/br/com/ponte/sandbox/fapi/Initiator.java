@@ -17,7 +17,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -86,10 +88,12 @@ final class Initiator {
                 "x-fapi-interaction-id", UUID.randomUUID().toString()));
     }
 
-    HttpResponse<String> patch(String path, String body) {
-        return call(() -> tpp.tls.send("PATCH", Sandbox.bank(BASE + path), JWT, body,
-                "Authorization", "Bearer " + clientCredentials(), "Accept", JWT,
+    /** A PATCH with a client credentials token; {@code headers} (an idempotency key, say) come on top. */
+    HttpResponse<String> patch(String path, String body, String... headers) {
+        List<String> all = new ArrayList<>(List.of("Authorization", "Bearer " + clientCredentials(), "Accept", JWT,
                 "x-fapi-interaction-id", UUID.randomUUID().toString()));
+        all.addAll(List.of(headers));
+        return call(() -> tpp.tls.send("PATCH", Sandbox.bank(BASE + path), JWT, body, all.toArray(String[]::new)));
     }
 
     /** The payload of a signed answer: PS256 by a key of the bank's JWKS, for this initiator, from the bank. */
@@ -186,14 +190,19 @@ final class Initiator {
         return Json.of(tokens).get("access_token").asText();
     }
 
-    /** Initiates the payment of the consent with this token. */
-    HttpResponse<String> pay(String token, ObjectNode payment) {
-        ArrayNode data = Json.MAPPER.createArrayNode().add(payment);
+    /** Initiates the payments of the consent with this token, one item each, in one request. */
+    HttpResponse<String> pay(String token, ObjectNode... payments) {
+        ArrayNode data = Json.MAPPER.createArrayNode().addAll(List.of(payments));
         PaymentsSpecCheck.assertValid("CreatePixPayment", Json.MAPPER.valueToTree(claims(data)));
         return post("/pix/payments", token, signed(data), UUID.randomUUID().toString());
     }
 
     // --- request data, valid against the spec ---
+
+    /** Today in Brasília, the day payments v4 dates payments by. */
+    static LocalDate today() {
+        return LocalDate.now(ZoneId.of("America/Sao_Paulo"));
+    }
 
     static ObjectNode consentData(String amount) {
         ObjectNode data = Json.MAPPER.createObjectNode();
@@ -201,25 +210,38 @@ final class Initiator {
         data.putObject("creditor").put("personType", "PESSOA_NATURAL").put("cpfCnpj", "12345678901")
                 .put("name", "Maria Recebedora");
         ObjectNode payment = data.putObject("payment").put("type", "PIX")
-                .put("date", LocalDate.now(ZoneId.of("America/Sao_Paulo")).toString())
+                .put("date", today().toString())
                 .put("currency", "BRL").put("amount", amount);
         ObjectNode details = payment.putObject("details").put("localInstrument", "DICT").put("proxy", "maria@example.com");
         details.set("creditorAccount", creditorAccount());
         return data;
     }
 
-    static ObjectNode scheduledConsentData(String amount, LocalDate date) {
+    /** A consent like {@link #consentData}'s with this {@code payment.schedule} instead of a date. */
+    static ObjectNode scheduledConsentData(String amount, ObjectNode schedule) {
         ObjectNode data = consentData(amount);
         ObjectNode payment = (ObjectNode) data.get("payment");
         payment.remove("date");
-        payment.putObject("schedule").putObject("single").put("date", date.toString());
+        payment.set("schedule", schedule);
         return data;
     }
 
     /** The payment a consent made by {@link #consentData} asks for. */
     static ObjectNode paymentData(String amount) {
+        return paymentData(amount, Instant.now());
+    }
+
+    /**
+     * The payment of a scheduled consent for {@code date}: its endToEndId carries that date at 15:00
+     * UTC, as the spec wants of a scheduled Pix.
+     */
+    static ObjectNode scheduledPaymentData(String amount, LocalDate date) {
+        return paymentData(amount, date.atTime(15, 0).toInstant(ZoneOffset.UTC));
+    }
+
+    private static ObjectNode paymentData(String amount, Instant settlement) {
         ObjectNode payment = Json.MAPPER.createObjectNode()
-                .put("endToEndId", "E" + "11222333" + END_TO_END_TIME.format(Instant.now())
+                .put("endToEndId", "E" + "11222333" + END_TO_END_TIME.format(settlement)
                         + UUID.randomUUID().toString().replace("-", "").substring(0, 11))
                 .put("localInstrument", "DICT")
                 .put("proxy", "maria@example.com")

@@ -208,13 +208,15 @@ class PaymentConsentsIT {
         assertError(last, 429, "TOO_MANY_REQUESTS");
     }
 
-    private static void assertRefused(Initiator initiator, ObjectNode data, int status, String code) {
+    /** Asserts the consent request is refused with this status and code; answers the refusal. */
+    static JsonNode assertRefused(Initiator initiator, ObjectNode data, int status, String code) {
         HttpResponse<String> response = initiator.post("/consents", initiator.clientCredentials(), initiator.signed(data),
                 UUID.randomUUID().toString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         JsonNode body = initiator.payload(response);
         PaymentsSpecCheck.assertValid("422ResponseErrorCreateConsent", body);
         assertThat(code(body)).isEqualTo(code);
+        return body;
     }
 
     static void assertError(HttpResponse<String> response, int status, String code) {

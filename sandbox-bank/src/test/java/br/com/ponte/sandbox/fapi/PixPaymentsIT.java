@@ -14,8 +14,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Pix payments v4 end to end over mutual TLS: consent, the user's authorisation, the payment with the
  * token of that authorisation, then its progress, each scenario the amount selects, cancellation and
- * what each answer does to the consent. Every body is checked against payments_4.0.0.yml.
+ * what each answer does to the consent ({@link ScheduledPaymentsIT} for scheduled payments). Every body
+ * is checked against payments_4.0.0.yml.
  */
 @QuarkusTest
 @WithTestResource(SandboxTestResource.class)
@@ -118,22 +117,6 @@ class PixPaymentsIT {
         JsonNode refusal = initiator.payload(refused);
         PaymentsSpecCheck.assertValid("422ResponseErrorCreatePixPayment", refusal);
         assertThat(code(refusal)).isEqualTo("PAGAMENTO_NAO_PERMITE_CANCELAMENTO");
-    }
-
-    @Test
-    void aScheduledPaymentIsScheduledAndCanBeCancelled() throws Exception {
-        Initiator initiator = Initiator.register();
-        LocalDate tomorrow = LocalDate.now(ZoneId.of("America/Sao_Paulo")).plusDays(1);
-        String consentId = initiator.createConsent(Initiator.scheduledConsentData("100.00", tomorrow));
-        HttpResponse<String> created = initiator.pay(initiator.authorise(consentId), Initiator.paymentData("100.00"));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String paymentId = initiator.payload(created).get("data").get(0).get("paymentId").asText();
-
-        initiator.paymentUntil(paymentId, found -> found.get("status").asText().equals("SCHD"));
-        HttpResponse<String> cancelled = initiator.patch("/pix/payments/" + paymentId, initiator.signed(cancellation()));
-
-        assertThat(initiator.payload(cancelled).get("data").get("cancellation").get("reason").asText())
-                .isEqualTo("CANCELADO_AGENDAMENTO");
     }
 
     @Test
@@ -236,7 +219,8 @@ class PixPaymentsIT {
         return body.get("data").get(0).get("paymentId").asText();
     }
 
-    private static JsonNode cancellation() {
+    /** The data of a cancellation the user asked for (valid against {@code PatchPixPayment}). */
+    static JsonNode cancellation() {
         ObjectNode data = Json.MAPPER.createObjectNode().put("status", "CANC");
         data.putObject("cancellation").putObject("cancelledBy").putObject("document")
                 .put("identification", Initiator.CPF).put("rel", "CPF");

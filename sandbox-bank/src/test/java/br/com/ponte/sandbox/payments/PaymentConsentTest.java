@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,10 +60,51 @@ class PaymentConsentTest {
         assertThat(consumed.at(CREATED.plus(CONSUMPTION).plusSeconds(1))).isEqualTo(consumed);
     }
 
+    @Test
+    void aScheduleIsConsumedOnceEveryDateHasItsPayment() {
+        PaymentConsent consent = daily().authorise(account("123"), CREATED, CONSUMPTION, SECOND_APPROVAL);
+
+        PaymentConsent first = consent.pay(List.of(LocalDate.parse("2026-01-06")), CREATED.plusSeconds(1));
+        assertThat(first.status()).isEqualTo(ConsentStatus.AUTHORISED);
+        assertThat(first.paidDates()).containsExactly(LocalDate.parse("2026-01-06"));
+
+        PaymentConsent all = first.pay(List.of(LocalDate.parse("2026-01-08"), LocalDate.parse("2026-01-07")),
+                CREATED.plusSeconds(2));
+        assertThat(all.status()).isEqualTo(ConsentStatus.CONSUMED);
+        assertThat(all.statusUpdateDateTime()).isEqualTo(CREATED.plusSeconds(2));
+    }
+
+    @Test
+    void aSchedulePartlyPaidWhenItsTimeRunsOutIsConsumedNotRejected() {
+        PaymentConsent partlyPaid = daily().authorise(account("123"), CREATED, CONSUMPTION, SECOND_APPROVAL)
+                .pay(List.of(LocalDate.parse("2026-01-06")), CREATED.plusSeconds(1));
+
+        PaymentConsent expired = partlyPaid.at(CREATED.plus(CONSUMPTION));
+
+        assertThat(expired.status()).isEqualTo(ConsentStatus.CONSUMED);
+        assertThat(expired.rejection()).isNull();
+    }
+
+    @Test
+    void anImmediatePaymentConsumesItsConsentAtOnce() {
+        PaymentConsent consent = created().authorise(account("123"), CREATED, CONSUMPTION, SECOND_APPROVAL);
+
+        assertThat(consent.pay(List.of(LocalDate.parse("2026-01-05")), CREATED.plusSeconds(1)).status())
+                .isEqualTo(ConsentStatus.CONSUMED);
+    }
+
     private static PaymentConsent created() {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.putObject("payment").put("amount", "100.00");
         return PaymentConsent.create("urn:pontesandbox:1", "client", data, CREATED, AUTHORISATION);
+    }
+
+    /** Three days from 2026-01-06. */
+    private static PaymentConsent daily() {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.putObject("payment").put("amount", "100.00").putObject("schedule").putObject("daily")
+                .put("startDate", "2026-01-06").put("quantity", 3);
+        return PaymentConsent.create("urn:pontesandbox:2", "client", data, CREATED, AUTHORISATION);
     }
 
     private static JsonNode account(String number) {

@@ -77,6 +77,11 @@ class SandboxPkiTest {
             }
 
             @Override
+            public Schedule schedule() {
+                return null;
+            }
+
+            @Override
             public RateLimit rateLimit() {
                 return null;
             }

@@ -1,5 +1,7 @@
 package br.com.ponte.sandbox.store;
 
+import br.com.ponte.sandbox.payments.ConsentStatus;
+import br.com.ponte.sandbox.payments.PaymentConsent;
 import br.com.ponte.sandbox.payments.PaymentStatus;
 import br.com.ponte.sandbox.payments.PixPayment;
 import br.com.ponte.sandbox.payments.Scenario;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -43,11 +46,26 @@ class SandboxStoreTest {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         PixPayment payment = new PixPayment("p1", "urn:pontesandbox:c1", "client", data, Scenario.REFUSED_BY_SPI,
                 PaymentStatus.ACCP, at, at, List.of(PaymentStatus.ACPD, PaymentStatus.RJCT), at.plusSeconds(2), null, null,
-                JsonNodeFactory.instance.objectNode().put("number", "123"));
+                JsonNodeFactory.instance.objectNode().put("number", "123"), at.plusSeconds(60));
         new SandboxStore(Optional.of(dataDir)).table("pixPayments", PixPayment.class).put("p1", payment);
 
         assertThat(new SandboxStore(Optional.of(dataDir)).table("pixPayments", PixPayment.class).find("p1"))
                 .contains(payment);
+    }
+
+    @Test
+    void consentsSurviveARestartWithTheDaysTheirPaymentsSettleOn() {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.putObject("payment").put("amount", "100.00").putObject("schedule").putObject("daily")
+                .put("startDate", "2026-01-06").put("quantity", 3);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        PaymentConsent consent = new PaymentConsent("urn:pontesandbox:c1", "client", data, ConsentStatus.AUTHORISED, at,
+                at, at.plusSeconds(3600), null, JsonNodeFactory.instance.objectNode().put("number", "123"), null,
+                List.of(LocalDate.parse("2026-01-06"), LocalDate.parse("2026-01-07")));
+        new SandboxStore(Optional.of(dataDir)).table("paymentConsents", PaymentConsent.class).put("c1", consent);
+
+        assertThat(new SandboxStore(Optional.of(dataDir)).table("paymentConsents", PaymentConsent.class).find("c1"))
+                .contains(consent);
     }
 
     @Test
