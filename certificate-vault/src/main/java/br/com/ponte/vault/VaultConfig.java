@@ -59,6 +59,13 @@ public interface VaultConfig {
     Duration expiryCheckEvery();
 
 
+    /**
+     * Where transmitters send their Open Finance webhook calls (payment and consent changes),
+     * registered as {@code webhook_uris} at DCR ({@code PONTE_VAULT_WEBHOOK_URIS}): payment-service's
+     * public base URL. None: no webhooks, Ponte polls only.
+     */
+    Optional<List<String>> webhookUris();
+
     /** Open Finance Brasil's directory: where transmitters and software statements are found. */
     Directory directory();
 

@@ -150,6 +150,7 @@ public final class Devstack implements AutoCloseable {
         vault.put("PONTE_VAULT_TRANSMITTER_TRUST_ANCHORS", pki.resolve("ca-root.pem").toString());
         vault.put("PONTE_VAULT_DIRECTORY_PARTICIPANTS_URL", "http://localhost:" + ports.sandbox() + "/participants");
         vault.put("PONTE_VAULT_DIRECTORY_API_URL", "http://localhost:" + ports.sandbox() + "/directory");
+        vault.put("PONTE_VAULT_WEBHOOK_URIS", "http://localhost:" + ports.payment());
         vault.put("PONTE_INTERNAL_CLIENTS", String.join(",", secrets.serviceSecrets().entrySet().stream()
                 .map(e -> e.getKey() + ":" + StackSecrets.hash(e.getValue())).sorted().toList()));
         // consent-service talks to the banks: the directory, the development CA, the partner's keys
@@ -161,6 +162,12 @@ public final class Devstack implements AutoCloseable {
         consent.put("PONTE_CONSENT_PUBLIC_URL", "http://localhost:" + ports.consent());
         consent.put("PONTE_CONSENT_MASTER_KEY", secrets.consentMasterKey());
         consent.put("PONTE_INTERNAL_CLIENTS", "payment-service:" + StackSecrets.hash(secrets.serviceSecrets().get("payment-service")));
+        // payment-service pays on authorised consents (from consent-service) at the banks
+        Map<String, String> payment = new HashMap<>(common);
+        payment.put("PONTE_FAPI_TRUST_ANCHORS", pki.resolve("ca-root.pem").toString());
+        payment.put("PONTE_FAPI_PARTICIPANTS_URL", "http://localhost:" + ports.sandbox() + "/participants");
+        payment.put("PONTE_VAULT_SERVICE_SECRET", secrets.serviceSecrets().get("payment-service"));
+        payment.put("PONTE_PAYMENT_CONSENT_URL", "http://localhost:" + ports.consent());
         Map<String, String> webhook = new HashMap<>(common);
         webhook.put("PONTE_WEBHOOK_MASTER_KEY", secrets.webhookMasterKey());
         // A local stack delivers to local receivers: allow loopback and plain http here only.
@@ -177,7 +184,7 @@ public final class Devstack implements AutoCloseable {
         out.println("Starting the services (logs in " + logs + ")");
         services.add(launch("certificate-vault", ports.vault(), vault, logs));
         services.add(launch("consent-service", ports.consent(), consent, logs));
-        services.add(launch("payment-service", ports.payment(), common, logs));
+        services.add(launch("payment-service", ports.payment(), payment, logs));
         services.add(launch("collection-service", ports.collection(), common, logs));
         services.add(launch("webhook-dispatcher", ports.webhook(), webhook, logs));
         services.add(launch("sandbox-bank", ports.sandbox(), sandbox, logs));

@@ -219,6 +219,225 @@ class PaymentJourneyIT {
         assertThat(JSON.readTree(unknown.body()).path("errors").get(0).path("code").asText()).isEqualTo("ESTADO_INVALIDO");
     }
 
+    @Test
+    void aPaidConsentIsConsumedAndFinishedAndTheReceiverOrdersItsEventsByTimeAndSequence() throws Exception {
+        String consentId = approvedConsent(consentRequest("10.00"));
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> paid = pay(consentId, key);
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+        JsonNode payment = JSON.readTree(paid.body());
+        assertThat(payment.path("status").asText()).isEqualTo("RCVD");
+        assertThat(payment.path("transmitterPaymentId").asText()).isNotBlank();
+        assertThat(payment.path("endToEndId").asText()).startsWith("E11222333");
+        // the same key: the same payment, nothing sent twice; another payment on the used consent is refused
+        HttpResponse<String> replay = pay(consentId, key);
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(201);
+        assertThat(JSON.readTree(replay.body()).path("id").asText()).isEqualTo(payment.path("id").asText());
+        HttpResponse<String> second = pay(consentId, UUID.randomUUID().toString());
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(422);
+        assertThat(JSON.readTree(second.body()).path("errors").get(0).path("code").asText()).isEqualTo("CONSENTIMENTO_INVALIDO");
+
+        JsonNode settled = awaitPayment(payment.path("id").asText(), "ACSC");
+        assertThat(settled.path("endToEndId").asText()).isEqualTo(payment.path("endToEndId").asText());
+        assertThat(get(consents() + "/" + consentId).path("status").asText()).isEqualTo("CONSUMED");
+
+        List<JsonNode> events = receivedUntil(consentId, "consent:finish");
+        List<String> types = events.stream().map(e -> e.path("event").path("type").asText()).toList();
+        assertThat(types.subList(0, 4)).containsExactly("before:consent:create", "after:consent:create", "consent:approved",
+                "consent:consumed");
+        assertThat(types).contains("consent:polling").endsWith("consent:finish");
+        // what a receiver does with events that may arrive in any order: sort by sequence; time agrees
+        List<JsonNode> ordered = events.stream().sorted(java.util.Comparator.comparingLong(
+                e -> e.path("event").path("sequence").asLong())).toList();
+        for (int i = 1; i < ordered.size(); i++) {
+            assertThat(ordered.get(i).path("event").path("sequence").asLong())
+                    .isGreaterThan(ordered.get(i - 1).path("event").path("sequence").asLong());
+            assertThat(java.time.Instant.parse(ordered.get(i).path("event").path("time").asText()))
+                    .isAfterOrEqualTo(java.time.Instant.parse(ordered.get(i - 1).path("event").path("time").asText()));
+        }
+        JsonNode consumed = events.get(types.indexOf("consent:consumed")).path("event").path("data");
+        assertThat(consumed.path("transmitterHttpStatus").asInt()).isEqualTo(201);
+        assertThat(consumed.path("paymentId").asText()).isEqualTo(payment.path("id").asText());
+        JsonNode finish = events.get(types.lastIndexOf("consent:finish")).path("event").path("data");
+        assertThat(finish.path("outcome").asText()).isEqualTo("SETTLED");
+        assertThat(finish.path("paymentStatus").asText()).isEqualTo("ACSC");
+        assertThat(finish.path("endToEndId").asText()).isEqualTo(payment.path("endToEndId").asText());
+
+        // and the payment's own story on payment.events, every status it went through
+        List<String> statuses = receivedUntil(payment.path("id").asText(), "payment:status:changed", "ACSC").stream()
+                .filter(e -> e.path("event").path("type").asText().equals("payment:status:changed"))
+                .map(e -> e.path("event").path("data").path("status").asText()).toList();
+        assertThat(statuses).startsWith("RCVD").endsWith("ACSC").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyRejectionCodeAndTheAsynchronousDictRejectionFinishTheConsentWithTheirCode() throws Exception {
+        Map<String, String> scenarios = new java.util.LinkedHashMap<>();
+        scenarios.put("1001.01", "SALDO_INSUFICIENTE");
+        scenarios.put("1001.02", "VALOR_ACIMA_LIMITE");
+        scenarios.put("1001.03", "VALOR_INVALIDO");
+        scenarios.put("1001.04", "COBRANCA_INVALIDA");
+        scenarios.put("1001.05", "NAO_INFORMADO");
+        scenarios.put("1001.06", "PAGAMENTO_DIVERGENTE_CONSENTIMENTO");
+        scenarios.put("1001.07", "DETALHE_PAGAMENTO_INVALIDO");
+        scenarios.put("1001.08", "PAGAMENTO_RECUSADO_DETENTORA");
+        scenarios.put("1001.09", "PAGAMENTO_RECUSADO_SPI");
+        scenarios.put("1001.10", "FALHA_INFRAESTRUTURA");
+        scenarios.put("1003.00", "DETALHE_PAGAMENTO_INVALIDO"); // DICT, asynchronous: 201 RCVD, RJCT on a later read
+        Map<String, String> paymentByAmount = new HashMap<>();
+        Map<String, String> consentByAmount = new HashMap<>();
+        for (String amount : scenarios.keySet()) {
+            String consentId = approvedConsent(consentRequest(amount));
+            HttpResponse<String> paid = pay(consentId, UUID.randomUUID().toString());
+            assertThat(paid.statusCode()).as(amount + " " + paid.body()).isEqualTo(201);
+            assertThat(JSON.readTree(paid.body()).path("status").asText()).isEqualTo("RCVD");
+            paymentByAmount.put(amount, JSON.readTree(paid.body()).path("id").asText());
+            consentByAmount.put(amount, consentId);
+        }
+        for (Map.Entry<String, String> scenario : scenarios.entrySet()) {
+            JsonNode rejected = awaitPayment(paymentByAmount.get(scenario.getKey()), "RJCT");
+            assertThat(rejected.path("rejectionCode").asText()).as(scenario.getKey()).isEqualTo(scenario.getValue());
+            String consentId = consentByAmount.get(scenario.getKey());
+            assertThat(get(consents() + "/" + consentId).path("status").asText()).isEqualTo("CONSUMED");
+            List<JsonNode> events = receivedUntil(consentId, "consent:finish");
+            JsonNode finish = events.get(events.size() - 1).path("event").path("data");
+            assertThat(finish.path("outcome").asText()).isEqualTo("FAILED");
+            assertThat(finish.path("rejectionCode").asText()).as(scenario.getKey()).isEqualTo(scenario.getValue());
+        }
+    }
+
+    @Test
+    void aSynchronousRefusalConsumesTheConsentAndAServerErrorLeavesItAuthorised() throws Exception {
+        String refusedConsent = approvedConsent(consentRequest("1004.00"));
+        HttpResponse<String> refused = pay(refusedConsent, UUID.randomUUID().toString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(201);
+        assertThat(JSON.readTree(refused.body()).path("status").asText()).isEqualTo("RJCT");
+        assertThat(JSON.readTree(refused.body()).path("rejectionCode").asText()).isEqualTo("DETALHE_PAGAMENTO_INVALIDO");
+        assertThat(JSON.readTree(refused.body()).has("transmitterPaymentId")).isFalse();
+        List<JsonNode> events = receivedUntil(refusedConsent, "consent:finish");
+        JsonNode consumed = events.stream().filter(e -> e.path("event").path("type").asText().equals("consent:consumed"))
+                .findFirst().orElseThrow().path("event").path("data");
+        assertThat(consumed.path("transmitterHttpStatus").asInt()).isEqualTo(422);
+        assertThat(get(consents() + "/" + refusedConsent).path("status").asText()).isEqualTo("CONSUMED");
+
+        String failingConsent = approvedConsent(consentRequest("1005.00"));
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> failed = pay(failingConsent, key);
+        assertThat(failed.statusCode()).as(failed.body()).isEqualTo(502);
+        assertThat(JSON.readTree(failed.body()).path("errors").get(0).path("code").asText()).isEqualTo("ERRO_TRANSMISSORA");
+        assertThat(get(consents() + "/" + failingConsent).path("status").asText()).isEqualTo("AUTHORISED");
+    }
+
+    @Test
+    void aHeldPaymentAndAScheduledPaymentAreCancelled() throws Exception {
+        String heldConsent = approvedConsent(consentRequest("1002.00"));
+        String held = JSON.readTree(pay(heldConsent, UUID.randomUUID().toString()).body()).path("id").asText();
+        awaitPayment(held, "PDNG");
+
+        Map<String, Object> request = consentRequest("55.00");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payment = new HashMap<>((Map<String, Object>) request.get("payment"));
+        payment.remove("date");
+        payment.put("schedule", Map.of("single", Map.of("date", LocalDate.now(ZoneId.of("America/Sao_Paulo")).plusDays(3).toString())));
+        request.put("payment", payment);
+        String scheduledConsent = approvedConsent(request);
+        HttpResponse<String> scheduledAnswer = pay(scheduledConsent, UUID.randomUUID().toString());
+        assertThat(scheduledAnswer.statusCode()).as(scheduledAnswer.body()).isEqualTo(201);
+        String scheduled = JSON.readTree(scheduledAnswer.body()).path("id").asText();
+        awaitPayment(scheduled, "SCHD");
+
+        for (String id : List.of(held, scheduled)) {
+            HttpResponse<String> cancelled = http.send(HttpRequest.newBuilder(URI.create(payments() + "/" + id + "/cancel"))
+                    .header("authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+            assertThat(JSON.readTree(cancelled.body()).path("status").asText()).isEqualTo("CANC");
+        }
+        List<JsonNode> events = receivedUntil(scheduledConsent, "consent:finish");
+        assertThat(events.get(events.size() - 1).path("event").path("data").path("paymentStatus").asText()).isEqualTo("CANC");
+        // a settled or rejected payment cannot be cancelled
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(payments() + "/" + held + "/cancel"))
+                .header("authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(again.body()).path("errors").get(0).path("code").asText()).isEqualTo("PAGAMENTO_NAO_PERMITE_CANCELAMENTO");
+    }
+
+    @Test
+    void aConsentAskingForItIsPaidAsSoonAsTheUserApproves() throws Exception {
+        Map<String, Object> request = consentRequest("12.34");
+        request.put("automaticPayment", Map.of("cnpjInitiator", "11222333000181", "remittanceInformation", "Pedido 7"));
+        String consentId = approvedConsent(request);
+        List<JsonNode> events = receivedUntil(consentId, "consent:finish");
+        List<String> types = events.stream().map(e -> e.path("event").path("type").asText()).toList();
+        assertThat(types).contains("consent:consumed");
+        assertThat(events.get(events.size() - 1).path("event").path("data").path("outcome").asText()).isEqualTo("SETTLED");
+    }
+
+    /** A consent created and approved at the bank; its id. */
+    private static String approvedConsent(Map<String, Object> request) throws Exception {
+        HttpResponse<String> created = post(consents(), token, UUID.randomUUID().toString(), request);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode consent = JSON.readTree(created.body());
+        assertThat(decideAtTheBank(consent.path("authorisationUrl").asText(), "approve").toString()).contains("status=AUTHORISED");
+        return consent.path("id").asText();
+    }
+
+    private static HttpResponse<String> pay(String consentId, String idempotencyKey) throws Exception {
+        Map<String, Object> body = Map.of("consentId", consentId, "cnpjInitiator", "11222333000181",
+                "remittanceInformation", "Pagamento de teste");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(payments())).header("content-type", "application/json")
+                .header("authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (idempotencyKey != null) {
+            request.header("x-idempotency-key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Reads the payment through Ponte until it has {@code status}. */
+    private static JsonNode awaitPayment(String id, String status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonNode payment = get(payments() + "/" + id);
+            if (status.equals(payment.path("status").asText()) || System.nanoTime() > deadline) {
+                assertThat(payment.path("status").asText()).as(payment.toString()).isEqualTo(status);
+                return payment;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static String payments() {
+        return "http://localhost:" + stack.ports().payment() + "/v1/pix/payments";
+    }
+
+    /**
+     * The events of one subject the receiver got, once one of type {@code type} (and, when given,
+     * with that data status) arrived.
+     */
+    private static List<JsonNode> receivedUntil(String subject, String type, String... status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().demoReceiver()
+                    + "/received")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            List<JsonNode> matching = new ArrayList<>();
+            for (String line : body.split("\n")) {
+                if (!line.isBlank() && subject.equals(JSON.readTree(line).path("event").path("subject").asText())) {
+                    matching.add(JSON.readTree(line));
+                }
+            }
+            boolean arrived = matching.stream().anyMatch(e -> e.path("event").path("type").asText().equals(type)
+                    && (status.length == 0 || e.path("event").path("data").path("status").asText().equals(status[0])));
+            if (arrived || System.nanoTime() > deadline) {
+                assertThat(arrived).as(matching.stream().map(JsonNode::toString).collect(Collectors.joining("\n"))).isTrue();
+                assertThat(matching).extracting(e -> e.path("signature").asText()).containsOnly("valid");
+                return matching;
+            }
+            Thread.sleep(250);
+        }
+    }
+
     /**
      * The user at the bank's page (driven without a browser): decides, and the browser follows the
      * bank's redirect to Ponte's callback page, whose script posts the fragment back. Returns where

@@ -179,6 +179,7 @@ public class TransmitterRegistrations {
         if (ssa.hasNonNull("software_jwks_uri")) {
             metadata.put("jwks_uri", ssa.get("software_jwks_uri").asText());
         }
+        config.webhookUris().filter(hooks -> !hooks.isEmpty()).ifPresent(hooks -> metadata.put("webhook_uris", hooks));
         return metadata;
     }
 

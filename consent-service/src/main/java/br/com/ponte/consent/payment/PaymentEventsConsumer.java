@@ -77,12 +77,13 @@ public class PaymentEventsConsumer {
             if (consent == null) {
                 return Uni.createFrom().voidItem();
             }
-            if (consent.status == ConsentStatus.AUTHORISED) {
-                consent.consume(time);
-            } else {
-                LOG.warnf("Payment %s initiated on consent %s, which Ponte has %s; recording the consumption anyway",
-                        payment.paymentId(), consent.id, consent.status);
+            if (consent.status != ConsentStatus.AUTHORISED) {
+                // a second request on a used (or expired, or revoked) consent: the bank's refusal consumes nothing
+                LOG.infof("Payment %s answered %d on consent %s, which is %s: no change", payment.paymentId(),
+                        payment.transmitterHttpStatus(), consent.id, consent.status);
+                return Uni.createFrom().voidItem();
             }
+            consent.consume(time);
             Uni<PaymentConsent> consumed = consents.append(consent, new ConsentConsumed(consent.id.toString(),
                     consent.transmitterConsentId, payment.paymentId(), payment.transmitterHttpStatus(), payment.status()), time);
             if (payment.transmitterHttpStatus() == 422) {

@@ -13,11 +13,15 @@ public record PixPaymentResponse(
         String transmitterPaymentId,
         String endToEndId,
         String rejectionCode,
+        String rejectionDetail,
         Instant creationDateTime,
-        Instant statusUpdateDateTime) {
+        Instant statusUpdateDateTime,
+        String initiation,
+        String initiationError) {
 
     static PixPaymentResponse of(PixPayment p) {
-        return new PixPaymentResponse(p.id.toString(), p.consentId.toString(), p.status.wireValue(),
-                p.transmitterPaymentId, p.endToEndId, p.rejectionCode, p.createdAt, p.statusUpdatedAt);
+        return new PixPaymentResponse(p.id.toString(), p.consentId.toString(),
+                p.status == null ? null : p.status.wireValue(), p.transmitterPaymentId, p.endToEndId, p.rejectionCode,
+                p.rejectionDetail, p.createdAt, p.statusUpdatedAt, p.initiation, p.initiationError);
     }
 }

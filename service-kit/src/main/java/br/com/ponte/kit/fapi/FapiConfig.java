@@ -1,20 +1,22 @@
-package br.com.ponte.consent.config;
+package br.com.ponte.kit.fapi;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
-/** How consent-service reaches transmitters (banks), the directory, and the vault's keys. */
+/** How a service reaches transmitters (banks) and the directory; the partner's keys come from the vault. */
 @ConfigMapping(prefix = "ponte.fapi")
-public interface BankConfig {
+public interface FapiConfig {
 
     /**
      * PEM file of the CAs transmitters' TLS certificates chain to ({@code PONTE_FAPI_TRUST_ANCHORS}):
      * ICP-Brasil in production, the development CA ({@code .ponte/pki/ca-root.pem}) with devstack.
+     * Required by services that call banks; read when the first bank connection is made.
      */
-    Path trustAnchors();
+    Optional<Path> trustAnchors();
 
     /** The directory's participants list ({@code PONTE_FAPI_PARTICIPANTS_URL}). */
     @WithDefault("http://localhost:8090/participants")

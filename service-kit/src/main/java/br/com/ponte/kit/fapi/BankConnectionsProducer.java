@@ -1,11 +1,8 @@
-package br.com.ponte.consent.bank;
+package br.com.ponte.kit.fapi;
 
-import br.com.ponte.consent.config.BankConfig;
-import br.com.ponte.consent.config.ConsentConfig;
 import br.com.ponte.fapi.BankConnections;
 import br.com.ponte.fapi.Participants;
 import br.com.ponte.fapi.VaultKeys;
-import br.com.ponte.kit.crypto.EnvelopeCipher;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -15,34 +12,36 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** The connections to banks (keys through the vault's internal API) and the cipher for users' tokens. */
-public class BankProducer {
+/**
+ * The connections to banks of a service that calls them (consent-, payment-, collection-service):
+ * the partner's keys through the vault's internal API, as this service
+ * ({@code PONTE_VAULT_SERVICE_SECRET}), banks found in the directory, their TLS certificates checked
+ * against {@code ponte.fapi.trust-anchors}.
+ */
+public class BankConnectionsProducer {
 
     @Produces
     @ApplicationScoped
-    BankConnections banks(Vertx vertx, BankConfig config,
+    BankConnections banks(Vertx vertx, FapiConfig config,
                           @ConfigProperty(name = "ponte.vault.url") String vaultUrl,
                           @ConfigProperty(name = "quarkus.application.name") String service,
                           @ConfigProperty(name = "ponte.vault.service-secret") String serviceSecret) {
-        String anchors;
+        Path anchors = config.trustAnchors().orElseThrow(() -> new IllegalStateException(
+                "ponte.fapi.trust-anchors (PONTE_FAPI_TRUST_ANCHORS) must name the PEM file of the banks' CAs"));
+        String pem;
         try {
-            anchors = Files.readString(config.trustAnchors());
+            pem = Files.readString(anchors);
         } catch (IOException e) {
-            throw new UncheckedIOException("ponte.fapi.trust-anchors: cannot read " + config.trustAnchors(), e);
+            throw new UncheckedIOException("ponte.fapi.trust-anchors: cannot read " + anchors, e);
         }
         return new BankConnections(vertx, new VaultKeys(vertx, vaultUrl, service, serviceSecret, config.timeout()),
                 new Participants(vertx, config.participantsUrl(), config.timeout(), config.reuseFor()),
-                anchors, config.timeout(), config.reuseFor());
+                pem, config.timeout(), config.reuseFor());
     }
 
     void close(@Disposes BankConnections banks) {
         banks.close();
-    }
-
-    @Produces
-    @ApplicationScoped
-    EnvelopeCipher grantCipher(ConsentConfig config) {
-        return new EnvelopeCipher(config.masterKey(), config.masterKeyId(), "ponte.consent.master-key");
     }
 }
