@@ -37,7 +37,7 @@ curl -s -X POST {{VAULT}}/v1/ofb-credentials/transmitters/$BANK/registration -H 
 
 # 5. Create a payment consent: Ponte creates it at the bank and answers with the URL for the user
 CONSENT=$(curl -s -X POST {{CONSENT}}/v1/payment-consents -H "Authorization: Bearer $TOKEN" \
-  -H "x-idempotency-key: $(uuidgen 2>/dev/null || cat /proc/sys/kernel/random/uuid)" -H 'Content-Type: application/json' -d '{
+  -H "x-idempotency-key: $(cat /proc/sys/kernel/random/uuid)" -H 'Content-Type: application/json' -d '{
     "transmitter": "'$BANK'", "redirectUri": "https://partner.example/return",
     "loggedUser": {"document": {"identification": "11144477735", "rel": "CPF"}},
     "creditor": {"personType": "PESSOA_JURIDICA", "cpfCnpj": "11222333000181", "name": "Padaria Pao Quente"},
@@ -55,3 +55,13 @@ curl -s -o /dev/null {{CONSENT}}/v1/payment-consents/callback -d "${BACK#*#}"
 
 # 7. The consent is AUTHORISED; before:consent:create, after:consent:create and consent:approved arrived, signed
 curl -s {{CONSENT}}/v1/payment-consents/$CONSENT_ID -H "Authorization: Bearer $TOKEN"; echo
+
+# 8. Pay: payment-service initiates the Pix payment at the bank and follows it to ACSC; consent:consumed,
+#    consent:polling and consent:finish arrive
+PAYMENT_ID=$(curl -s -X POST {{PAYMENT}}/v1/pix/payments -H "Authorization: Bearer $TOKEN" \
+  -H "x-idempotency-key: $(cat /proc/sys/kernel/random/uuid)" -H 'Content-Type: application/json' \
+  -d '{"consentId":"'$CONSENT_ID'","cnpjInitiator":"11222333000181","remittanceInformation":"Pedido 42"}' | json id)
+for i in $(seq 60); do
+  curl -s {{PAYMENT}}/v1/pix/payments/$PAYMENT_ID -H "Authorization: Bearer $TOKEN" | grep -q '"status":"ACSC"' && break; sleep 1
+done
+curl -s {{PAYMENT}}/v1/pix/payments/$PAYMENT_ID -H "Authorization: Bearer $TOKEN"; echo

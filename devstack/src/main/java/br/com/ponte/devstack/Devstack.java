@@ -234,6 +234,7 @@ public final class Devstack implements AutoCloseable {
             Map<String, String> values = new LinkedHashMap<>();
             values.put("{{VAULT}}", "http://localhost:" + ports.vault());
             values.put("{{CONSENT}}", "http://localhost:" + ports.consent());
+            values.put("{{PAYMENT}}", "http://localhost:" + ports.payment());
             values.put("{{WEBHOOK}}", "http://localhost:" + ports.webhook());
             values.put("{{RECEIVER}}", "http://127.0.0.1:" + ports.demoReceiver());
             values.put("{{DIRECTORY}}", "http://localhost:" + ports.sandbox());

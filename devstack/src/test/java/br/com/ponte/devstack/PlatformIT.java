@@ -65,18 +65,31 @@ class PlatformIT {
         assertThat(bash.waitFor(90, TimeUnit.SECONDS)).isTrue();
         String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bash.exitValue()).as(output).isZero();
-        JsonNode consent = JSON.readTree(output.substring(output.indexOf('{')));
+        List<JsonNode> printed = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            if (line.startsWith("{")) {
+                printed.add(JSON.readTree(line));
+            }
+        }
+        assertThat(printed).as(output).hasSize(2);
+        JsonNode consent = printed.get(0);
         assertThat(consent.path("status").asText()).as(output).isEqualTo("AUTHORISED");
         assertThat(consent.path("transmitterConsentId").asText()).as(output).startsWith("urn:");
+        JsonNode payment = printed.get(1);
+        assertThat(payment.path("status").asText()).as(output).isEqualTo("ACSC");
+        assertThat(payment.path("consentId").asText()).isEqualTo(consent.path("id").asText());
         String consentId = consent.path("id").asText();
 
-        List<JsonNode> received = awaitReceived(consentId, 3, Duration.ofSeconds(60));
+        List<JsonNode> received = awaitFinish(consentId, Duration.ofSeconds(60));
         assertThat(received).extracting(r -> r.path("signature").asText()).containsOnly("valid");
-        assertThat(received).extracting(r -> r.path("event").path("type").asText())
-                .containsExactly("before:consent:create", "after:consent:create", "consent:approved");
-        assertThat(received).extracting(r -> r.path("event").path("sequence").asLong()).containsExactly(1L, 2L, 3L);
+        List<String> types = received.stream().map(r -> r.path("event").path("type").asText()).toList();
+        assertThat(types.subList(0, 4)).containsExactly("before:consent:create", "after:consent:create", "consent:approved",
+                "consent:consumed");
+        assertThat(types).contains("consent:polling").endsWith("consent:finish");
+        assertThat(received).extracting(r -> r.path("event").path("sequence").asLong()).isSorted().doesNotHaveDuplicates();
         assertThat(received).extracting(r -> r.path("event").path("source").asText()).containsOnly("consent-service");
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("[demo receiver] consent:approved");
+        assertThat(received.get(received.size() - 1).path("event").path("data").path("outcome").asText()).isEqualTo("SETTLED");
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("[demo receiver] consent:finish");
     }
 
     @Test
@@ -106,7 +119,8 @@ class PlatformIT {
         assertThat(stack.busyPorts()).contains("port " + stack.ports().consent() + " (consent-service) is already in use");
     }
 
-    private List<JsonNode> awaitReceived(String subject, int count, Duration timeout) throws Exception {
+    /** The consent's events as the receiver got them (ordered mode: in sequence), once consent:finish arrived. */
+    private List<JsonNode> awaitFinish(String subject, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             String body = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().demoReceiver()
@@ -120,8 +134,9 @@ class PlatformIT {
                     }
                 }
             }
-            if (matching.size() >= count || System.nanoTime() > deadline) {
-                assertThat(matching).as(body).hasSize(count);
+            boolean finished = matching.stream().anyMatch(m -> m.path("event").path("type").asText().equals("consent:finish"));
+            if (finished || System.nanoTime() > deadline) {
+                assertThat(finished).as(body).isTrue();
                 return matching;
             }
             Thread.sleep(200);
