@@ -374,6 +374,76 @@ class PaymentJourneyIT {
         assertThat(events.get(events.size() - 1).path("event").path("data").path("outcome").asText()).isEqualTo("SETTLED");
     }
 
+    @Test
+    void anAccountNeedingMoreApproversIsPartiallyAcceptedThenAuthorisedAndOnlyThenPaid() throws Exception {
+        Map<String, Object> request = consentRequest("66.00");
+        request.put("debtorAccount", Map.of("ispb", "12345678", "issuer", "0001", "number", "9999999999", "accountType", "CACC"));
+        HttpResponse<String> created = post(consents(), token, UUID.randomUUID().toString(), request);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode consent = JSON.readTree(created.body());
+        String id = consent.path("id").asText();
+        URI back = decideAtTheBank(consent.path("authorisationUrl").asText(), "approve");
+        assertThat(back.toString()).contains("status=PARTIALLY_ACCEPTED");
+        // the second approver comes one sandbox step (2 s) later: until then nothing can pay
+        HttpResponse<String> early = pay(id, UUID.randomUUID().toString());
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(422);
+        assertThat(JSON.readTree(early.body()).path("errors").get(0).path("code").asText()).isEqualTo("CONSENTIMENTO_INVALIDO");
+
+        List<JsonNode> approvals = receivedUntil(id, "consent:approved", "AUTHORISED").stream()
+                .filter(e -> e.path("event").path("type").asText().equals("consent:approved")).toList();
+        assertThat(approvals).extracting(e -> e.path("event").path("data").path("status").asText())
+                .containsExactly("PARTIALLY_ACCEPTED", "AUTHORISED");
+        assertThat(get(consents() + "/" + id).path("status").asText()).isEqualTo("AUTHORISED");
+        HttpResponse<String> paid = pay(id, UUID.randomUUID().toString());
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+        assertThat(receivedUntil(id, "consent:finish")).isNotEmpty();
+    }
+
+    @Test
+    void aRecurringConsentTakesOnePaymentPerDateAndIsConsumedWithTheLast() throws Exception {
+        Map<String, Object> request = consentRequest("21.00");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payment = new HashMap<>((Map<String, Object>) request.get("payment"));
+        payment.remove("date");
+        LocalDate first = LocalDate.now(ZoneId.of("America/Sao_Paulo")).plusDays(1);
+        payment.put("schedule", Map.of("daily", Map.of("startDate", first.toString(), "quantity", 2)));
+        request.put("payment", payment);
+        String consentId = approvedConsent(request);
+
+        HttpResponse<String> undated = pay(consentId, UUID.randomUUID().toString());
+        assertThat(undated.statusCode()).as(undated.body()).isEqualTo(422);
+        assertThat(JSON.readTree(undated.body()).path("errors").get(0).path("code").asText()).isEqualTo("PARAMETRO_NAO_INFORMADO");
+
+        List<String> paymentIds = new ArrayList<>();
+        for (LocalDate date : List.of(first, first.plusDays(1))) {
+            HttpResponse<String> paid = payOn(consentId, date);
+            assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+            JsonNode body = JSON.readTree(paid.body());
+            assertThat(body.path("endToEndId").asText()).contains(date.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "1500");
+            paymentIds.add(body.path("id").asText());
+            if (paymentIds.size() == 1) {
+                // one date paid, one to go: the consent is still AUTHORISED, at the bank and at Ponte
+                awaitPayment(paymentIds.get(0), "SCHD");
+                assertThat(get(consents() + "/" + consentId).path("status").asText()).isEqualTo("AUTHORISED");
+            }
+        }
+        awaitPayment(paymentIds.get(1), "SCHD");
+        List<JsonNode> events = receivedUntil(consentId, "consent:consumed");
+        assertThat(events.stream().filter(e -> e.path("event").path("type").asText().equals("consent:consumed"))).hasSize(1);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!get(consents() + "/" + consentId).path("status").asText().equals("CONSUMED") && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertThat(get(consents() + "/" + consentId).path("status").asText()).isEqualTo("CONSUMED");
+    }
+
+    private static HttpResponse<String> payOn(String consentId, LocalDate date) throws Exception {
+        Map<String, Object> body = Map.of("consentId", consentId, "cnpjInitiator", "11222333000181", "date", date.toString());
+        return http.send(HttpRequest.newBuilder(URI.create(payments())).header("content-type", "application/json")
+                .header("authorization", "Bearer " + token).header("x-idempotency-key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A consent created and approved at the bank; its id. */
     private static String approvedConsent(Map<String, Object> request) throws Exception {
         HttpResponse<String> created = post(consents(), token, UUID.randomUUID().toString(), request);

@@ -221,6 +221,17 @@ public class PaymentConsent extends PanacheEntityBase {
         }
     }
 
+    /** Whether the consent schedules several payments (daily, weekly, monthly or custom), one per date. */
+    public boolean hasRecurringSchedule() {
+        try {
+            com.fasterxml.jackson.databind.JsonNode schedule = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(request).path("payment").path("schedule");
+            return schedule.isObject() && !schedule.has("single");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static PaymentConsent awaitingAuthorisation(String partnerId, Instant now, Duration authorisationWindow) {
         PaymentConsent consent = new PaymentConsent();
         consent.id = UUID.randomUUID();

@@ -1,5 +1,6 @@
 package br.com.ponte.consent.payment;
 
+import br.com.ponte.consent.bank.BankConsents;
 import br.com.ponte.consent.domain.ConsentStatus;
 import br.com.ponte.consent.domain.PaymentConsent;
 import br.com.ponte.consent.domain.PaymentConsents;
@@ -28,7 +29,8 @@ import java.util.UUID;
  * Follows the payments on {@code payment.events} and tells the consent's story from them, so every
  * event of a consent comes from consent-service with one strictly increasing sequence:
  * {@code payment:initiated} (201 or 422) consumes the consent ({@code consent:consumed}; a 422 also
- * finishes it), {@code payment:polled} is {@code consent:polling}, a final Pix status (ACSC, RJCT,
+ * finishes it; a consent with a recurring schedule only once the bank has it CONSUMED, when every
+ * date has its payment), {@code payment:polled} is {@code consent:polling}, a final Pix status (ACSC, RJCT,
  * CANC) is {@code consent:finish}. Each event takes effect once (processed-event table, same
  * transaction); the consent events carry the payment event's time.
  */
@@ -41,10 +43,12 @@ public class PaymentEventsConsumer {
 
     private final PaymentConsents consents;
     private final ProcessedEvents processed;
+    private final BankConsents bank;
 
-    public PaymentEventsConsumer(PaymentConsents consents, ProcessedEvents processed) {
+    public PaymentEventsConsumer(PaymentConsents consents, ProcessedEvents processed, BankConsents bank) {
         this.consents = consents;
         this.processed = processed;
+        this.bank = bank;
     }
 
     @Incoming("payment-events")
@@ -60,21 +64,44 @@ public class PaymentEventsConsumer {
         if (type != EventType.PAYMENT_INITIATED && type != EventType.PAYMENT_POLLED && type != EventType.PAYMENT_STATUS_CHANGED) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> processed.markProcessed(CONSUMER, event.id()).chain(first -> {
+        Uni<String> bankStatus = type == EventType.PAYMENT_INITIATED
+                ? recurringConsentAtBank(event.dataAs(PaymentInitiated.class).consentId()) : Uni.createFrom().nullItem();
+        return bankStatus.chain(recurringStatus -> Panache.withTransaction(() -> processed.markProcessed(CONSUMER, event.id()).chain(first -> {
             if (!first) {
                 return Uni.createFrom().voidItem();
             }
             return switch (type) {
-                case PAYMENT_INITIATED -> initiated(event.dataAs(PaymentInitiated.class), event.time());
+                case PAYMENT_INITIATED -> initiated(event.dataAs(PaymentInitiated.class), event.time(), recurringStatus);
                 case PAYMENT_POLLED -> polled(event.dataAs(PaymentPolled.class), event.time());
                 default -> statusChanged(event.dataAs(PaymentStatusChanged.class), event.time());
             };
-        }));
+        })));
     }
 
-    private Uni<Void> initiated(PaymentInitiated payment, Instant time) {
+    /**
+     * For a consent with a recurring schedule (one payment per date), its status at the bank, which
+     * consumes it only once every date has a payment; null for any other consent. Read before the
+     * transaction; when the bank cannot be read the consent stays as it is (its deadline still runs).
+     */
+    private Uni<String> recurringConsentAtBank(String consentId) {
+        return Panache.withSession(() -> consent(consentId)).chain(consent -> {
+            if (consent == null || !consent.hasRecurringSchedule()) {
+                return Uni.createFrom().nullItem();
+            }
+            return bank.read(consent).map(data -> data.path("status").asText())
+                    .onFailure().invoke(e -> LOG.warnf("Reading recurring consent %s at the bank failed: %s", consentId, e.getMessage()))
+                    .onFailure().recoverWithItem("UNKNOWN");
+        });
+    }
+
+    private Uni<Void> initiated(PaymentInitiated payment, Instant time, String recurringStatus) {
         return consent(payment.consentId()).chain(consent -> {
             if (consent == null) {
+                return Uni.createFrom().voidItem();
+            }
+            if (recurringStatus != null && !"CONSUMED".equals(recurringStatus)) {
+                LOG.infof("Payment %s on recurring consent %s: the bank has the consent %s, not consumed yet",
+                        payment.paymentId(), consent.id, recurringStatus);
                 return Uni.createFrom().voidItem();
             }
             if (consent.status != ConsentStatus.AUTHORISED) {

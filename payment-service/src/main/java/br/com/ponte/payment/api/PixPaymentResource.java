@@ -69,7 +69,8 @@ public class PixPaymentResource {
         UUID consentId = validate(request);
         String partnerId = partner.id();
         return initiations.initiate(partnerId, consentId, new Initiations.Instruction(request.cnpjInitiator(),
-                        request.remittanceInformation(), request.transactionIdentification()), idempotencyKey,
+                        request.remittanceInformation(), request.transactionIdentification(),
+                        request.date() == null ? null : java.time.LocalDate.parse(request.date())), idempotencyKey,
                         sha256(EventCodec.toTree(request).toString()))
                 .map(payment -> Response.created(URI.create("/v1/pix/payments/" + payment.id))
                         .entity(PixPaymentResponse.of(payment)).build());
@@ -121,6 +122,13 @@ public class PixPaymentResource {
             errors.add(new ErrorResponse.Error("PARAMETRO_NAO_INFORMADO", "Parâmetro não informado", "cnpjInitiator is required"));
         } else if (!CNPJ.matcher(request.cnpjInitiator()).matches()) {
             errors.add(new ErrorResponse.Error("PARAMETRO_INVALIDO", "Parâmetro inválido", "cnpjInitiator must be 14 digits"));
+        }
+        if (request.date() != null) {
+            try {
+                java.time.LocalDate.parse(request.date());
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add(new ErrorResponse.Error("PARAMETRO_INVALIDO", "Parâmetro inválido", "date must be yyyy-MM-dd"));
+            }
         }
         if (request.remittanceInformation() != null && request.remittanceInformation().length() > 140) {
             errors.add(new ErrorResponse.Error("PARAMETRO_INVALIDO", "Parâmetro inválido", "remittanceInformation has more than 140 characters"));

@@ -48,7 +48,7 @@ public class AutomaticPayments {
                 .chain(grant -> grant.automaticPayment() == null ? Uni.createFrom().voidItem()
                         : initiations.initiate(grant.partnerId(), UUID.fromString(consentId), new Initiations.Instruction(
                                 grant.automaticPayment().path("cnpjInitiator").asText(),
-                                grant.automaticPayment().path("remittanceInformation").asText(null), null),
+                                grant.automaticPayment().path("remittanceInformation").asText(null), null, null),
                         "automatic:" + consentId, null).replaceWithVoid())
                 .onFailure().invoke(e -> LOG.warnf("Automatic payment of consent %s not initiated: %s", consentId, e.getMessage()))
                 .onFailure().recoverWithNull();

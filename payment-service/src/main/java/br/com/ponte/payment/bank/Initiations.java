@@ -42,8 +42,12 @@ public class Initiations {
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** What the partner (or the consent, for an automatic payment) says beyond the consent. */
-    public record Instruction(String cnpjInitiator, String remittanceInformation, String transactionIdentification) {
+    /**
+     * What the partner (or the consent, for an automatic payment) says beyond the consent;
+     * {@code date} names the scheduled date of a recurring consent this payment is for.
+     */
+    public record Instruction(String cnpjInitiator, String remittanceInformation, String transactionIdentification,
+                              LocalDate date) {
     }
 
     private final ConsentGrants grants;
@@ -79,6 +83,13 @@ public class Initiations {
                 if (!grant.partnerId().equals(partnerId)) {
                     throw ApiException.notFound("No payment consent " + consentId);
                 }
+                boolean recurring = recurring(grant.consent());
+                if (recurring != (instruction.date() != null)) {
+                    throw recurring ? ApiException.unprocessable("PARAMETRO_NAO_INFORMADO",
+                            "date is required: the consent has a recurring schedule; name the date this payment is for")
+                            : ApiException.unprocessable("PARAMETRO_INVALIDO",
+                            "date is only for consents with a recurring schedule; this consent's payment date is fixed");
+                }
                 return alreadyPaid(grant).chain(paid -> {
                     if (paid != null) {
                         throw ApiException.unprocessable("CONSENTIMENTO_INVALIDO", "The consent was used by payment " + paid.id);
@@ -97,8 +108,7 @@ public class Initiations {
      * null for a recurring consent (one payment per date) or an unused one.
      */
     private static Uni<PixPayment> alreadyPaid(ConsentGrants.Grant grant) {
-        JsonNode schedule = grant.consent().path("payment").path("schedule");
-        if (schedule.isObject() && !schedule.has("single")) {
+        if (recurring(grant.consent())) {
             return Uni.createFrom().nullItem();
         }
         return Panache.withSession(() -> PixPayment.<PixPayment>find("consentId = ?1 and initiation <> ?2",
@@ -133,7 +143,7 @@ public class Initiations {
         JsonNode consent = grant.consent();
         JsonNode details = consent.path("payment").path("details");
         ObjectNode data = JSON.createObjectNode();
-        LocalDate scheduled = scheduledDate(consent.path("payment"));
+        LocalDate scheduled = instruction.date() != null ? instruction.date() : scheduledDate(consent.path("payment"));
         data.put("endToEndId", endToEndId(instruction.cnpjInitiator(), scheduled));
         data.put("localInstrument", details.path("localInstrument").asText());
         data.putObject("payment").put("amount", consent.path("payment").path("amount").asText())
@@ -169,6 +179,12 @@ public class Initiations {
         payment.createdAt = Instant.now();
         payment.statusUpdatedAt = payment.createdAt;
         return payment;
+    }
+
+    /** Whether the consent schedules several payments (daily, weekly, monthly, custom). */
+    static boolean recurring(JsonNode consent) {
+        JsonNode schedule = consent.path("payment").path("schedule");
+        return schedule.isObject() && !schedule.has("single");
     }
 
     /** A single scheduled date, when the consent schedules the payment. */

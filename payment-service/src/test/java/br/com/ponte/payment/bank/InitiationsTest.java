@@ -28,7 +28,7 @@ class InitiationsTest {
         ConsentGrants.Grant grant = new ConsentGrants.Grant(UUID.randomUUID().toString(), "partner-1", "bank-as",
                 "urn:bank:abc", "AUTHORISED", "token", consent, null);
 
-        PixPayment payment = Initiations.build(grant, new Initiations.Instruction("11222333000181", "Pedido 42", null));
+        PixPayment payment = Initiations.build(grant, new Initiations.Instruction("11222333000181", "Pedido 42", null, null));
         JsonNode data = JSON.readTree(payment.request);
 
         assertThat(data.path("payment").path("amount").asText()).isEqualTo("10.50");
