@@ -43,12 +43,22 @@ public final class Devstack implements AutoCloseable {
     private EmbeddedKafka kafka;
     private DemoReceiver receiver;
     private StackSecrets secrets;
+    private final Map<String, Map<String, String>> overrides = new HashMap<>();
 
     public Devstack(Path root, Path dataDir, StackPorts ports, PrintStream out) {
         this.root = root.toAbsolutePath().normalize();
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.ports = ports;
         this.out = out;
+    }
+
+    /**
+     * Environment variables for one service on top of the stack's own (call before {@link #start()}),
+     * e.g. short consent windows for a test.
+     */
+    public Devstack withEnvironment(String module, Map<String, String> environment) {
+        overrides.computeIfAbsent(module, m -> new HashMap<>()).putAll(environment);
+        return this;
     }
 
     public static void main(String[] args) throws Exception {
@@ -212,7 +222,9 @@ public final class Devstack implements AutoCloseable {
 
     private ServiceProcess launch(String module, int port, Map<String, String> env, Path logs) {
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        return ServiceProcess.launch(module, jar, port, env, logs);
+        Map<String, String> environment = new HashMap<>(env);
+        environment.putAll(overrides.getOrDefault(module, Map.of()));
+        return ServiceProcess.launch(module, jar, port, environment, logs);
     }
 
     public StackSecrets secrets() {

@@ -48,6 +48,8 @@ class PaymentJourneyIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String BANK = "c9427b03-c565-47ce-90f1-09841f099026";
     static final String PARTNER_RETURN = "https://partner.example/return";
+    static final Duration AUTHORISATION_WINDOW = Duration.ofSeconds(25);
+    static final Duration CONSUMPTION_WINDOW = Duration.ofSeconds(40);
 
     static Devstack stack;
     static Path dataDir;
@@ -59,7 +61,12 @@ class PaymentJourneyIT {
     static void startPlatformAndOnboardAPartner() throws Exception {
         dataDir = Files.createTempDirectory("ponte-journey-it");
         int[] p = PlatformIT.freePorts(10);
-        stack = new Devstack(ROOT, dataDir, new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]), System.out);
+        stack = new Devstack(ROOT, dataDir, new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]), System.out)
+                // short windows, the bank's and Ponte's alike, so the expiry of both is seen here
+                .withEnvironment("consent-service", Map.of("PONTE_CONSENT_AUTHORISATION_WINDOW", AUTHORISATION_WINDOW.toString(),
+                        "PONTE_CONSENT_CONSUMPTION_WINDOW", CONSUMPTION_WINDOW.toString(), "PONTE_CONSENT_EXPIRY_CHECK_EVERY", "1s"))
+                .withEnvironment("sandbox-bank", Map.of("SANDBOX_CONSENT_AUTHORISATION_TIMEOUT", AUTHORISATION_WINDOW.toString(),
+                        "SANDBOX_CONSENT_CONSUMPTION_TIMEOUT", CONSUMPTION_WINDOW.toString()));
         stack.start();
         http = HttpClient.newBuilder().sslContext(trusting(dataDir.resolve("pki/ca-root.pem"))).build();
         try (var reader = Files.newBufferedReader(dataDir.resolve("secrets.properties"))) {
@@ -134,7 +141,7 @@ class PaymentJourneyIT {
         assertThat(read.path("status").asText()).isEqualTo("AUTHORISED");
         assertThat(read.has("authorisationUrl")).isFalse();
         assertThat(Duration.between(java.time.Instant.parse(read.path("statusUpdateDateTime").asText()),
-                java.time.Instant.parse(read.path("expirationDateTime").asText()))).isEqualTo(Duration.ofMinutes(60));
+                java.time.Instant.parse(read.path("expirationDateTime").asText()))).isEqualTo(CONSUMPTION_WINDOW);
 
         List<JsonNode> events = received(id, 3);
         assertThat(events).extracting(e -> e.path("signature").asText()).containsOnly("valid");
@@ -442,6 +449,29 @@ class PaymentJourneyIT {
         return http.send(HttpRequest.newBuilder(URI.create(payments())).header("content-type", "application/json")
                 .header("authorization", "Bearer " + token).header("x-idempotency-key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aConsentNotAuthorisedInTimeAndOneNotConsumedInTimeAreRejectedWithTheirWindowsCode() throws Exception {
+        HttpResponse<String> created = post(consents(), token, UUID.randomUUID().toString(), consentRequest("77.00"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String neverApproved = JSON.readTree(created.body()).path("id").asText();
+        String neverPaid = approvedConsent(consentRequest("78.00"));
+
+        JsonNode expired = receivedUntil(neverApproved, "consent:expired").stream()
+                .filter(e -> e.path("event").path("type").asText().equals("consent:expired")).findFirst().orElseThrow();
+        assertThat(expired.path("event").path("data").path("window").asText()).isEqualTo("AUTHORISATION");
+        JsonNode rejected = get(consents() + "/" + neverApproved);
+        assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.path("rejectionReason").path("code").asText()).isEqualTo("TEMPO_EXPIRADO_AUTORIZACAO");
+
+        JsonNode unused = receivedUntil(neverPaid, "consent:expired").stream()
+                .filter(e -> e.path("event").path("type").asText().equals("consent:expired")).findFirst().orElseThrow();
+        assertThat(unused.path("event").path("data").path("window").asText()).isEqualTo("CONSUMPTION");
+        assertThat(get(consents() + "/" + neverPaid).path("rejectionReason").path("code").asText()).isEqualTo("TEMPO_EXPIRADO_CONSUMO");
+        // an expired consent pays nothing
+        HttpResponse<String> late = pay(neverPaid, UUID.randomUUID().toString());
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(422);
     }
 
     /** A consent created and approved at the bank; its id. */
