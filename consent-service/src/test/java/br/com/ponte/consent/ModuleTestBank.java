@@ -11,8 +11,9 @@ import java.util.UUID;
 
 /**
  * The bank for this module's tests of consent-service's own wiring (validation, outbox, timers): it
- * accepts every consent. The real path, to sandbox-bank over mutual TLS with the partner's keys from
- * the vault, is tested with the whole platform in devstack's PaymentJourneyIT.
+ * accepts every consent but one of {@value #REFUSED_AMOUNT}, which it refuses as a bank does (422).
+ * The real path, to sandbox-bank over mutual TLS with the partner's keys from the vault, is tested
+ * with the whole platform in devstack's PaymentJourneyIT.
  */
 @Mock
 @Singleton
@@ -22,8 +23,13 @@ public class ModuleTestBank extends BankConsents {
         super(null, config);
     }
 
+    static final String REFUSED_AMOUNT = "422.00";
+
     @Override
     public Uni<Outcome> create(PaymentConsent consent) {
+        if (consent.amount.toPlainString().equals(REFUSED_AMOUNT)) {
+            return Uni.createFrom().item(new Outcome(null, new Refused("VALOR_INVALIDO", "The amount is refused")));
+        }
         String id = "urn:moduletest:" + UUID.randomUUID();
         return Uni.createFrom().item(new Outcome(new Created(id, "AWAITING_AUTHORISATION",
                 "https://bank.test/authorize?request_uri=" + id, UUID.randomUUID().toString(), "nonce", "verifier"), null));

@@ -6,9 +6,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -18,8 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,7 +23,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -46,7 +40,7 @@ class PaymentJourneyIT {
 
     static final Path ROOT = Path.of(System.getProperty("ponte.root", "..")).toAbsolutePath().normalize();
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String BANK = "c9427b03-c565-47ce-90f1-09841f099026";
+    static final String BANK = TestPartner.SANDBOX_BANK;
     static final String PARTNER_RETURN = "https://partner.example/return";
     static final Duration AUTHORISATION_WINDOW = Duration.ofSeconds(25);
     static final Duration CONSUMPTION_WINDOW = Duration.ofSeconds(40);
@@ -55,7 +49,6 @@ class PaymentJourneyIT {
     static Path dataDir;
     static HttpClient http;
     static String token;
-    static Properties secrets = new Properties();
 
     @BeforeAll
     static void startPlatformAndOnboardAPartner() throws Exception {
@@ -68,38 +61,12 @@ class PaymentJourneyIT {
                 .withEnvironment("sandbox-bank", Map.of("SANDBOX_CONSENT_AUTHORISATION_TIMEOUT", AUTHORISATION_WINDOW.toString(),
                         "SANDBOX_CONSENT_CONSUMPTION_TIMEOUT", CONSUMPTION_WINDOW.toString()));
         stack.start();
-        http = HttpClient.newBuilder().sslContext(trusting(dataDir.resolve("pki/ca-root.pem"))).build();
-        try (var reader = Files.newBufferedReader(dataDir.resolve("secrets.properties"))) {
-            secrets.load(reader);
-        }
-        String vault = "http://localhost:" + stack.ports().vault();
-        String directory = "http://localhost:" + stack.ports().sandbox() + "/directory";
-
-        JsonNode partner = send("POST", vault + "/v1/partners", secrets.getProperty("admin-token"), Map.of("name", "Loja Jornada"), 201);
-        token = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(vault + "/v1/oauth/token"))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
-                        + partner.path("clientId").asText() + "&client_secret="
-                        + URLEncoder.encode(partner.path("clientSecret").asText(), StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asText();
-        // the software statement lists Ponte's callback among its redirect URIs
-        JsonNode statement = send("POST", directory + "/software-statements", null, Map.of("organisationName", "Loja Jornada Ltda",
-                "cnpj", "11222333000181", "clientName", "Loja Jornada",
-                "redirectUris", List.of("http://localhost:" + stack.ports().consent() + "/v1/payment-consents/callback")), 201);
-        String organisationId = statement.path("organisationId").asText();
-        String softwareStatementId = statement.path("softwareStatementId").asText();
-        send("PUT", vault + "/v1/ofb-credentials", token, Map.of("organizationId", organisationId,
-                "softwareStatementId", softwareStatementId), 200);
-        String certificates = directory + "/organisations/" + organisationId + "/softwarestatements/" + softwareStatementId + "/certificates";
-        for (String usage : List.of("TRANSPORT", "SIGNING")) {
-            JsonNode issued = send("POST", certificates, null, Map.of("usage", usage), 201);
-            send("POST", vault + "/v1/certificates", token, Map.of("usage", usage,
-                    "certificate", issued.path("certificate").asText(), "privateKey", issued.path("privateKey").asText()), 201);
-        }
-        send("POST", vault + "/v1/ofb-credentials/transmitters/" + BANK + "/registration", token, null, 200);
+        TestPartner partner = TestPartner.onboard(stack, dataDir, "Loja Jornada");
+        http = partner.http();
+        token = partner.token();
 
         // the partner's webhook: the stack's receiver, which verifies every signature
-        String secret = send("POST", "http://localhost:" + stack.ports().webhook() + "/v1/webhook-endpoints", token,
+        String secret = partner.send("POST", "http://localhost:" + stack.ports().webhook() + "/v1/webhook-endpoints",
                 Map.of("url", "http://127.0.0.1:" + stack.ports().demoReceiver() + "/hooks/journey", "ordered", true), 201)
                 .path("secret").asText();
         http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().demoReceiver() + "/secret"))
@@ -143,7 +110,7 @@ class PaymentJourneyIT {
         assertThat(Duration.between(java.time.Instant.parse(read.path("statusUpdateDateTime").asText()),
                 java.time.Instant.parse(read.path("expirationDateTime").asText()))).isEqualTo(CONSUMPTION_WINDOW);
 
-        List<JsonNode> events = received(id, 3);
+        List<JsonNode> events = receivedUntil(id, "consent:approved");
         assertThat(events).extracting(e -> e.path("signature").asText()).containsOnly("valid");
         assertThat(events).extracting(e -> e.path("event").path("type").asText())
                 .containsExactly("before:consent:create", "after:consent:create", "consent:approved");
@@ -155,7 +122,7 @@ class PaymentJourneyIT {
         HttpResponse<String> grant = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.ports().consent()
                         + "/internal/v1/payment-consents/" + id + "/payment-grant"))
                 .header("authorization", "Basic " + Base64.getEncoder().encodeToString(("payment-service:"
-                        + secrets.getProperty("service-secret.payment-service")).getBytes(StandardCharsets.UTF_8)))
+                        + stack.secrets().serviceSecrets().get("payment-service")).getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(grant.statusCode()).as(grant.body()).isEqualTo(200);
         assertThat(JSON.readTree(grant.body()).path("accessToken").asText()).isNotBlank();
@@ -176,7 +143,7 @@ class PaymentJourneyIT {
         assertThat(read.path("status").asText()).isEqualTo("REJECTED");
         assertThat(read.path("rejectionReason").path("code").asText()).isEqualTo("REJEITADO_USUARIO");
         assertThat(read.path("rejectionReason").path("rejectedBy").asText()).isEqualTo("USER");
-        assertThat(received(id, 3)).extracting(e -> e.path("event").path("type").asText())
+        assertThat(receivedUntil(id, "consent:rejected")).extracting(e -> e.path("event").path("type").asText())
                 .containsExactly("before:consent:create", "after:consent:create", "consent:rejected");
     }
 
@@ -203,12 +170,12 @@ class PaymentJourneyIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
         assertThat(JSON.readTree(revoked.body()).path("status").asText()).isEqualTo("REJECTED");
-        assertThat(received(id, 4)).extracting(e -> e.path("event").path("type").asText())
+        assertThat(receivedUntil(id, "consent:revoke")).extracting(e -> e.path("event").path("type").asText())
                 .containsExactly("before:consent:create", "after:consent:create", "consent:approved", "consent:revoke");
         HttpResponse<String> grant = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.ports().consent()
                         + "/internal/v1/payment-consents/" + id + "/payment-grant"))
                 .header("authorization", "Basic " + Base64.getEncoder().encodeToString(("payment-service:"
-                        + secrets.getProperty("service-secret.payment-service")).getBytes(StandardCharsets.UTF_8)))
+                        + stack.secrets().serviceSecrets().get("payment-service")).getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(grant.statusCode()).isEqualTo(409);
     }
@@ -588,26 +555,6 @@ class PaymentJourneyIT {
         return "http://localhost:" + stack.ports().consent() + "/v1/payment-consents";
     }
 
-    /** The events of one consent the partner's receiver got, in arrival order, once {@code count} arrived. */
-    private static List<JsonNode> received(String subject, int count) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().demoReceiver()
-                    + "/received")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            List<JsonNode> matching = new ArrayList<>();
-            for (String line : body.split("\n")) {
-                if (!line.isBlank() && subject.equals(JSON.readTree(line).path("event").path("subject").asText())) {
-                    matching.add(JSON.readTree(line));
-                }
-            }
-            if (matching.size() >= count || System.nanoTime() > deadline) {
-                assertThat(matching).as(matching.stream().map(JsonNode::toString).collect(Collectors.joining("\n"))).hasSize(count);
-                return matching;
-            }
-            Thread.sleep(200);
-        }
-    }
-
     private static HttpResponse<String> post(String url, String bearer, String idempotencyKey, Object body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
                 .header("authorization", "Bearer " + bearer).header("x-idempotency-key", idempotencyKey)
@@ -619,30 +566,5 @@ class PaymentJourneyIT {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
-    }
-
-    private static JsonNode send(String method, String url, String bearer, Object body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (bearer != null) {
-            request.header("authorization", "Bearer " + bearer);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(expected);
-        return JSON.readTree(response.body());
-    }
-
-    private static SSLContext trusting(Path rootPem) throws Exception {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        try (InputStream in = Files.newInputStream(rootPem)) {
-            trust.setCertificateEntry("sandbox-root", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
     }
 }

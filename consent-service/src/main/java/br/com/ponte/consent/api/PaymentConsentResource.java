@@ -26,13 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -79,11 +77,11 @@ public class PaymentConsentResource {
         String partnerId = partner.id();
         String body = EventCodec.toTree(request).toString();
         String hash = sha256(body);
-        Uni<PaymentConsent> stored = idempotencyKey == null ? open(partnerId, request, body, null, null, receivedAt)
+        Uni<PaymentConsent> stored = idempotencyKey == null ? open(partnerId, request, null, null, receivedAt)
                 : Panache.withSession(() -> PaymentConsent.findByIdempotencyKey(partnerId, idempotencyKey))
                 .chain(existing -> {
                     if (existing == null) {
-                        return open(partnerId, request, body, idempotencyKey, hash, receivedAt);
+                        return open(partnerId, request, idempotencyKey, hash, receivedAt);
                     }
                     if (!existing.requestHash.equals(hash)) {
                         throw ApiException.unprocessable("ERRO_IDEMPOTENCIA",
@@ -97,30 +95,11 @@ public class PaymentConsentResource {
                 .build());
     }
 
-    private Uni<PaymentConsent> open(String partnerId, PaymentConsentRequest request, String body, String idempotencyKey,
-                                     String hash, Instant receivedAt) {
-        PaymentConsent consent = PaymentConsent.awaitingAuthorisation(partnerId, receivedAt, config.authorisationWindow());
-        consent.transmitter = request.transmitter().strip();
-        consent.redirectUri = request.redirectUri();
-        consent.loggedUserDocument = request.loggedUser().document().identification();
-        if (request.businessEntity() != null && request.businessEntity().document() != null) {
-            consent.businessEntityDocument = request.businessEntity().document().identification();
-        }
-        consent.creditorName = request.creditor().name();
-        consent.creditorPersonType = request.creditor().personType();
-        consent.creditorCpfCnpj = request.creditor().cpfCnpj();
-        consent.amount = new BigDecimal(request.payment().amount());
-        consent.currency = request.payment().currency();
-        consent.paymentDate = request.payment().date() == null ? null : LocalDate.parse(request.payment().date());
-        if (request.payment().details() instanceof java.util.Map<?, ?> details && details.get("localInstrument") instanceof String li) {
-            consent.localInstrument = li;
-        }
-        consent.request = body;
+    private Uni<PaymentConsent> open(String partnerId, PaymentConsentRequest request, String idempotencyKey, String hash,
+                                     Instant receivedAt) {
+        PaymentConsent consent = request.toConsent(partnerId, receivedAt, config.authorisationWindow());
         consent.idempotencyKey = idempotencyKey;
         consent.requestHash = hash;
-        if (request.automaticPayment() != null) {
-            consent.automaticPayment = EventCodec.toTree(request.automaticPayment()).toString();
-        }
         return consents.open(consent, receivedAt);
     }
 

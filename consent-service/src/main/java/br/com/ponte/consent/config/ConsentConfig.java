@@ -43,6 +43,11 @@ public interface ConsentConfig {
     Duration multipleApprovalCheckEvery();
 
     default String callbackUrl() {
-        return publicUrl().replaceAll("/+$", "") + "/v1/payment-consents/callback";
+        return publicUrlOf("/v1/payment-consents/callback");
+    }
+
+    /** The absolute URL users' browsers reach {@code path} (starting with {@code /}) of this service at. */
+    default String publicUrlOf(String path) {
+        return publicUrl().replaceAll("/+$", "") + path;
     }
 }

@@ -1,0 +1,62 @@
+package br.com.ponte.consent.whitelabel;
+
+import br.com.ponte.events.EventTime;
+import br.com.ponte.kit.security.CurrentPartner;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+
+/** The partner's whitelabel: how Ponte's payment screens look and what they say to its users. */
+@Path("/v1/whitelabel")
+@Tag(name = "Whitelabel")
+@SecurityRequirement(name = "partnerToken")
+@RolesAllowed(CurrentPartner.ROLE)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class WhitelabelResource {
+
+    private final CurrentPartner partner;
+
+    public WhitelabelResource(CurrentPartner partner) {
+        this.partner = partner;
+    }
+
+    @GET
+    @Operation(summary = "Read the whitelabel",
+            description = "What the partner's users see on the payment screens, every text filled in (the defaults for "
+                    + "those not set). A partner that never set its whitelabel gets Ponte's, without updatedAt.")
+    public Uni<WhitelabelResponse> get() {
+        String partnerId = partner.id();
+        return Panache.withSession(() -> WhitelabelSettings.forPartner(partnerId)).map(WhitelabelResponse::of);
+    }
+
+    @PUT
+    @Operation(summary = "Set the whitelabel",
+            description = "Replaces the whole whitelabel: brandName (required), logoUrl (https), primaryColor and "
+                    + "accentColor (#rrggbb) and texts; what is left out takes the default. The screens use it from the "
+                    + "next page a user opens. 422 lists every problem at once (PARAMETRO_NAO_INFORMADO, "
+                    + "PARAMETRO_INVALIDO with the field in detail).")
+    public Uni<WhitelabelResponse> put(WhitelabelRequest request) {
+        WhitelabelValidator.validate(request);
+        String partnerId = partner.id();
+        Instant now = EventTime.now();
+        return Panache.withTransaction(() -> WhitelabelSettings.<WhitelabelSettings>findById(partnerId)
+                        .chain(stored -> {
+                            WhitelabelSettings settings = stored == null ? WhitelabelSettings.defaults(partnerId) : stored;
+                            settings.apply(request, now);
+                            return stored == null ? settings.<WhitelabelSettings>persist() : Uni.createFrom().item(settings);
+                        }))
+                .map(WhitelabelResponse::of);
+    }
+}

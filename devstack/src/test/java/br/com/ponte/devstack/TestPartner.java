@@ -1,0 +1,121 @@
+package br.com.ponte.devstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A partner set up on a running {@link Devstack} as Open Finance wants it: onboarded at the vault
+ * (API credentials exchanged for an access token), a software statement at sandbox-bank's directory
+ * with Ponte's callback among its redirect URIs, its transport and signing certificates issued by
+ * the directory and uploaded to the vault, and its client at sandbox-bank registered by DCR. Tests
+ * then call the partner API as this partner with {@link #send}.
+ */
+final class TestPartner {
+
+    /** sandbox-bank's authorisation server in the directory. */
+    static final String SANDBOX_BANK = "c9427b03-c565-47ce-90f1-09841f099026";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final String token;
+
+    private TestPartner(HttpClient http, String token) {
+        this.http = http;
+        this.token = token;
+    }
+
+    /** Sets {@code name} up on {@code stack}, whose data (secrets, development CA) is in {@code dataDir}. */
+    static TestPartner onboard(Devstack stack, Path dataDir, String name) throws Exception {
+        HttpClient http = trustingDevelopmentCa(dataDir);
+        String vault = "http://localhost:" + stack.ports().vault();
+        String directory = "http://localhost:" + stack.ports().sandbox() + "/directory";
+
+        JsonNode credentials = send(http, "POST", vault + "/v1/partners", stack.secrets().adminToken(),
+                Map.of("name", name), 201);
+        String token = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(vault + "/v1/oauth/token"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
+                        + credentials.path("clientId").asText() + "&client_secret="
+                        + URLEncoder.encode(credentials.path("clientSecret").asText(), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asText();
+        TestPartner partner = new TestPartner(http, token);
+
+        // the software statement lists Ponte's callback among its redirect URIs
+        JsonNode statement = send(http, "POST", directory + "/software-statements", null, Map.of(
+                "organisationName", name + " Ltda", "cnpj", "11222333000181", "clientName", name,
+                "redirectUris", List.of("http://localhost:" + stack.ports().consent() + "/v1/payment-consents/callback")), 201);
+        String organisationId = statement.path("organisationId").asText();
+        String softwareStatementId = statement.path("softwareStatementId").asText();
+        partner.send("PUT", vault + "/v1/ofb-credentials", Map.of("organizationId", organisationId,
+                "softwareStatementId", softwareStatementId), 200);
+        String certificates = directory + "/organisations/" + organisationId + "/softwarestatements/" + softwareStatementId
+                + "/certificates";
+        for (String usage : List.of("TRANSPORT", "SIGNING")) {
+            JsonNode issued = send(http, "POST", certificates, null, Map.of("usage", usage), 201);
+            partner.send("POST", vault + "/v1/certificates", Map.of("usage", usage,
+                    "certificate", issued.path("certificate").asText(), "privateKey", issued.path("privateKey").asText()), 201);
+        }
+        partner.send("POST", vault + "/v1/ofb-credentials/transmitters/" + SANDBOX_BANK + "/registration", null, 200);
+        return partner;
+    }
+
+    /** The partner's access token. */
+    String token() {
+        return token;
+    }
+
+    /** An HTTP client that trusts sandbox-bank's TLS certificate. */
+    HttpClient http() {
+        return http;
+    }
+
+    /** Calls {@code url} as this partner with {@code body} as JSON (none when null); the answer must be {@code expected}. */
+    JsonNode send(String method, String url, Object body, int expected) throws Exception {
+        return send(http, method, url, token, body, expected);
+    }
+
+    /** An HTTP client trusting the development CA of {@code dataDir} (sandbox-bank's TLS certificate chains to it). */
+    static HttpClient trustingDevelopmentCa(Path dataDir) throws Exception {
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(dataDir.resolve("pki/ca-root.pem"))) {
+            trust.setCertificateEntry("sandbox-root", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(context).build();
+    }
+
+    private static JsonNode send(HttpClient http, String method, String url, String bearer, Object body, int expected)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (bearer != null) {
+            request.header("authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + url + " " + response.body()).isEqualTo(expected);
+        return JSON.readTree(response.body());
+    }
+}
