@@ -411,6 +411,34 @@ class PaymentJourneyIT {
         assertThat(get(consents() + "/" + consentId).path("status").asText()).isEqualTo("CONSUMED");
     }
 
+    @Test
+    void revokingARecurringConsentCancelsItsScheduledPaymentsAtTheBank() throws Exception {
+        Map<String, Object> request = consentRequest("22.00");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payment = new HashMap<>((Map<String, Object>) request.get("payment"));
+        payment.remove("date");
+        LocalDate first = LocalDate.now(ZoneId.of("America/Sao_Paulo")).plusDays(1);
+        payment.put("schedule", Map.of("daily", Map.of("startDate", first.toString(), "quantity", 3)));
+        request.put("payment", payment);
+        String consentId = approvedConsent(request);
+        HttpResponse<String> paid = payOn(consentId, first);
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);
+        String paymentId = JSON.readTree(paid.body()).path("id").asText();
+        awaitPayment(paymentId, "SCHD");
+
+        HttpResponse<String> revoked = http.send(HttpRequest.newBuilder(URI.create(consents() + "/" + consentId + "/revoke"))
+                .header("authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(JSON.readTree(revoked.body()).path("status").asText()).isEqualTo("REJECTED");
+        // the bank cancelled the scheduled payment; payment-service sees it on its next read
+        JsonNode cancelled = awaitPayment(paymentId, "CANC");
+        assertThat(cancelled.path("rejectionCode").asText()).isEqualTo("CANCELADO_AGENDAMENTO");
+        assertThat(receivedUntil(consentId, "consent:revoke")).isNotEmpty();
+        // and nothing more can be paid on it
+        assertThat(payOn(consentId, first.plusDays(1)).statusCode()).isEqualTo(422);
+    }
+
     private static HttpResponse<String> payOn(String consentId, LocalDate date) throws Exception {
         Map<String, Object> body = Map.of("consentId", consentId, "cnpjInitiator", "11222333000181", "date", date.toString());
         return http.send(HttpRequest.newBuilder(URI.create(payments())).header("content-type", "application/json")

@@ -50,9 +50,9 @@ public record BankConnection(FapiClient fapi, Transmitter transmitter, JwsSigner
         return send(HttpMethod.POST, url, accessToken, idempotencyKey, data);
     }
 
-    /** PATCHes {@code {"data": data}} signed as {@code application/jwt}. */
-    public Uni<Answer> patch(String url, String accessToken, Object data) {
-        return send(HttpMethod.PATCH, url, accessToken, null, data);
+    /** PATCHes {@code {"data": data}} signed as {@code application/jwt}; {@code idempotencyKey} may be null. */
+    public Uni<Answer> patch(String url, String accessToken, String idempotencyKey, Object data) {
+        return send(HttpMethod.PATCH, url, accessToken, idempotencyKey, data);
     }
 
     public Uni<Answer> get(String url, String accessToken) {

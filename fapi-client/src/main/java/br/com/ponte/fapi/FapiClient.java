@@ -212,8 +212,8 @@ public final class FapiClient implements AutoCloseable {
 
     /**
      * Calls a transmitter's resource API with an access token: mutual TLS, a fresh
-     * {@code x-fapi-interaction-id} that the answer must echo, and on a POST or PUT the
-     * {@code x-idempotency-key} given (required) and the body as {@code application/jwt} (a body
+     * {@code x-fapi-interaction-id} that the answer must echo, the {@code x-idempotency-key} given
+     * (required on a POST or PUT; sent on any method that has one) and the body as {@code application/jwt} (a body
      * signed with {@link SignedBodies}) or JSON. Any status is returned; a missing or different
      * interaction id is refused ({@code invalid_response}).
      */
@@ -229,7 +229,7 @@ public final class FapiClient implements AutoCloseable {
                 .putHeader(INTERACTION_ID, interactionId)
                 .putHeader("accept", "application/jwt, application/json")
                 .timeout(timeout.toMillis());
-        if (writes) {
+        if (idempotencyKey != null) {
             request.putHeader("x-idempotency-key", idempotencyKey);
         }
         if (body != null) {

@@ -1,6 +1,8 @@
 package br.com.ponte.consent.api;
 
+import br.com.ponte.consent.bank.BankConsents;
 import br.com.ponte.consent.bank.ConsentJourney;
+import br.com.ponte.consent.domain.ConsentStatus;
 import br.com.ponte.consent.config.ConsentConfig;
 import br.com.ponte.consent.domain.PaymentConsent;
 import br.com.ponte.consent.domain.PaymentConsents;
@@ -47,13 +49,15 @@ public class PaymentConsentResource {
 
     private final PaymentConsents consents;
     private final ConsentJourney journey;
+    private final BankConsents bank;
     private final CurrentPartner partner;
     private final ConsentConfig config;
 
-    public PaymentConsentResource(PaymentConsents consents, ConsentJourney journey, CurrentPartner partner,
-                                  ConsentConfig config) {
+    public PaymentConsentResource(PaymentConsents consents, ConsentJourney journey, BankConsents bank,
+                                  CurrentPartner partner, ConsentConfig config) {
         this.consents = consents;
         this.journey = journey;
+        this.bank = bank;
         this.partner = partner;
         this.config = config;
     }
@@ -129,7 +133,9 @@ public class PaymentConsentResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Revoke a payment consent",
             description = "The user (revokedBy USER, the default) or the partner (TPP) withdraws a consent not used yet: it "
-                    + "is REJECTED and its tokens are destroyed, so no payment can be initiated on it; emits consent:revoke. "
+                    + "is REJECTED and its tokens are destroyed, so no payment can be initiated on it; emits consent:revoke. A "
+                    + "consent with a recurring schedule has its held and scheduled payments cancelled at the bank first "
+                    + "(502/504 when the bank cannot be reached: nothing changed, retry). "
                     + "A consumed or rejected consent cannot be revoked (422 CONSENTIMENTO_NAO_PERMITE_REVOGACAO).")
     public Uni<PaymentConsentResponse> revoke(@PathParam("id") String id, RevokeRequest request) {
         UUID consentId = ApiException.uuidOrNotFound(id, "payment consent");
@@ -139,24 +145,28 @@ public class PaymentConsentResource {
             throw ApiException.unprocessable("PARAMETRO_INVALIDO", "revokedBy must be USER or TPP");
         }
         String reason = request == null || request.reason() == null ? "Revogado pelo usuário" : request.reason();
-        return consents.change(consentId, consent -> {
-            if (!consent.partnerId.equals(partnerId)) {
+        return Panache.withSession(() -> PaymentConsent.findForPartner(consentId, partnerId)).chain(found -> {
+            if (found == null) {
                 throw ApiException.notFound("No payment consent " + id);
             }
-            if (consent.status.isFinal()) {
+            if (found.status.isFinal()) {
                 throw ApiException.unprocessable("CONSENTIMENTO_NAO_PERMITE_REVOGACAO",
-                        "The consent is " + consent.status + " and cannot be revoked");
+                        "The consent is " + found.status + " and cannot be revoked");
             }
-            Instant now = EventTime.now();
-            consent.reject(by, by.equals("USER") ? "REJEITADO_USUARIO" : "NAO_INFORMADO", reason, now);
-            return consents.append(consent, new ConsentRevoked(consent.id.toString(), consent.transmitterConsentId, by,
-                    consent.rejectionReasonCode, reason), now);
-        }).map(consent -> {
-            if (consent == null) {
-                throw ApiException.notFound("No payment consent " + id);
-            }
-            return PaymentConsentResponse.of(consent);
-        });
+            // a recurring consent may have payments scheduled at the bank already: they are cancelled first
+            boolean scheduledAtBank = found.status == ConsentStatus.AUTHORISED && found.hasRecurringSchedule();
+            return (scheduledAtBank ? bank.cancelScheduledPayments(found) : Uni.createFrom().voidItem())
+                    .chain(() -> consents.change(consentId, consent -> {
+                        if (consent.status.isFinal()) {
+                            throw ApiException.unprocessable("CONSENTIMENTO_NAO_PERMITE_REVOGACAO",
+                                    "The consent is " + consent.status + " and cannot be revoked");
+                        }
+                        Instant now = EventTime.now();
+                        consent.reject(by, by.equals("USER") ? "REJEITADO_USUARIO" : "NAO_INFORMADO", reason, now);
+                        return consents.append(consent, new ConsentRevoked(consent.id.toString(), consent.transmitterConsentId,
+                                by, consent.rejectionReasonCode, reason), now);
+                    }));
+        }).map(PaymentConsentResponse::of);
     }
 
     static String sha256(String text) {

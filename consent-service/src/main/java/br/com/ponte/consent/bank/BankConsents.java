@@ -33,6 +33,7 @@ public class BankConsents {
     private static final Logger LOG = Logger.getLogger(BankConsents.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String CONSENTS_API = "payments-consents";
+    static final String PIX_API = "payments-pix";
     static final List<String> ACR = List.of("urn:brasil:openbanking:loa2");
 
     /** The consent at the bank and the redirect to send the user to. */
@@ -117,6 +118,33 @@ public class BankConsents {
                     }
                     return answer.data();
                 });
+    }
+
+    /**
+     * Cancels, at the bank, every payment of the consent still held or scheduled ({@code PATCH
+     * /pix/payments/consents/{consentId}}, on behalf of the logged user): what revoking a consent
+     * with a recurring schedule must do, or its scheduled payments would still settle. Nothing left
+     * to cancel (422, 404) is no failure.
+     */
+    public Uni<Void> cancelScheduledPayments(PaymentConsent consent) {
+        java.util.Map<String, Object> data = java.util.Map.of("status", "CANC", "cancellation", java.util.Map.of("cancelledBy",
+                java.util.Map.of("document", java.util.Map.of("identification", consent.loggedUserDocument, "rel", "CPF"))));
+        return connect(consent).chain(bank -> bank.clientToken("payments")
+                        .chain(token -> bank.patch(bank.server().endpoint(PIX_API) + "/consents/" + consent.transmitterConsentId,
+                                token, revocationKey(consent), data)))
+                .map(answer -> {
+                    if (answer.status() != 200 && answer.status() != 404 && answer.status() != 422) {
+                        throw unavailable(consent, answer.status(), answer.errorCode());
+                    }
+                    return null;
+                })
+                .onFailure(FapiException.class).transform(e -> unavailable(consent, (FapiException) e))
+                .replaceWithVoid();
+    }
+
+    /** A stable idempotency key for the revocation's cancellation, a UUID as the spec's 40-character limit allows. */
+    static String revocationKey(PaymentConsent consent) {
+        return java.util.UUID.nameUUIDFromBytes(("revoke:" + consent.id).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     /** New tokens for the user's refresh token (the bank may rotate it: keep the one returned). */

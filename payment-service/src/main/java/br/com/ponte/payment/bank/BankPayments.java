@@ -49,7 +49,7 @@ public class BankPayments {
         Map<String, Object> data = Map.of("status", "CANC",
                 "cancellation", Map.of("cancelledBy", Map.of("document", Map.of("identification", cpf, "rel", "CPF"))));
         return banks.open(partnerId, transmitter).chain(bank -> clientToken(partnerId, transmitter, bank)
-                .chain(token -> bank.patch(bank.server().endpoint(PIX_API) + "/" + transmitterPaymentId, token, data)));
+                .chain(token -> bank.patch(bank.server().endpoint(PIX_API) + "/" + transmitterPaymentId, token, null, data)));
     }
 
     private Uni<String> clientToken(String partnerId, String transmitter, BankConnection bank) {
