@@ -181,6 +181,33 @@ class PaymentJourneyIT {
     }
 
     @Test
+    void aUserLateForTheBankGetsANewAuthorisationUrlAndTheOldOneNoLongerCompletes() throws Exception {
+        JsonNode consent = JSON.readTree(post(consents(), token, UUID.randomUUID().toString(), consentRequest("41.00")).body());
+        String id = consent.path("id").asText();
+        HttpResponse<String> renewed = http.send(HttpRequest.newBuilder(URI.create(consents() + "/" + id + "/authorisation-url"))
+                .header("authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+        String fresh = JSON.readTree(renewed.body()).path("authorisationUrl").asText();
+        assertThat(fresh).startsWith("https://").isNotEqualTo(consent.path("authorisationUrl").asText());
+
+        // the user approves through the first URL: the bank answers, but Ponte no longer waits for that state
+        Map<String, String> query = parameters(URI.create(consent.path("authorisationUrl").asText()).getRawQuery());
+        HttpResponse<String> atBank = http.send(HttpRequest.newBuilder(URI.create(fresh.substring(0, fresh.indexOf('?'))))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("request_uri=" + URLEncoder.encode(query.get("request_uri"), StandardCharsets.UTF_8)
+                        + "&client_id=" + URLEncoder.encode(query.get("client_id"), StandardCharsets.UTF_8)
+                        + "&cpf=11144477735&decision=approve")).build(), HttpResponse.BodyHandlers.ofString());
+        String location = atBank.headers().firstValue("location").orElseThrow();
+        HttpResponse<String> stale = http.send(HttpRequest.newBuilder(URI.create(consents() + "/callback"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(location.substring(location.indexOf('#') + 1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(400);
+        assertThat(JSON.readTree(stale.body()).path("errors").get(0).path("code").asText()).isEqualTo("ESTADO_INVALIDO");
+    }
+
+    @Test
     void theCallbackPageCarriesTheBanksAnswerOnAndAnUnknownStateIsRefused() throws Exception {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(consents() + "/callback")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -124,6 +124,24 @@ public class PaymentConsentResource {
                 });
     }
 
+    @POST
+    @Path("/{id}/authorisation-url")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "A new authorisation URL for a consent still awaiting the user",
+            description = "The bank keeps a pushed authorisation request about a minute: when the user gets to it later, "
+                    + "this pushes a new one and answers the consent with the new authorisationUrl (the previous one no "
+                    + "longer completes). 422 CONSENTIMENTO_NAO_AGUARDA_AUTORIZACAO once the consent left AWAITING_AUTHORISATION.")
+    public Uni<PaymentConsentResponse> renewAuthorisation(@PathParam("id") String id) {
+        UUID consentId = ApiException.uuidOrNotFound(id, "payment consent");
+        String partnerId = partner.id();
+        return Panache.withSession(() -> PaymentConsent.findForPartner(consentId, partnerId)).chain(consent -> {
+            if (consent == null) {
+                throw ApiException.notFound("No payment consent " + id);
+            }
+            return journey.renewAuthorisation(consent);
+        }).map(PaymentConsentResponse::of);
+    }
+
     /** Why a consent is revoked (optional). */
     public record RevokeRequest(String revokedBy, String reason) {
     }

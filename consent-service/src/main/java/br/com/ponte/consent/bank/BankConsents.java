@@ -86,6 +86,13 @@ public class BankConsents {
                 .onFailure(FapiException.class).transform(e -> unavailable(consent, (FapiException) e));
     }
 
+    /** A new authorisation request for a consent already at the bank (the last one expired unused). */
+    public Uni<Created> pushAgain(PaymentConsent consent) {
+        return connect(consent).chain(bank -> push(bank, consent.transmitterConsentId, consent.status.wireValue()))
+                .map(Outcome::created)
+                .onFailure(FapiException.class).transform(e -> unavailable(consent, (FapiException) e));
+    }
+
     private Uni<Outcome> push(BankConnection bank, String transmitterConsentId, String status) {
         return bank.fapi().pushAuthorization(bank.transmitter(), bank.signer(),
                         new AuthorizationRequest("openid payments consent:" + transmitterConsentId, config.callbackUrl(),

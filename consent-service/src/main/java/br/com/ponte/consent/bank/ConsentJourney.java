@@ -72,6 +72,29 @@ public class ConsentJourney {
     }
 
     /**
+     * A fresh redirect for a consent still awaiting the user: a new pushed request (the bank keeps one
+     * only a minute or so), with new state, nonce and PKCE verifier; the previous redirect no longer
+     * completes. Nothing changes at the bank and no event is written.
+     */
+    public Uni<PaymentConsent> renewAuthorisation(PaymentConsent consent) {
+        if (consent.status != ConsentStatus.AWAITING_AUTHORISATION || consent.transmitterConsentId == null) {
+            return Uni.createFrom().failure(ApiException.unprocessable("CONSENTIMENTO_NAO_AGUARDA_AUTORIZACAO",
+                    "The consent is " + consent.status + (consent.transmitterConsentId == null ? " and not at the bank yet" : "")
+                            + "; only a consent awaiting authorisation gets a new authorisation URL"));
+        }
+        return bank.pushAgain(consent).chain(created -> consents.change(consent.id, c -> {
+            if (c.status != ConsentStatus.AWAITING_AUTHORISATION) {
+                return Uni.createFrom().item(c);
+            }
+            c.authorisationUrl = created.authorisationUrl();
+            c.authorisationState = created.state();
+            c.authorisationNonce = created.nonce();
+            ConsentGrant.verifier(created.codeVerifier()).sealInto(c, cipher, null);
+            return Uni.createFrom().item(c);
+        }));
+    }
+
+    /**
      * The user is back from the bank with the fragment of its redirect: {@code code} and
      * {@code id_token}, or {@code error}. Completes the authorisation and says where to send the
      * user. An unknown or used state is a 400; a consent decided already sends the user on again.
