@@ -15,9 +15,11 @@ import java.util.Map;
  * bodies and client assertions, the transmitter's keys for its signed answers.
  *
  * @param partnerOrganisationId the partner's organisation id in the directory: {@code iss} of what it signs
+ * @param clientTokens          client-credentials tokens kept between calls (shared by every connection)
  */
 public record BankConnection(FapiClient fapi, Transmitter transmitter, JwsSigner signer, JsonWebKeySet bankKeys,
-                             Participants.AuthorisationServer server, String partnerOrganisationId) {
+                             Participants.AuthorisationServer server, String partnerOrganisationId,
+                             ClientTokens clientTokens) {
 
     /**
      * An answer of a resource API: the status and the body, verified and decoded when the transmitter
@@ -40,9 +42,19 @@ public record BankConnection(FapiClient fapi, Transmitter transmitter, JwsSigner
         }
     }
 
-    /** A client-credentials access token with this scope (e.g. {@code payments}). */
-    public Uni<String> clientToken(String scope) {
-        return fapi.clientCredentials(transmitter, signer, scope).map(Tokens::accessToken);
+    /**
+     * Calls the transmitter with a client-credentials token of this scope (e.g. {@code payments}),
+     * kept until a minute before it expires; a 401 drops it, so the next call asks for a new one.
+     */
+    public Uni<Answer> withClientToken(String scope, java.util.function.Function<String, Uni<Answer>> call) {
+        String key = transmitter.discovery().issuer() + " " + transmitter.clientId() + " " + scope;
+        return clientTokens.get(key, () -> fapi.clientCredentials(transmitter, signer, scope))
+                .chain(token -> call.apply(token))
+                .invoke(answer -> {
+                    if (answer.status() == 401) {
+                        clientTokens.forget(key);
+                    }
+                });
     }
 
     /** POSTs {@code {"data": data}} signed as {@code application/jwt}; signed again on every call (a new jti). */

@@ -29,6 +29,7 @@ public final class BankConnections implements AutoCloseable {
     private final Map<String, Kept<FapiClient>> clients = new ConcurrentHashMap<>();
     private final Map<String, Kept<Discovery>> discoveries = new ConcurrentHashMap<>();
     private final Map<String, Kept<JsonWebKeySet>> keys = new ConcurrentHashMap<>();
+    private final ClientTokens clientTokens = new ClientTokens();
 
     /**
      * @param trustAnchorsPem the CAs transmitters' TLS certificates chain to (ICP-Brasil; sandbox-bank's CA in development)
@@ -54,7 +55,7 @@ public final class BankConnections implements AutoCloseable {
                         .chain(registration -> client(partnerId).chain(fapi -> discovery(fapi, server.discoveryUrl())
                                 .chain(discovery -> bankKeys(fapi, discovery).map(bankKeys -> new BankConnection(fapi,
                                         new Transmitter(discovery, registration.clientId()), vault.signer(partnerId),
-                                        bankKeys, server, registration.organizationId()))))));
+                                        bankKeys, server, registration.organizationId(), clientTokens))))));
     }
 
     private Uni<FapiClient> client(String partnerId) {

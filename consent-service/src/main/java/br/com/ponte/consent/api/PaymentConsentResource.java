@@ -6,10 +6,10 @@ import br.com.ponte.consent.domain.ConsentStatus;
 import br.com.ponte.consent.config.ConsentConfig;
 import br.com.ponte.consent.domain.PaymentConsent;
 import br.com.ponte.consent.domain.PaymentConsents;
-import br.com.ponte.events.EventCodec;
 import br.com.ponte.events.EventTime;
 import br.com.ponte.events.data.ConsentRevoked;
 import br.com.ponte.kit.api.ApiException;
+import br.com.ponte.kit.api.IdempotencyKeys;
 import br.com.ponte.kit.security.CurrentPartner;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -29,13 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 @Path("/v1/payment-consents")
 @Tag(name = "Payment consents")
@@ -45,7 +40,6 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON)
 public class PaymentConsentResource {
 
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7e]{1,128}$");
 
     private final PaymentConsents consents;
     private final ConsentJourney journey;
@@ -74,13 +68,10 @@ public class PaymentConsentResource {
                                 @Parameter(description = "Makes retries safe: same key, same answer") String idempotencyKey,
                                 PaymentConsentRequest request) {
         Instant receivedAt = EventTime.now();
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw ApiException.badRequest("PARAMETRO_INVALIDO", "x-idempotency-key must be 1 to 128 visible ASCII characters");
-        }
+        IdempotencyKeys.check(idempotencyKey);
         ConsentRequestValidator.validate(request);
         String partnerId = partner.id();
-        String body = EventCodec.toTree(request).toString();
-        String hash = sha256(body);
+        String hash = IdempotencyKeys.requestHash(request);
         Uni<PaymentConsent> stored = idempotencyKey == null ? open(partnerId, request, null, null, receivedAt)
                 : Panache.withSession(() -> PaymentConsent.findByIdempotencyKey(partnerId, idempotencyKey))
                 .chain(existing -> {
@@ -88,8 +79,7 @@ public class PaymentConsentResource {
                         return open(partnerId, request, idempotencyKey, hash, receivedAt);
                     }
                     if (!existing.requestHash.equals(hash)) {
-                        throw ApiException.unprocessable("ERRO_IDEMPOTENCIA",
-                                "x-idempotency-key " + idempotencyKey + " was used with another request");
+                        throw IdempotencyKeys.reusedWithAnotherRequest(idempotencyKey);
                     }
                     return Uni.createFrom().item(existing);
                 });
@@ -185,13 +175,5 @@ public class PaymentConsentResource {
                                 by, consent.rejectionReasonCode, reason), now);
                     }));
         }).map(PaymentConsentResponse::of);
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

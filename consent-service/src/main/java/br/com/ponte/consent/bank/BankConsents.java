@@ -7,6 +7,7 @@ import br.com.ponte.fapi.BankConnection;
 import br.com.ponte.fapi.BankConnections;
 import br.com.ponte.fapi.FapiException;
 import br.com.ponte.fapi.IdTokens;
+import br.com.ponte.fapi.PaymentsApi;
 import br.com.ponte.fapi.Tokens;
 import br.com.ponte.kit.api.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,8 +33,6 @@ public class BankConsents {
 
     private static final Logger LOG = Logger.getLogger(BankConsents.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String CONSENTS_API = "payments-consents";
-    static final String PIX_API = "payments-pix";
     static final List<String> ACR = List.of("urn:brasil:openbanking:loa2");
 
     /** The consent at the bank and the redirect to send the user to. */
@@ -76,8 +75,8 @@ public class BankConsents {
      * the same consent back) and pushes its authorisation request.
      */
     public Uni<Outcome> create(PaymentConsent consent) {
-        return connect(consent).chain(bank -> bank.clientToken("payments")
-                .chain(token -> bank.post(bank.server().endpoint(CONSENTS_API), token, consent.id.toString(), bankData(consent)))
+        return connect(consent).chain(bank -> bank.withClientToken("payments",
+                        token -> bank.post(bank.server().endpoint(PaymentsApi.CONSENTS), token, consent.id.toString(), bankData(consent)))
                 .chain(answer -> switch (answer.status()) {
                     case 201 -> push(bank, answer.data().path("consentId").asText(), answer.data().path("status").asText());
                     case 422 -> Uni.createFrom().item(new Outcome(null, new Refused(answer.errorCode(), answer.errorDetail())));
@@ -117,8 +116,8 @@ public class BankConsents {
     }
 
     private Uni<JsonNode> read(BankConnection bank, PaymentConsent consent) {
-        return bank.clientToken("payments")
-                .chain(token -> bank.get(bank.server().endpoint(CONSENTS_API) + "/" + consent.transmitterConsentId, token))
+        return bank.withClientToken("payments",
+                        token -> bank.get(bank.server().endpoint(PaymentsApi.CONSENTS) + "/" + consent.transmitterConsentId, token))
                 .map(answer -> {
                     if (answer.status() != 200) {
                         throw unavailable(consent, answer.status(), answer.errorCode());
@@ -134,11 +133,9 @@ public class BankConsents {
      * to cancel (422, 404) is no failure.
      */
     public Uni<Void> cancelScheduledPayments(PaymentConsent consent) {
-        java.util.Map<String, Object> data = java.util.Map.of("status", "CANC", "cancellation", java.util.Map.of("cancelledBy",
-                java.util.Map.of("document", java.util.Map.of("identification", consent.loggedUserDocument, "rel", "CPF"))));
-        return connect(consent).chain(bank -> bank.clientToken("payments")
-                        .chain(token -> bank.patch(bank.server().endpoint(PIX_API) + "/consents/" + consent.transmitterConsentId,
-                                token, revocationKey(consent), data)))
+        return connect(consent).chain(bank -> bank.withClientToken("payments",
+                        token -> bank.patch(bank.server().endpoint(PaymentsApi.PIX) + "/consents/" + consent.transmitterConsentId,
+                                token, revocationKey(consent), PaymentsApi.cancellation(consent.loggedUserDocument))))
                 .map(answer -> {
                     if (answer.status() != 200 && answer.status() != 404 && answer.status() != 422) {
                         throw unavailable(consent, answer.status(), answer.errorCode());

@@ -29,7 +29,7 @@ public class PaymentBanks {
 
     public Uni<List<AuthorisationServer>> all() {
         return directory().map(servers -> servers.stream()
-                .filter(server -> server.apiEndpoints().containsKey(BankConsents.CONSENTS_API))
+                .filter(server -> server.apiEndpoints().containsKey(br.com.ponte.fapi.PaymentsApi.CONSENTS))
                 .sorted(BY_NAME)
                 .toList());
     }

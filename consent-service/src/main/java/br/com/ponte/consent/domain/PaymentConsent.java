@@ -1,5 +1,7 @@
 package br.com.ponte.consent.domain;
 
+import br.com.ponte.fapi.PaymentsApi;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -24,6 +26,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "payment_consent")
 public class PaymentConsent extends PanacheEntityBase {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Rejection codes of the payments API used for expiries. */
     public static final String AUTHORISATION_TIMEOUT = "TEMPO_EXPIRADO_AUTORIZACAO";
@@ -224,9 +228,7 @@ public class PaymentConsent extends PanacheEntityBase {
     /** Whether the consent schedules several payments (daily, weekly, monthly or custom), one per date. */
     public boolean hasRecurringSchedule() {
         try {
-            com.fasterxml.jackson.databind.JsonNode schedule = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(request).path("payment").path("schedule");
-            return schedule.isObject() && !schedule.has("single");
+            return PaymentsApi.recurring(JSON.readTree(request));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -1,7 +1,7 @@
 package br.com.ponte.payment.api;
 
-import br.com.ponte.events.EventCodec;
 import br.com.ponte.kit.api.ApiException;
+import br.com.ponte.kit.api.IdempotencyKeys;
 import br.com.ponte.kit.api.ErrorResponse;
 import br.com.ponte.kit.security.CurrentPartner;
 import br.com.ponte.payment.bank.Cancellations;
@@ -24,11 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -42,7 +38,6 @@ import java.util.regex.Pattern;
 public class PixPaymentResource {
 
     private static final Pattern CNPJ = Pattern.compile("^\\d{14}$");
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7e]{1,128}$");
 
     private final CurrentPartner partner;
     private final Initiations initiations;
@@ -63,15 +58,13 @@ public class PixPaymentResource {
                     + "initiated, the consent stays AUTHORISED; retry with the same x-idempotency-key. The status is then "
                     + "followed at the transmitter (payment:status:changed, consent:polling, consent:finish).")
     public Uni<Response> initiate(@HeaderParam("x-idempotency-key") String idempotencyKey, PixPaymentRequest request) {
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw ApiException.badRequest("PARAMETRO_INVALIDO", "x-idempotency-key must be 1 to 128 visible ASCII characters");
-        }
+        IdempotencyKeys.check(idempotencyKey);
         UUID consentId = validate(request);
         String partnerId = partner.id();
         return initiations.initiate(partnerId, consentId, new Initiations.Instruction(request.cnpjInitiator(),
                         request.remittanceInformation(), request.transactionIdentification(),
                         request.date() == null ? null : java.time.LocalDate.parse(request.date())), idempotencyKey,
-                        sha256(EventCodec.toTree(request).toString()))
+                        IdempotencyKeys.requestHash(request))
                 .map(payment -> Response.created(URI.create("/v1/pix/payments/" + payment.id))
                         .entity(PixPaymentResponse.of(payment)).build());
     }
@@ -137,13 +130,5 @@ public class PixPaymentResource {
             throw new ApiException(422, errors);
         }
         return consentId;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

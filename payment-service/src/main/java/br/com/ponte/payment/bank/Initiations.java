@@ -2,8 +2,10 @@ package br.com.ponte.payment.bank;
 
 import br.com.ponte.fapi.BankConnection;
 import br.com.ponte.fapi.FapiException;
+import br.com.ponte.fapi.PaymentsApi;
 import br.com.ponte.kit.api.ApiException;
 import br.com.ponte.kit.api.ErrorResponse;
+import br.com.ponte.kit.api.IdempotencyKeys;
 import br.com.ponte.payment.config.PaymentConfig;
 import br.com.ponte.payment.consent.ConsentGrants;
 import br.com.ponte.payment.domain.PixPayment;
@@ -73,8 +75,7 @@ public class Initiations {
         return existing.chain(found -> {
             if (found != null) {
                 if (requestHash != null && !requestHash.equals(found.requestHash)) {
-                    throw ApiException.unprocessable("ERRO_IDEMPOTENCIA",
-                            "x-idempotency-key " + idempotencyKey + " was used with another request");
+                    throw IdempotencyKeys.reusedWithAnotherRequest(idempotencyKey);
                 }
                 return PixPayment.ANSWERED.equals(found.initiation) ? Uni.createFrom().item(found)
                         : grants.grant(found.consentId.toString()).chain(grant -> send(found, grant.accessToken()));
@@ -83,7 +84,7 @@ public class Initiations {
                 if (!grant.partnerId().equals(partnerId)) {
                     throw ApiException.notFound("No payment consent " + consentId);
                 }
-                boolean recurring = recurring(grant.consent());
+                boolean recurring = PaymentsApi.recurring(grant.consent());
                 if (recurring != (instruction.date() != null)) {
                     throw recurring ? ApiException.unprocessable("PARAMETRO_NAO_INFORMADO",
                             "date is required: the consent has a recurring schedule; name the date this payment is for")
@@ -108,7 +109,7 @@ public class Initiations {
      * null for a recurring consent (one payment per date) or an unused one.
      */
     private static Uni<PixPayment> alreadyPaid(ConsentGrants.Grant grant) {
-        if (recurring(grant.consent())) {
+        if (PaymentsApi.recurring(grant.consent())) {
             return Uni.createFrom().nullItem();
         }
         return Panache.withSession(() -> PixPayment.<PixPayment>find("consentId = ?1 and initiation <> ?2",
@@ -179,12 +180,6 @@ public class Initiations {
         payment.createdAt = Instant.now();
         payment.statusUpdatedAt = payment.createdAt;
         return payment;
-    }
-
-    /** Whether the consent schedules several payments (daily, weekly, monthly, custom). */
-    static boolean recurring(JsonNode consent) {
-        JsonNode schedule = consent.path("payment").path("schedule");
-        return schedule.isObject() && !schedule.has("single");
     }
 
     /** A single scheduled date, when the consent schedules the payment. */

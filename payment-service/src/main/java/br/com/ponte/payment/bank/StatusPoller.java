@@ -86,9 +86,6 @@ public class StatusPoller {
                             return payments.observed(id, report.status(), report.code(), report.detail(),
                                     next(payment, report));
                         }
-                        if (answer.status() == 401) {
-                            bank.forgetClientToken(payment.partnerId, payment.transmitter);
-                        }
                         Duration wait = answer.status() == 429 ? AFTER_FAILURE.multipliedBy(2) : AFTER_FAILURE;
                         LOG.debugf("Reading payment %s: HTTP %d (%s); again in %s", id, answer.status(), answer.errorCode(), wait);
                         return payments.pollAt(id, Instant.now().plus(wait));
