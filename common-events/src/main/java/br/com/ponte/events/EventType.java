@@ -30,10 +30,22 @@ public enum EventType {
     PAYMENT_STATUS_CHANGED("payment:status:changed", Topic.PAYMENT, PaymentStatusChanged.class),
     PAYMENT_POLLED("payment:polled", Topic.PAYMENT, PaymentPolled.class),
 
-    // Data sharing (seed 000)
-    SHARING_ACCOUNT_SHARED("sharing:account:shared", Topic.SHARING, SharingAccountShared.class),
-    SHARING_ACCOUNT_MULTIPLE_APPROVAL("sharing:account:multiple-approval", Topic.SHARING, SharingMultipleApproval.class),
-    SHARING_REVOKED("sharing:revoked", Topic.SHARING, SharingRevoked.class),
+    // Data sharing (seed 000): sessions on the session id, consents and their resources on the consent id
+    SHARING_SESSION_STARTED("sharing:session:started", Topic.SHARING, SharingSessionStarted.class),
+    SHARING_SESSION_FINISHED("sharing:session:finished", Topic.SHARING, SharingSessionFinished.class),
+    SHARING_CONSENT_CREATED("sharing:consent:created", Topic.SHARING, SharingConsentCreated.class),
+    SHARING_CONSENT_AUTHORISED("sharing:consent:authorised", Topic.SHARING, SharingConsentAuthorised.class),
+    SHARING_CONSENT_REJECTED("sharing:consent:rejected", Topic.SHARING, SharingConsentRejected.class),
+    SHARING_CONSENT_REVOKED("sharing:consent:revoked", Topic.SHARING, SharingConsentRevoked.class),
+    SHARING_CONSENT_EXPIRED("sharing:consent:expired", Topic.SHARING, SharingConsentExpired.class),
+    SHARING_CONSENT_EXTENDED("sharing:consent:extended", Topic.SHARING, SharingConsentExtended.class),
+    SHARING_CONSENT_EXPIRING("sharing:consent:expiring", Topic.SHARING, SharingConsentExpiring.class),
+    SHARING_RESOURCE_SHARED("sharing:resource:shared", Topic.SHARING, SharingResourceShared.class),
+    SHARING_RESOURCE_MULTIPLE_APPROVAL("sharing:resource:multiple-approval", Topic.SHARING,
+            SharingResourceMultipleApproval.class),
+    SHARING_RESOURCE_PENDING("sharing:resource:pending", Topic.SHARING, SharingResourcePending.class),
+    SHARING_RESOURCE_STATUS_CHANGED("sharing:resource:status:changed", Topic.SHARING,
+            SharingResourceStatusChanged.class),
 
     // Collection of shared data
     COLLECTION_FINISHED("collection:finished", Topic.COLLECTION, CollectionFinished.class),

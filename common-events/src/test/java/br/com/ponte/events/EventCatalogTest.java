@@ -33,6 +33,28 @@ class EventCatalogTest {
         }
     }
 
+    private static final List<String> SHARING_NAMES = List.of(
+            "sharing:session:started", "sharing:session:finished",
+            "sharing:consent:created", "sharing:consent:authorised", "sharing:consent:rejected",
+            "sharing:consent:revoked", "sharing:consent:expired", "sharing:consent:extended",
+            "sharing:consent:expiring",
+            "sharing:resource:shared", "sharing:resource:multiple-approval", "sharing:resource:pending",
+            "sharing:resource:status:changed");
+
+    @Test
+    void catalogHasExactlyTheThirteenSharingNamesOnTheSharingTopic() {
+        List<String> onSharingTopic = Arrays.stream(EventType.values())
+                .filter(t -> t.topic() == Topic.SHARING)
+                .map(EventType::wireName)
+                .toList();
+        assertThat(onSharingTopic).hasSize(13).containsExactlyInAnyOrderElementsOf(SHARING_NAMES);
+        for (String name : SHARING_NAMES) {
+            assertThat(EventType.fromWireName(name))
+                    .as(name)
+                    .hasValueSatisfying(t -> assertThat(t.topic()).isEqualTo(Topic.SHARING));
+        }
+    }
+
     @Test
     void wireNamesFileNamesAndDataTypesAreUnique() {
         EventType[] all = EventType.values();

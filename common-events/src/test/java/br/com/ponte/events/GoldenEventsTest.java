@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,10 @@ class GoldenEventsTest {
 
     private static JsonNode golden(EventType type) {
         return Schemas.json(Schemas.goldenResource(type));
+    }
+
+    private static EventEnvelope decodedGolden(EventType type) {
+        return EventCodec.decode(Schemas.text(Schemas.goldenResource(type)));
     }
 
     @ParameterizedTest
@@ -87,6 +92,12 @@ class GoldenEventsTest {
         List<String> required = new ArrayList<>();
         resolved.path("required").forEach(r -> required.add(r.asText()));
         assertThat(names).as("required of %s", path).containsAll(required);
+        // required lists exactly the properties that are never null; a nullable one may be absent
+        List<String> nonNullable = names.stream()
+                .filter(n -> !isNullable(resolve(root, resolved.path("properties").path(n))))
+                .toList();
+        assertThat(required).as("required (the non-nullable properties) of %s", path)
+                .containsExactlyInAnyOrderElementsOf(nonNullable);
         assertThat(resolved.path("additionalProperties").asBoolean(false)).as("additionalProperties of %s", path)
                 .isTrue();
 
@@ -97,8 +108,38 @@ class GoldenEventsTest {
             if (component.getType().isRecord()) {
                 assertSameShape(root, property, component.getType(), where);
             }
+            Class<?> element = recordElementType(component);
+            if (element != null) {
+                JsonNode items = resolve(root, property.path("items"));
+                assertThat(items.has("type")).as("type of the items of %s", where).isTrue();
+                assertThat(jsonTypes(items)).as("JSON type of the items of %s", where).isEqualTo(List.of("object"));
+                assertSameShape(root, property.path("items"), element, where + "[]");
+            }
             assertThat(jsonTypes(property)).as("JSON type of %s", where).isEqualTo(expectedJsonTypes(component));
         }
+    }
+
+    /** The element type of a collection of records ({@code List<SharingSessionConsent>}), else null. */
+    private static Class<?> recordElementType(RecordComponent component) {
+        if (java.util.Collection.class.isAssignableFrom(component.getType())
+                && component.getGenericType() instanceof ParameterizedType generic
+                && generic.getActualTypeArguments()[0] instanceof Class<?> element
+                && element.isRecord()) {
+            return element;
+        }
+        return null;
+    }
+
+    private static boolean isNullable(JsonNode property) {
+        JsonNode type = property.path("type");
+        if (type.isArray()) {
+            for (JsonNode t : type) {
+                if (t.asText().equals("null")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static JsonNode resolve(JsonNode root, JsonNode schema) {
@@ -245,6 +286,178 @@ class GoldenEventsTest {
         assertThat(Schemas.errors(EventType.AFTER_CONSENT_CREATE.schemaResource(), created)).isEmpty();
     }
 
+    @Test
+    void sharingDataSchemasRejectBadValues() {
+        assertInvalidData(EventType.SHARING_SESSION_STARTED, d -> d.put("durationMonths", 0));
+        assertInvalidData(EventType.SHARING_SESSION_STARTED, d -> d.put("durationMonths", 13));
+        assertInvalidData(EventType.SHARING_SESSION_STARTED, d -> d.put("durationMonths", 6.5));
+        assertInvalidData(EventType.SHARING_SESSION_STARTED, d -> d.putArray("requestedGroups"));
+        assertInvalidData(EventType.SHARING_SESSION_STARTED,
+                d -> d.putArray("requestedGroups").add("ACCOUNTS_BALANCES").add("ACCOUNTS_BALANCES"));
+        assertInvalidData(EventType.SHARING_SESSION_STARTED, d -> d.putArray("requestedGroups").add("Saldos"));
+        assertInvalidData(EventType.SHARING_SESSION_STARTED,
+                d -> d.putArray("mandatoryGroups").add("accounts_balances"));
+        assertInvalidData(EventType.SHARING_SESSION_STARTED,
+                d -> d.putArray("mandatoryGroups").add("ACCOUNTS_BALANCES").add("ACCOUNTS_BALANCES"));
+        assertInvalidData(EventType.SHARING_SESSION_STARTED, d -> d.putNull("mandatoryGroups"));
+        assertInvalidData(EventType.SHARING_SESSION_STARTED, d -> d.putArray("institutions"));
+        assertInvalidData(EventType.SHARING_SESSION_STARTED, d -> d.putArray("institutions").add(""));
+        assertInvalidData(EventType.SHARING_SESSION_STARTED, d -> d.put("expiresAt", "2025-03-16T10:58:40Z"));
+        assertInvalidData(EventType.SHARING_SESSION_STARTED, d -> d.remove("purpose"));
+        assertInvalidData(EventType.SHARING_SESSION_FINISHED, d -> d.put("outcome", "CANCELLED"));
+        assertInvalidData(EventType.SHARING_SESSION_FINISHED, d -> d.putNull("consents"));
+        assertInvalidData(EventType.SHARING_SESSION_FINISHED, d -> d.putArray("consents").add("consent"));
+        assertInvalidData(EventType.SHARING_SESSION_FINISHED,
+                d -> ((ObjectNode) d.get("consents").get(0)).put("status", "REVOKED"));
+        for (String field : List.of("consentId", "transmitter", "status")) {
+            assertInvalidData(EventType.SHARING_SESSION_FINISHED,
+                    d -> ((ObjectNode) d.get("consents").get(0)).remove(field));
+            assertInvalidData(EventType.SHARING_SESSION_FINISHED,
+                    d -> ((ObjectNode) d.get("consents").get(0)).putNull(field));
+        }
+        assertInvalidData(EventType.SHARING_CONSENT_CREATED, d -> d.put("status", "AUTHORISED"));
+        assertInvalidData(EventType.SHARING_CONSENT_CREATED, d -> d.putArray("permissions"));
+        assertInvalidData(EventType.SHARING_CONSENT_CREATED, d -> d.putArray("permissions").add("accounts_read"));
+        assertInvalidData(EventType.SHARING_CONSENT_CREATED,
+                d -> d.putArray("permissions").add("ACCOUNTS_READ").add("ACCOUNTS_READ"));
+        assertInvalidData(EventType.SHARING_CONSENT_CREATED, d -> d.put("transmitterConsentId", "7f3c2e9a"));
+        assertInvalidData(EventType.SHARING_CONSENT_CREATED, d -> d.put("expirationDateTime", "2026-03-16"));
+        assertInvalidData(EventType.SHARING_CONSENT_AUTHORISED, d -> d.putNull("authorisedAt"));
+        assertInvalidData(EventType.SHARING_CONSENT_AUTHORISED, d -> d.put("consentId", ""));
+        assertInvalidData(EventType.SHARING_CONSENT_REJECTED, d -> d.put("rejectedBy", "PARTNER"));
+        assertInvalidData(EventType.SHARING_CONSENT_REJECTED, d -> d.put("reasonCode", "recusado pelo cliente"));
+        assertInvalidData(EventType.SHARING_CONSENT_REJECTED, d -> d.putNull("reasonCode"));
+        assertInvalidData(EventType.SHARING_CONSENT_REVOKED, d -> d.put("revokedBy", "ASPSP"));
+        assertInvalidData(EventType.SHARING_CONSENT_REVOKED, d -> d.put("channel", "APP"));
+        assertInvalidData(EventType.SHARING_CONSENT_REVOKED, d -> d.putNull("reasonCode"));
+        assertInvalidData(EventType.SHARING_CONSENT_REVOKED, d -> d.putNull("revokedAt"));
+        assertInvalidData(EventType.SHARING_CONSENT_EXPIRED, d -> d.put("previousStatus", "REJECTED"));
+        assertInvalidData(EventType.SHARING_CONSENT_EXPIRED, d -> d.put("reasonCode", "CUSTOMER_MANUALLY_REJECTED"));
+        // CONSENT_MAX_DATE_REACHED is the term of an authorised consent, CONSENT_EXPIRED an unauthorised one's window
+        assertInvalidData(EventType.SHARING_CONSENT_EXPIRED, d -> d.put("previousStatus", "AWAITING_AUTHORISATION"));
+        assertInvalidData(EventType.SHARING_CONSENT_EXPIRED, d -> d.putNull("expirationDateTime"));
+        assertInvalidData(EventType.SHARING_CONSENT_EXPIRED, d -> d.remove("expirationDateTime"));
+        assertInvalidData(EventType.SHARING_CONSENT_EXPIRED, d -> d.put("reasonCode", "CONSENT_EXPIRED"));
+        assertInvalidData(EventType.SHARING_CONSENT_EXTENDED, d -> d.put("requestedBy", "TRANSMITTER"));
+        assertInvalidData(EventType.SHARING_CONSENT_EXTENDED, d -> d.put("expirationDateTime", "2027-03-02T19:05:41Z"));
+        assertInvalidData(EventType.SHARING_CONSENT_EXPIRING, d -> d.put("daysLeft", -1));
+        assertInvalidData(EventType.SHARING_CONSENT_EXPIRING, d -> d.put("daysLeft", 1.5));
+        assertInvalidData(EventType.SHARING_CONSENT_EXPIRING, d -> d.putNull("expirationDateTime"));
+        assertInvalidData(EventType.SHARING_RESOURCE_SHARED, d -> d.put("resourceType", "account"));
+        assertInvalidData(EventType.SHARING_RESOURCE_SHARED, d -> d.put("resourceId", ""));
+        assertInvalidData(EventType.SHARING_RESOURCE_SHARED, d -> d.putArray("permissions"));
+        assertInvalidData(EventType.SHARING_RESOURCE_MULTIPLE_APPROVAL, d -> d.putNull("pendingSince"));
+        assertInvalidData(EventType.SHARING_RESOURCE_MULTIPLE_APPROVAL, d -> d.put("resourceType", "CONTA CONJUNTA"));
+        assertInvalidData(EventType.SHARING_RESOURCE_PENDING, d -> d.putNull("approvalDeadline"));
+        assertInvalidData(EventType.SHARING_RESOURCE_STATUS_CHANGED, d -> d.put("status", "BLOCKED"));
+        assertInvalidData(EventType.SHARING_RESOURCE_STATUS_CHANGED, d -> d.putNull("previousStatus"));
+        // every consent and resource event names its consent at the institution, and its session
+        for (EventType type : EventType.values()) {
+            if (type.topic() == Topic.SHARING && !isSessionEvent(type)) {
+                assertInvalidData(type, d -> d.putNull("transmitterConsentId"));
+                assertInvalidData(type, d -> d.remove("transmitterConsentId"));
+                assertInvalidData(type, d -> d.put("transmitterConsentId", "urn:bancosandbox"));
+                assertInvalidData(type, d -> d.remove("sessionId"));
+                assertInvalidData(type, d -> d.remove("consentId"));
+                assertInvalidData(type, d -> d.put("transmitter", ""));
+            }
+        }
+    }
+
+    @Test
+    void sharingDataSchemasAcceptEveryListedValueAndNull() {
+        ObjectNode started = golden(EventType.SHARING_SESSION_STARTED).get("data").deepCopy();
+        started.putNull("durationMonths");
+        started.putNull("institutions");
+        started.putArray("mandatoryGroups");
+        assertValidData(EventType.SHARING_SESSION_STARTED, started);
+        for (int months : new int[]{1, 12}) {
+            assertValidData(EventType.SHARING_SESSION_STARTED, started.deepCopy().put("durationMonths", months));
+        }
+
+        ObjectNode expired = golden(EventType.SHARING_SESSION_FINISHED).get("data").deepCopy();
+        expired.put("outcome", "EXPIRED");
+        expired.putArray("consents");
+        assertValidData(EventType.SHARING_SESSION_FINISHED, expired);
+        for (String status : List.of("AWAITING_AUTHORISATION", "AUTHORISED", "REJECTED")) {
+            ObjectNode finished = golden(EventType.SHARING_SESSION_FINISHED).get("data").deepCopy();
+            ((ObjectNode) finished.get("consents").get(0)).put("status", status);
+            assertValidData(EventType.SHARING_SESSION_FINISHED, finished);
+        }
+
+        // an indefinite consent: no term anywhere
+        for (EventType type : List.of(EventType.SHARING_CONSENT_CREATED, EventType.SHARING_CONSENT_AUTHORISED,
+                EventType.SHARING_RESOURCE_SHARED, EventType.SHARING_RESOURCE_MULTIPLE_APPROVAL)) {
+            ObjectNode data = golden(type).get("data").deepCopy();
+            data.putNull("expirationDateTime");
+            assertValidData(type, data);
+        }
+        ObjectNode extended = golden(EventType.SHARING_CONSENT_EXTENDED).get("data").deepCopy();
+        extended.putNull("previousExpirationDateTime");
+        extended.putNull("expirationDateTime");
+        extended.put("requestedBy", "PARTNER");
+        assertValidData(EventType.SHARING_CONSENT_EXTENDED, extended);
+
+        for (String rejectedBy : List.of("USER", "ASPSP", "TPP")) {
+            ObjectNode rejected = golden(EventType.SHARING_CONSENT_REJECTED).get("data").deepCopy();
+            rejected.put("rejectedBy", rejectedBy);
+            rejected.putNull("reasonDetail");
+            assertValidData(EventType.SHARING_CONSENT_REJECTED, rejected);
+        }
+        for (String revokedBy : List.of("USER", "PARTNER", "TRANSMITTER")) {
+            for (String channel : List.of("PONTE", "TRANSMITTER", "PARTNER_API")) {
+                ObjectNode revoked = golden(EventType.SHARING_CONSENT_REVOKED).get("data").deepCopy();
+                revoked.put("revokedBy", revokedBy);
+                revoked.put("channel", channel);
+                revoked.putNull("reasonDetail");
+                assertValidData(EventType.SHARING_CONSENT_REVOKED, revoked);
+            }
+        }
+
+        // not authorised in time: no term needed
+        ObjectNode unauthorised = golden(EventType.SHARING_CONSENT_EXPIRED).get("data").deepCopy();
+        unauthorised.put("reasonCode", "CONSENT_EXPIRED");
+        unauthorised.put("previousStatus", "AWAITING_AUTHORISATION");
+        unauthorised.putNull("expirationDateTime");
+        assertValidData(EventType.SHARING_CONSENT_EXPIRED, unauthorised);
+        assertValidData(EventType.SHARING_CONSENT_EXPIRED,
+                unauthorised.deepCopy().put("expirationDateTime", "2026-03-16T10:29:51.000Z"));
+
+        assertValidData(EventType.SHARING_CONSENT_EXPIRING,
+                ((ObjectNode) golden(EventType.SHARING_CONSENT_EXPIRING).get("data")).put("daysLeft", 0));
+
+        List<String> resourceStatuses = List.of("AVAILABLE", "UNAVAILABLE", "TEMPORARILY_UNAVAILABLE",
+                "PENDING_AUTHORISATION");
+        for (String previous : resourceStatuses) {
+            for (String status : resourceStatuses) {
+                ObjectNode changed = golden(EventType.SHARING_RESOURCE_STATUS_CHANGED).get("data").deepCopy();
+                changed.put("previousStatus", previous);
+                changed.put("status", status);
+                assertValidData(EventType.SHARING_RESOURCE_STATUS_CHANGED, changed);
+            }
+        }
+        for (String resourceType : List.of("ACCOUNT", "CREDIT_CARD_ACCOUNT", "LOAN", "FINANCING",
+                "UNARRANGED_ACCOUNT_OVERDRAFT", "INVOICE_FINANCING")) {
+            ObjectNode shared = (ObjectNode) golden(EventType.SHARING_RESOURCE_SHARED).get("data");
+            assertValidData(EventType.SHARING_RESOURCE_SHARED, shared.put("resourceType", resourceType));
+        }
+
+        ObjectNode additive = golden(EventType.SHARING_RESOURCE_SHARED).get("data").deepCopy();
+        additive.put("futureField", "additive change within v1");
+        assertValidData(EventType.SHARING_RESOURCE_SHARED, additive);
+        ObjectNode nestedAdditive = golden(EventType.SHARING_SESSION_FINISHED).get("data").deepCopy();
+        ((ObjectNode) nestedAdditive.get("consents").get(0)).put("futureField", "additive change within v1");
+        assertValidData(EventType.SHARING_SESSION_FINISHED, nestedAdditive);
+    }
+
+    private static boolean isSessionEvent(EventType type) {
+        return type == EventType.SHARING_SESSION_STARTED || type == EventType.SHARING_SESSION_FINISHED;
+    }
+
+    private static void assertValidData(EventType type, JsonNode data) {
+        assertThat(Schemas.errors(type.schemaResource(), data)).as(type + " " + data).isEmpty();
+    }
+
     private static void assertInvalidEnvelope(JsonNode golden, Consumer<ObjectNode> mutation) {
         ObjectNode copy = golden.deepCopy();
         mutation.accept(copy);
@@ -274,5 +487,69 @@ class GoldenEventsTest {
             assertThat(next.time()).isAfterOrEqualTo(previous.time());
             previous = next;
         }
+    }
+
+    /** The sharing consent samples: one consent, its resources and its end, all on the consent id. */
+    private static final List<EventType> SHARING_CONSENT_STORY = List.of(EventType.SHARING_CONSENT_CREATED,
+            EventType.SHARING_CONSENT_AUTHORISED, EventType.SHARING_RESOURCE_SHARED, EventType.SHARING_RESOURCE_PENDING,
+            EventType.SHARING_RESOURCE_MULTIPLE_APPROVAL, EventType.SHARING_RESOURCE_STATUS_CHANGED,
+            EventType.SHARING_CONSENT_EXTENDED, EventType.SHARING_CONSENT_EXPIRING, EventType.SHARING_CONSENT_REVOKED);
+
+    @Test
+    void goldenSharingConsentStoryIsOrdered() {
+        List<EventEnvelope> events = SHARING_CONSENT_STORY.stream().map(GoldenEventsTest::decodedGolden).toList();
+        Iterator<EventEnvelope> it = events.iterator();
+        EventEnvelope previous = it.next();
+        assertThat(previous.sequence()).isEqualTo(1);
+        while (it.hasNext()) {
+            EventEnvelope next = it.next();
+            assertThat(next.subject()).isEqualTo(previous.subject());
+            assertThat(next.sequence()).isGreaterThan(previous.sequence());
+            assertThat(next.time()).isAfterOrEqualTo(previous.time());
+            // one consent: same session, institution and consent id at the institution throughout
+            for (String field : List.of("sessionId", "consentId", "transmitter", "transmitterConsentId")) {
+                assertThat(next.data().get(field)).as(next.type() + " " + field).isEqualTo(previous.data().get(field));
+            }
+            previous = next;
+        }
+    }
+
+    @Test
+    void goldenSharingSessionHoldsTheConsentsMadeInIt() {
+        EventEnvelope started = decodedGolden(EventType.SHARING_SESSION_STARTED);
+        EventEnvelope finished = decodedGolden(EventType.SHARING_SESSION_FINISHED);
+        assertThat(finished.subject()).isEqualTo(started.subject());
+        assertThat(finished.sequence()).isGreaterThan(started.sequence());
+        assertThat(finished.time()).isAfterOrEqualTo(started.time());
+
+        // the story's consent (authorised) and the rejected one were made in this session, at offered institutions
+        JsonNode offered = started.data().get("institutions");
+        JsonNode consents = finished.data().get("consents");
+        for (EventType type : List.of(EventType.SHARING_CONSENT_AUTHORISED, EventType.SHARING_CONSENT_REJECTED)) {
+            EventEnvelope event = decodedGolden(type);
+            assertThat(event.data().get("sessionId").asText()).as(type.wireName()).isEqualTo(started.subject());
+            assertThat(offered).as(type.wireName()).contains(event.data().get("transmitter"));
+            assertThat(event.time()).as(type.wireName()).isBetween(started.time(), finished.time());
+            ObjectNode expected = EventCodec.mapper().createObjectNode()
+                    .put("consentId", event.subject())
+                    .put("transmitter", event.data().get("transmitter").asText())
+                    .put("status", type == EventType.SHARING_CONSENT_AUTHORISED ? "AUTHORISED" : "REJECTED");
+            assertThat(consents).as(type.wireName()).contains(expected);
+        }
+        assertThat(consents).hasSize(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void goldenSharingEventsAreOnTheirSessionOrConsent(EventType type) {
+        if (type.topic() != Topic.SHARING) {
+            return;
+        }
+        JsonNode golden = golden(type);
+        String subject = golden.get("subject").asText();
+        assertThat(UUID.fromString(subject).toString()).isEqualTo(subject);
+        // session events on the session id; consent and resource events on Ponte's consent id
+        String key = isSessionEvent(type) ? "sessionId" : "consentId";
+        assertThat(golden.at("/data/" + key).asText()).as(type.wireName()).isEqualTo(subject);
     }
 }
