@@ -23,7 +23,7 @@ curl -s -X PUT {{RECEIVER}}/secret --data "$WHSEC"
 #    and its client at the bank registered by DCR
 SSA=$(curl -s -X POST {{DIRECTORY}}/directory/software-statements -H 'Content-Type: application/json' -d '{
   "organisationName":"Fintech Demo Ltda","cnpj":"11222333000181","clientName":"Fintech Demo",
-  "redirectUris":["{{CONSENT}}/v1/payment-consents/callback"]}')
+  "redirectUris":["{{CONSENT}}/v1/authorisations/callback"]}')
 ORG=$(echo "$SSA" | json organisationId); SS=$(echo "$SSA" | json softwareStatementId)
 curl -s -X PUT {{VAULT}}/v1/ofb-credentials -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"organizationId":"'"$ORG"'","softwareStatementId":"'"$SS"'"}' > /dev/null
@@ -51,7 +51,7 @@ CONSENT_ID=$(echo "$CONSENT" | json id); AUTH_URL=$(echo "$CONSENT" | json autho
 REQUEST_URI=$(echo "$AUTH_URL" | sed 's/.*request_uri=\([^&]*\).*/\1/'); BANK_CLIENT=$(echo "$AUTH_URL" | sed 's/.*client_id=\([^&]*\).*/\1/')
 BACK=$(curl -s --cacert "$CA" -o /dev/null -D - "${AUTH_URL%%\?*}" -d request_uri="$REQUEST_URI" \
   -d client_id="$BANK_CLIENT" -d cpf=11144477735 -d decision=approve | grep -i '^location:' | cut -d' ' -f2 | tr -d '\r')
-curl -s -o /dev/null {{CONSENT}}/v1/payment-consents/callback -d "${BACK#*#}"
+curl -s -o /dev/null {{CONSENT}}/v1/authorisations/callback -d "${BACK#*#}"
 
 # 7. The consent is AUTHORISED; before:consent:create, after:consent:create and consent:approved arrived, signed
 curl -s {{CONSENT}}/v1/payment-consents/$CONSENT_ID -H "Authorization: Bearer $TOKEN"; echo

@@ -1,7 +1,7 @@
 package br.com.ponte.consent;
 
 import br.com.ponte.consent.bank.BankConsents;
-import br.com.ponte.consent.config.ConsentConfig;
+import br.com.ponte.consent.authorisation.BankAuthorisations;
 import br.com.ponte.consent.domain.PaymentConsent;
 import io.quarkus.test.Mock;
 import io.smallrye.mutiny.Uni;
@@ -19,8 +19,8 @@ import java.util.UUID;
 @Singleton
 public class ModuleTestBank extends BankConsents {
 
-    public ModuleTestBank(ConsentConfig config) {
-        super(null, config);
+    public ModuleTestBank() {
+        super(null, null);
     }
 
     static final String REFUSED_AMOUNT = "422.00";
@@ -28,10 +28,10 @@ public class ModuleTestBank extends BankConsents {
     @Override
     public Uni<Outcome> create(PaymentConsent consent) {
         if (consent.amount.toPlainString().equals(REFUSED_AMOUNT)) {
-            return Uni.createFrom().item(new Outcome(null, new Refused("VALOR_INVALIDO", "The amount is refused")));
+            return Uni.createFrom().item(new Outcome(null, null, new Refused("VALOR_INVALIDO", "The amount is refused")));
         }
         String id = "urn:moduletest:" + UUID.randomUUID();
-        return Uni.createFrom().item(new Outcome(new Created(id, "AWAITING_AUTHORISATION",
-                "https://bank.test/authorize?request_uri=" + id, UUID.randomUUID().toString(), "nonce", "verifier"), null));
+        return Uni.createFrom().item(new Outcome(id, new BankAuthorisations.Pushed("https://bank.test/authorize?request_uri=" + id,
+                UUID.randomUUID().toString(), "nonce", "verifier", "http://localhost/v1/authorisations/callback"), null));
     }
 }

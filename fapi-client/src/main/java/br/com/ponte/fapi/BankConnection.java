@@ -15,11 +15,20 @@ import java.util.Map;
  * bodies and client assertions, the transmitter's keys for its signed answers.
  *
  * @param partnerOrganisationId the partner's organisation id in the directory: {@code iss} of what it signs
+ * @param redirectUris          the partner's client's redirect URIs there, when the vault knows them
  * @param clientTokens          client-credentials tokens kept between calls (shared by every connection)
  */
 public record BankConnection(FapiClient fapi, Transmitter transmitter, JwsSigner signer, JsonWebKeySet bankKeys,
                              Participants.AuthorisationServer server, String partnerOrganisationId,
-                             ClientTokens clientTokens) {
+                             java.util.List<String> redirectUris, ClientTokens clientTokens) {
+
+    /**
+     * Of the redirect URIs Ponte can take users back at, in order of preference, the first this client
+     * has registered at the transmitter; the last one when none is known to be (a client set by hand).
+     */
+    public String redirectUri(java.util.List<String> preferred) {
+        return preferred.stream().filter(redirectUris::contains).findFirst().orElse(preferred.get(preferred.size() - 1));
+    }
 
     /**
      * An answer of a resource API: the status and the body, verified and decoded when the transmitter
@@ -57,21 +66,39 @@ public record BankConnection(FapiClient fapi, Transmitter transmitter, JwsSigner
                 });
     }
 
-    /** POSTs {@code {"data": data}} signed as {@code application/jwt}; signed again on every call (a new jti). */
+    /**
+     * POSTs {@code {"data": data}} signed as {@code application/jwt} (the payments APIs); signed again on
+     * every call (a new jti).
+     */
     public Uni<Answer> post(String url, String accessToken, String idempotencyKey, Object data) {
-        return send(HttpMethod.POST, url, accessToken, idempotencyKey, data);
+        return sendSigned(HttpMethod.POST, url, accessToken, idempotencyKey, data);
     }
 
     /** PATCHes {@code {"data": data}} signed as {@code application/jwt}; {@code idempotencyKey} may be null. */
     public Uni<Answer> patch(String url, String accessToken, String idempotencyKey, Object data) {
-        return send(HttpMethod.PATCH, url, accessToken, idempotencyKey, data);
+        return sendSigned(HttpMethod.PATCH, url, accessToken, idempotencyKey, data);
+    }
+
+    /**
+     * POSTs {@code {"data": data}} as plain {@code application/json}, as the consents API v3 and the data
+     * APIs take their bodies. {@code extraHeaders} carries what a call needs beyond the FAPI ones (the
+     * user's IP address and user agent of a consent renewal, say); it may be empty.
+     */
+    public Uni<Answer> postJson(String url, String accessToken, String idempotencyKey, Object data,
+                                Map<String, String> extraHeaders) {
+        return fapi.callResource(HttpMethod.POST, url, accessToken, idempotencyKey, Json.write(Map.of("data", data)),
+                "application/json", extraHeaders).map(this::decode);
     }
 
     public Uni<Answer> get(String url, String accessToken) {
         return fapi.callResource(HttpMethod.GET, url, accessToken, null, null, null).map(this::decode);
     }
 
-    private Uni<Answer> send(HttpMethod method, String url, String accessToken, String idempotencyKey, Object data) {
+    public Uni<Answer> delete(String url, String accessToken) {
+        return fapi.callResource(HttpMethod.DELETE, url, accessToken, null, null, null).map(this::decode);
+    }
+
+    private Uni<Answer> sendSigned(HttpMethod method, String url, String accessToken, String idempotencyKey, Object data) {
         return SignedBodies.sign(signer, Map.of("data", data), partnerOrganisationId, server.organisationId())
                 .chain(jwt -> fapi.callResource(method, url, accessToken, idempotencyKey, jwt, "application/jwt"))
                 .map(this::decode);

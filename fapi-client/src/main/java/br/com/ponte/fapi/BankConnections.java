@@ -55,7 +55,7 @@ public final class BankConnections implements AutoCloseable {
                         .chain(registration -> client(partnerId).chain(fapi -> discovery(fapi, server.discoveryUrl())
                                 .chain(discovery -> bankKeys(fapi, discovery).map(bankKeys -> new BankConnection(fapi,
                                         new Transmitter(discovery, registration.clientId()), vault.signer(partnerId),
-                                        bankKeys, server, registration.organizationId(), clientTokens))))));
+                                        bankKeys, server, registration.organizationId(), registration.redirectUris(), clientTokens))))));
     }
 
     private Uni<FapiClient> client(String partnerId) {

@@ -219,6 +219,13 @@ public final class FapiClient implements AutoCloseable {
      */
     public Uni<ResourceResponse> callResource(io.vertx.core.http.HttpMethod method, String url, String accessToken,
                                               String idempotencyKey, String body, String contentType) {
+        return callResource(method, url, accessToken, idempotencyKey, body, contentType, Map.of());
+    }
+
+    /** {@link #callResource(io.vertx.core.http.HttpMethod, String, String, String, String, String)} with more headers. */
+    public Uni<ResourceResponse> callResource(io.vertx.core.http.HttpMethod method, String url, String accessToken,
+                                              String idempotencyKey, String body, String contentType,
+                                              Map<String, String> extraHeaders) {
         boolean writes = method == io.vertx.core.http.HttpMethod.POST || method == io.vertx.core.http.HttpMethod.PUT;
         if (writes && (idempotencyKey == null || idempotencyKey.isBlank())) {
             throw new IllegalArgumentException("An x-idempotency-key is required on " + method);
@@ -232,6 +239,7 @@ public final class FapiClient implements AutoCloseable {
         if (idempotencyKey != null) {
             request.putHeader("x-idempotency-key", idempotencyKey);
         }
+        extraHeaders.forEach(request::putHeader);
         if (body != null) {
             request.putHeader("content-type", contentType == null ? "application/jwt" : contentType);
         }

@@ -21,9 +21,12 @@ import java.util.Map;
  */
 public final class VaultKeys implements AutoCloseable {
 
-    /** The partner's client at a transmitter and its directory identity. */
+    /**
+     * The partner's client at a transmitter and its directory identity; {@code redirectUris} are the
+     * client's there, empty when the vault does not know them (a client id set by hand without them).
+     */
     public record TransmitterClient(String clientId, String issuer, String discoveryUrl, String organizationId,
-                                    String softwareStatementId) {
+                                    String softwareStatementId, java.util.List<String> redirectUris) {
     }
 
     private final WebClient client;
@@ -72,9 +75,11 @@ public final class VaultKeys implements AutoCloseable {
                 .send()
                 .map(response -> {
                     JsonNode body = body(response);
+                    java.util.List<String> redirectUris = new java.util.ArrayList<>();
+                    body.path("redirectUris").forEach(uri -> redirectUris.add(uri.asText()));
                     return new TransmitterClient(body.path("clientId").asText(), body.path("issuer").asText(null),
                             body.path("discoveryUrl").asText(null), body.path("organizationId").asText(),
-                            body.path("softwareStatementId").asText());
+                            body.path("softwareStatementId").asText(), java.util.List.copyOf(redirectUris));
                 });
     }
 

@@ -42,7 +42,7 @@ public class TransmitterResource {
         this.registrations = registrations;
     }
 
-    public record ClientIdRequest(String clientId) {
+    public record ClientIdRequest(String clientId, List<String> redirectUris) {
     }
 
     public record RegistrationRequest(List<String> redirectUris) {
@@ -50,7 +50,7 @@ public class TransmitterResource {
 
     /** The registration access token is never shown. */
     public record TransmitterView(String authorisationServerId, String clientId, String source, String issuer,
-                                  Instant createdAt, Instant updatedAt) {
+                                  List<String> redirectUris, Instant createdAt, Instant updatedAt) {
     }
 
     public record TransmitterList(List<TransmitterView> data) {
@@ -77,7 +77,15 @@ public class TransmitterResource {
         if (request.clientId().length() > 255) {
             throw ApiException.unprocessable("PARAMETRO_INVALIDO", "'clientId' has more than 255 characters");
         }
-        return registrations.setManually(partnerId, authorisationServerId, request.clientId().strip()).map(TransmitterResource::view);
+        List<String> redirectUris = request.redirectUris() == null ? List.of() : request.redirectUris();
+        for (String uri : redirectUris) {
+            if (uri == null || !uri.matches("https?://\\S+") || uri.length() > 2048) {
+                throw ApiException.unprocessable("PARAMETRO_INVALIDO", "'redirectUris' holds '" + uri
+                        + "', not an absolute http(s) URI of at most 2048 characters");
+            }
+        }
+        return registrations.setManually(partnerId, authorisationServerId, request.clientId().strip(), redirectUris)
+                .map(TransmitterResource::view);
     }
 
     @POST
@@ -101,6 +109,7 @@ public class TransmitterResource {
     }
 
     static TransmitterView view(TransmitterRegistration r) {
-        return new TransmitterView(r.authorisationServerId, r.clientId, r.source, r.issuer, r.createdAt, r.updatedAt);
+        return new TransmitterView(r.authorisationServerId, r.clientId, r.source, r.issuer, r.redirectUriList(), r.createdAt,
+                r.updatedAt);
     }
 }

@@ -65,12 +65,17 @@ public class TransmitterRegistrations {
         directory.close();
     }
 
-    /** Sets the client id by hand (the partner registered elsewhere). */
-    public Uni<TransmitterRegistration> setManually(UUID partnerId, String authorisationServerId, String clientId) {
+    /**
+     * Sets the client id by hand (the partner registered elsewhere), with the redirect URIs registered
+     * there when the partner gives them.
+     */
+    public Uni<TransmitterRegistration> setManually(UUID partnerId, String authorisationServerId, String clientId,
+                                                    List<String> redirectUris) {
         return Panache.withTransaction(() -> TransmitterRegistration.find(partnerId, authorisationServerId).chain(existing -> {
             TransmitterRegistration registration = existing != null ? existing : newRegistration(partnerId, authorisationServerId);
             registration.clientId = clientId;
             registration.source = TransmitterRegistration.MANUAL;
+            registration.redirectUris = redirectUris == null || redirectUris.isEmpty() ? null : String.join(" ", redirectUris);
             registration.registrationClientUri = null;
             registration.sealRegistrationAccessToken(null);
             registration.updatedAt = Instant.now();
@@ -112,7 +117,8 @@ public class TransmitterRegistrations {
                                                             openToken(existing), existing.registrationClientUri, null), ssa, metadata)
                                                             : fapi.register(discovery, ssa, metadata);
                                                     return call.chain(registration -> store(partnerId, authorisationServerId,
-                                                            discoveryUrl, discovery.issuer(), registration));
+                                                            discoveryUrl, discovery.issuer(), registration,
+                                                            registeredRedirectUris(registration, metadata)));
                                                 }))
                                         .eventually(fapi::close);
                             })));
@@ -126,7 +132,7 @@ public class TransmitterRegistrations {
     }
 
     private Uni<TransmitterRegistration> store(UUID partnerId, String authorisationServerId, String discoveryUrl,
-                                               String issuer, Registration registration) {
+                                               String issuer, Registration registration, List<String> redirectUris) {
         return Panache.withTransaction(() -> TransmitterRegistration.find(partnerId, authorisationServerId).chain(existing -> {
             TransmitterRegistration stored = existing != null ? existing : newRegistration(partnerId, authorisationServerId);
             stored.clientId = registration.clientId();
@@ -134,12 +140,25 @@ public class TransmitterRegistrations {
             stored.issuer = issuer;
             stored.discoveryUrl = discoveryUrl;
             stored.registrationClientUri = registration.registrationClientUri();
+            stored.redirectUris = String.join(" ", redirectUris);
             stored.sealRegistrationAccessToken(registration.registrationAccessToken() == null ? null : cipher.seal(
                     registration.registrationAccessToken().getBytes(StandardCharsets.UTF_8), stored.sealId()));
             stored.updatedAt = Instant.now();
             LOG.infof("Partner %s registered at %s as client %s", partnerId, authorisationServerId, stored.clientId);
             return stored.persist().replaceWith(stored);
         }));
+    }
+
+    /** The redirect URIs the transmitter answered it registered (RFC 7591 echoes them), else those sent. */
+    @SuppressWarnings("unchecked")
+    private static List<String> registeredRedirectUris(Registration registration, Map<String, Object> sent) {
+        JsonNode answered = registration.metadata() == null ? null : registration.metadata().get("redirect_uris");
+        if (answered != null && answered.isArray() && !answered.isEmpty()) {
+            List<String> uris = new java.util.ArrayList<>();
+            answered.forEach(uri -> uris.add(uri.asText()));
+            return uris;
+        }
+        return (List<String>) sent.get("redirect_uris");
     }
 
     /** The OpenID discovery document of the authorisation server, from the directory's participants list. */

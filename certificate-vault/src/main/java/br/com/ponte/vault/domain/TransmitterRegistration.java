@@ -70,6 +70,14 @@ public class TransmitterRegistration extends PanacheEntityBase {
     @Column(name = "registration_client_uri")
     public String registrationClientUri;
 
+    /** The client's redirect URIs at the transmitter, space-separated; null when unknown (set by hand without them). */
+    @Column(name = "redirect_uris")
+    public String redirectUris;
+
+    public List<String> redirectUriList() {
+        return redirectUris == null || redirectUris.isBlank() ? List.of() : List.of(redirectUris.trim().split(" +"));
+    }
+
     @Column(name = "rat_cipher")
     public byte[] ratCipher;
 

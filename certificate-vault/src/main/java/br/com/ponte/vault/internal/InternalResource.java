@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -64,8 +65,9 @@ public class InternalResource {
         }
     }
 
+    /** {@code redirectUris}: the client's at the transmitter; empty when unknown (a client id set by hand without them). */
     public record TransmitterClient(String authorisationServerId, String clientId, String issuer, String discoveryUrl,
-                                    String organizationId, String softwareStatementId) {
+                                    String organizationId, String softwareStatementId, List<String> redirectUris) {
     }
 
     @POST
@@ -113,7 +115,8 @@ public class InternalResource {
                         throw ApiException.notFound("Partner " + partnerId + " has no client at " + authorisationServerId);
                     }
                     return new TransmitterClient(authorisationServerId, registration.clientId, registration.issuer,
-                            registration.discoveryUrl, organization.organizationId, organization.softwareStatementId);
+                            registration.discoveryUrl, organization.organizationId, organization.softwareStatementId,
+                            registration.redirectUriList());
                 })));
     }
 }

@@ -171,7 +171,7 @@ public class PaymentConsentResource {
                         }
                         Instant now = EventTime.now();
                         consent.reject(by, by.equals("USER") ? "REJEITADO_USUARIO" : "NAO_INFORMADO", reason, now);
-                        return consents.append(consent, new ConsentRevoked(consent.id.toString(), consent.transmitterConsentId,
+                        return consents.record(consent, new ConsentRevoked(consent.id.toString(), consent.transmitterConsentId,
                                 by, consent.rejectionReasonCode, reason), now);
                     }));
         }).map(PaymentConsentResponse::of);

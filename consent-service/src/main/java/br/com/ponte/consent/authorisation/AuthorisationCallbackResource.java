@@ -1,6 +1,5 @@
-package br.com.ponte.consent.api;
+package br.com.ponte.consent.authorisation;
 
-import br.com.ponte.consent.bank.ConsentJourney;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -11,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -21,22 +19,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Where the bank sends the user back ({@code redirect_uri} of the pushed request). With
- * {@code response_type=code id_token} the bank's answer is in the URL's fragment, which browsers do
- * not send to servers: the page reads it and posts it here as a form, and the answer sends the
- * user on to the partner's {@code redirectUri} with {@code consentId} and {@code status}.
+ * Where the bank sends the user back ({@code redirect_uri} of the pushed request), for every kind of
+ * consent. With {@code response_type=code id_token} the bank's answer is in the URL's fragment, which
+ * browsers do not send to servers: the page reads it and posts it here as a form, and the answer
+ * sends the user on: to the partner's {@code redirectUri} for a payment consent, to the result screen
+ * of the sharing session for a sharing consent.
  */
-@Path("/v1/payment-consents/callback")
+@Path("/v1/authorisations/callback")
 @Tag(name = "Authorisation callback (users' browsers)")
 @PermitAll
 public class AuthorisationCallbackResource {
 
     private static final String PAGE = readPage();
 
-    private final ConsentJourney journey;
+    private final Authorisations authorisations;
 
-    public AuthorisationCallbackResource(ConsentJourney journey) {
-        this.journey = journey;
+    public AuthorisationCallbackResource(Authorisations authorisations) {
+        this.authorisations = authorisations;
     }
 
     @GET
@@ -58,16 +57,14 @@ public class AuthorisationCallbackResource {
     @Operation(summary = "Complete the authorisation with the bank's answer",
             description = "Form fields as the bank's redirect has them: state with code and id_token, or state with error "
                     + "and error_description. Checks the id_token (signature, nonce, c_hash, s_hash, acr), exchanges the "
-                    + "code, mirrors the consent's status at the bank (consent:approved or consent:rejected) and answers "
-                    + "303 to the partner's redirectUri with consentId and status.")
+                    + "code, mirrors the consent's status at the bank (with its event) and answers 303: for a payment "
+                    + "consent to the partner's redirectUri with consentId and status, for a sharing consent to the "
+                    + "session's result screen.")
     public Uni<Response> complete(@FormParam("state") String state, @FormParam("code") String code,
                                   @FormParam("id_token") String idToken, @FormParam("error") String error,
                                   @FormParam("error_description") String errorDescription) {
-        return journey.callback(state, code, idToken, error, errorDescription).map(back -> Response
-                .seeOther(UriBuilder.fromUri(back.redirectUri())
-                        .queryParam("consentId", back.consent().id)
-                        .queryParam("status", back.consent().status.wireValue())
-                        .build())
+        return authorisations.callback(state, code, idToken, error, errorDescription).map(back -> Response
+                .seeOther(back)
                 .header("Cache-Control", "no-store")
                 .build());
     }
@@ -83,4 +80,17 @@ public class AuthorisationCallbackResource {
         }
     }
 
+    /**
+     * The payment consents' callback path, which partners' software statements registered at banks
+     * before the callback served every kind of consent: the same page and completion.
+     */
+    @Path("/v1/payment-consents/callback")
+    @Tag(name = "Authorisation callback (users' browsers)")
+    @PermitAll
+    public static class PaymentConsentsAlias extends AuthorisationCallbackResource {
+
+        public PaymentConsentsAlias(Authorisations authorisations) {
+            super(authorisations);
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package br.com.ponte.consent.bank;
+package br.com.ponte.consent.authorisation;
 
 import br.com.ponte.consent.config.ConsentConfig;
 import br.com.ponte.kit.crypto.EnvelopeCipher;

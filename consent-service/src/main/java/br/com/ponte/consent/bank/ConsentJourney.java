@@ -1,48 +1,53 @@
 package br.com.ponte.consent.bank;
 
+import br.com.ponte.consent.authorisation.Authorisation;
+import br.com.ponte.consent.authorisation.ConsentHandler;
+import br.com.ponte.consent.authorisation.ConsentKind;
 import br.com.ponte.consent.config.ConsentConfig;
-import br.com.ponte.consent.domain.ConsentGrant;
 import br.com.ponte.consent.domain.ConsentStatus;
 import br.com.ponte.consent.domain.PaymentConsent;
 import br.com.ponte.consent.domain.PaymentConsents;
-import br.com.ponte.fapi.FapiException;
+import br.com.ponte.fapi.Tokens;
 import br.com.ponte.kit.api.ApiException;
 import br.com.ponte.kit.api.ErrorResponse;
-import br.com.ponte.kit.crypto.EnvelopeCipher;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
+import jakarta.ws.rs.core.UriBuilder;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * The journey of a payment consent between the partner, the user and the bank: created at the bank
- * with the redirect pushed (PAR), completed on the user's return (callback), followed while more
- * approvers are needed. Each step calls the bank outside any transaction, then commits the change
- * and its event; a step interrupted by a crash is resumed by a retry (the bank call is idempotent).
+ * with the redirect pushed (PAR), completed on the user's return (the authorisation callback hands
+ * the payment consents' returns here), followed while more approvers are needed. Each step calls
+ * the bank outside any transaction, then commits the change and its event; a step interrupted by a
+ * crash is resumed by a retry (the bank call is idempotent).
  */
 @ApplicationScoped
-public class ConsentJourney {
+public class ConsentJourney implements ConsentHandler {
 
-    private static final Logger LOG = Logger.getLogger(ConsentJourney.class);
-
-    /** Where the user's browser goes after the callback: the partner's redirect URI, with the outcome. */
-    public record Return(String redirectUri, PaymentConsent consent) {
-    }
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BankConsents bank;
     private final PaymentConsents consents;
-    private final EnvelopeCipher cipher;
     private final ConsentConfig config;
 
-    public ConsentJourney(BankConsents bank, PaymentConsents consents, EnvelopeCipher cipher, ConsentConfig config) {
+    public ConsentJourney(BankConsents bank, PaymentConsents consents, ConsentConfig config) {
         this.bank = bank;
         this.consents = consents;
-        this.cipher = cipher;
         this.config = config;
+    }
+
+    @Override
+    public ConsentKind kind() {
+        return ConsentKind.PAYMENT;
     }
 
     /**
@@ -62,12 +67,7 @@ public class ConsentJourney {
                                     "Recusado pela transmissora", outcome.refused().detail())));
                         });
             }
-            BankConsents.Created created = outcome.created();
-            return consents.createdAtBank(consent.id, created.transmitterConsentId(), created.authorisationUrl(),
-                    created.state(), created.nonce(), c -> {
-                        ConsentGrant.verifier(created.codeVerifier()).sealInto(c, cipher, null);
-                        return c;
-                    });
+            return consents.createdAtBank(consent.id, outcome.transmitterConsentId(), outcome.pushed());
         });
     }
 
@@ -82,69 +82,67 @@ public class ConsentJourney {
                     "The consent is " + consent.status + (consent.transmitterConsentId == null ? " and not at the bank yet" : "")
                             + "; only a consent awaiting authorisation gets a new authorisation URL"));
         }
-        return bank.pushAgain(consent).chain(created -> consents.change(consent.id, c -> {
-            if (c.status != ConsentStatus.AWAITING_AUTHORISATION) {
-                return Uni.createFrom().item(c);
-            }
-            c.authorisationUrl = created.authorisationUrl();
-            c.authorisationState = created.state();
-            c.authorisationNonce = created.nonce();
-            ConsentGrant.verifier(created.codeVerifier()).sealInto(c, cipher, null);
-            return Uni.createFrom().item(c);
-        }));
+        return bank.pushAgain(consent).chain(pushed -> consents.pushedAgain(consent.id, pushed));
     }
 
     /**
-     * The user is back from the bank with the fragment of its redirect: {@code code} and
-     * {@code id_token}, or {@code error}. Completes the authorisation and says where to send the
-     * user. An unknown or used state is a 400; a consent decided already sends the user on again.
+     * The user approved at the bank: the consent is read there and mirrored: AUTHORISED or
+     * PARTIALLY_ACCEPTED (the user's tokens kept) with {@code consent:approved}, or REJECTED with the
+     * bank's reason. The user goes on to the partner's {@code redirectUri} with {@code consentId} and
+     * {@code status}.
      */
-    public Uni<Return> callback(String state, String code, String idToken, String error, String errorDescription) {
-        if (state == null || state.isBlank()) {
-            return Uni.createFrom().failure(ApiException.badRequest("PARAMETRO_NAO_INFORMADO",
-                    "The bank's redirect carries no state"));
-        }
-        return Panache.withSession(() -> PaymentConsent.findByAuthorisationState(state)).chain(consent -> {
-            if (consent == null) {
-                return Uni.createFrom().failure(ApiException.badRequest("ESTADO_INVALIDO",
-                        "No authorisation is waiting for this state: it was completed already or never existed"));
-            }
-            if (error != null) {
-                return rejectedAtBank(consent, error, errorDescription);
-            }
-            if (code == null || idToken == null) {
-                return Uni.createFrom().failure(ApiException.badRequest("PARAMETRO_NAO_INFORMADO",
-                        "The bank's redirect carries neither code and id_token nor error"));
-            }
-            ConsentGrant verifier = ConsentGrant.of(consent, cipher);
-            return bank.complete(consent, code, idToken, verifier.codeVerifier())
-                    .onFailure(FapiException.class).transform(e -> {
-                        LOG.warnf("Authorisation of consent %s not completed: %s", consent.id, e.getMessage());
-                        return ApiException.badRequest("AUTORIZACAO_INVALIDA",
-                                "The bank's answer could not be verified (" + ((FapiException) e).error() + ")");
-                    })
-                    .chain(authorised -> switch (authorised.status()) {
-                        case "AUTHORISED", "PARTIALLY_ACCEPTED" -> consents.approved(consent.id,
-                                "PARTIALLY_ACCEPTED".equals(authorised.status()), config.consumptionWindow(), c -> {
-                                    ConsentGrant.tokens(authorised.tokens().accessToken(), authorised.tokens().refreshToken())
-                                            .sealInto(c, cipher, BankConsents.expiry(authorised.tokens()));
-                                    return c;
-                                });
-                        case "REJECTED" -> bank.read(consent).chain(data -> rejectedAs(consent, data));
-                        default -> Uni.createFrom().failure(ApiException.badRequest("AUTORIZACAO_INVALIDA",
-                                "The bank reports the consent " + authorised.status() + " after the user's return"));
-                    })
-                    .map(c -> new Return(consent.redirectUri, c));
-        });
+    @Override
+    public Uni<URI> approved(Authorisation authorisation, Tokens tokens) {
+        return consent(authorisation.consentId).chain(consent -> bank.read(consent)
+                .chain(data -> switch (data.path("status").asText()) {
+                    case "AUTHORISED", "PARTIALLY_ACCEPTED" -> consents.approved(consent.id,
+                            "PARTIALLY_ACCEPTED".equals(data.path("status").asText()), config.consumptionWindow(), tokens);
+                    case "REJECTED" -> rejectedAs(consent, data);
+                    default -> Uni.createFrom().failure(ApiException.badRequest("AUTORIZACAO_INVALIDA",
+                            "The bank reports the consent " + data.path("status").asText() + " after the user's return"));
+                })
+                .map(ConsentJourney::partnerReturn));
     }
 
-    private Uni<Return> rejectedAtBank(PaymentConsent consent, String error, String description) {
+    @Override
+    public Uni<URI> refused(Authorisation authorisation, String error, String description) {
         // the bank has the reason; when it cannot be read, the user's refusal is what the redirect says
-        return bank.read(consent)
+        return consent(authorisation.consentId).chain(consent -> bank.read(consent)
                 .chain(data -> rejectedAs(consent, data))
                 .onFailure().recoverWithUni(e -> consents.rejected(consent.id, "USER", "REJEITADO_USUARIO",
                         description == null ? error : description))
-                .map(c -> new Return(consent.redirectUri, c));
+                .map(ConsentJourney::partnerReturn));
+    }
+
+    @Override
+    public Uni<Usable> usable(UUID consentId) {
+        return consent(consentId).map(consent -> {
+            if (consent.status != ConsentStatus.AUTHORISED) {
+                throw ApiException.conflict("CONSENTIMENTO_INVALIDO", "The consent is " + consent.status + ", not AUTHORISED");
+            }
+            try {
+                return new Usable(consent.status.wireValue(), consent.expirationDateTime, BankConsents.bankData(consent),
+                        consent.automaticPayment == null ? null : JSON.readTree(consent.automaticPayment));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static Uni<PaymentConsent> consent(UUID id) {
+        return Panache.withSession(() -> PaymentConsent.<PaymentConsent>findById(id)).map(consent -> {
+            if (consent == null) {
+                throw ApiException.notFound("No payment consent " + id);
+            }
+            return consent;
+        });
+    }
+
+    private static URI partnerReturn(PaymentConsent consent) {
+        return UriBuilder.fromUri(consent.redirectUri)
+                .queryParam("consentId", consent.id)
+                .queryParam("status", consent.status.wireValue())
+                .build();
     }
 
     private Uni<PaymentConsent> rejectedAs(PaymentConsent consent, JsonNode data) {

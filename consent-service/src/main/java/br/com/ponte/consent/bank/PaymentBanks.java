@@ -1,6 +1,6 @@
 package br.com.ponte.consent.bank;
 
-import br.com.ponte.fapi.BankConnections;
+import br.com.ponte.consent.authorisation.Directory;
 import br.com.ponte.fapi.Participants.AuthorisationServer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,14 +21,14 @@ public class PaymentBanks {
     private static final Comparator<AuthorisationServer> BY_NAME = Comparator.comparing(
             AuthorisationServer::customerFriendlyName, Collator.getInstance(Locale.forLanguageTag("pt-BR")));
 
-    private final BankConnections connections;
+    private final Directory directory;
 
-    public PaymentBanks(BankConnections connections) {
-        this.connections = connections;
+    public PaymentBanks(Directory directory) {
+        this.directory = directory;
     }
 
     public Uni<List<AuthorisationServer>> all() {
-        return directory().map(servers -> servers.stream()
+        return directory.authorisationServers().map(servers -> servers.stream()
                 .filter(server -> server.apiEndpoints().containsKey(br.com.ponte.fapi.PaymentsApi.CONSENTS))
                 .sorted(BY_NAME)
                 .toList());
@@ -39,10 +39,5 @@ public class PaymentBanks {
         return all().map(banks -> banks.stream()
                 .filter(bank -> bank.authorisationServerId().equals(authorisationServerId))
                 .findFirst());
-    }
-
-    /** Every authorisation server in the directory. */
-    protected Uni<List<AuthorisationServer>> directory() {
-        return connections.directory().authorisationServers();
     }
 }

@@ -22,8 +22,9 @@ public interface ConsentConfig {
 
     /**
      * Where users' browsers reach consent-service ({@code PONTE_CONSENT_PUBLIC_URL}): the bank sends
-     * them back to {@code <public-url>/v1/payment-consents/callback}, which must be among the
-     * redirect URIs of the partner's software statement.
+     * them back to {@code <public-url>/v1/authorisations/callback} (or, for a client registered before
+     * it existed, {@code <public-url>/v1/payment-consents/callback}), which must be among the redirect
+     * URIs of the partner's software statement.
      */
     @WithDefault("http://localhost:8081")
     String publicUrl();
@@ -42,7 +43,16 @@ public interface ConsentConfig {
     @WithDefault("2s")
     Duration multipleApprovalCheckEvery();
 
-    default String callbackUrl() {
+    /**
+     * Where banks send users back, in order of preference: the callback of every kind of consent, then
+     * the payment consents' path it replaced, which software statements registered before still carry.
+     * An authorisation is pushed with the first of them the partner's client has at the bank.
+     */
+    default java.util.List<String> callbackUrls() {
+        return java.util.List.of(publicUrlOf("/v1/authorisations/callback"), legacyCallbackUrl());
+    }
+
+    default String legacyCallbackUrl() {
         return publicUrlOf("/v1/payment-consents/callback");
     }
 

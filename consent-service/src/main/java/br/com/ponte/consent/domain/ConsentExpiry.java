@@ -1,7 +1,6 @@
 package br.com.ponte.consent.domain;
 
 import br.com.ponte.events.data.ConsentExpired;
-import br.com.ponte.kit.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -34,10 +33,10 @@ public class ConsentExpiry {
              limit %d
              for update skip locked""".formatted(BATCH);
 
-    private final Outbox outbox;
+    private final PaymentConsents consents;
 
-    public ConsentExpiry(Outbox outbox) {
-        this.outbox = outbox;
+    public ConsentExpiry(PaymentConsents consents) {
+        this.consents = consents;
     }
 
     @Scheduled(every = "${ponte.consent.expiry-check-every:5s}", delayed = "1s",
@@ -76,7 +75,7 @@ public class ConsentExpiry {
         String window = consent.expire(now);
         LOG.infof("Consent %s expired (%s window)", consent.id, window);
         String subject = consent.id.toString();
-        return outbox.append(new ConsentExpired(subject, consent.transmitterConsentId, window, previous), subject,
-                consent.partnerId, now).replaceWithVoid();
+        return consents.record(consent, new ConsentExpired(subject, consent.transmitterConsentId, window, previous), now)
+                .replaceWithVoid();
     }
 }

@@ -104,38 +104,12 @@ public class PaymentConsent extends PanacheEntityBase {
     @Column(name = "authorisation_url")
     public String authorisationUrl;
 
-    /** The OAuth state of the redirect to the bank; the callback finds the consent by it. */
-    @Column(name = "authorisation_state")
-    public String authorisationState;
-
-    @Column(name = "authorisation_nonce")
-    public String authorisationNonce;
-
     /** The partner's {@code x-idempotency-key}, with the SHA-256 of the request it came with. */
     @Column(name = "idempotency_key")
     public String idempotencyKey;
 
     @Column(name = "request_hash")
     public String requestHash;
-
-    /** The PKCE verifier, then the user's tokens at the bank: sealed, see {@link ConsentGrant}. */
-    @Column(name = "grant_ciphertext")
-    public byte[] grantCiphertext;
-
-    @Column(name = "grant_iv")
-    public byte[] grantIv;
-
-    @Column(name = "grant_wrapped_key")
-    public byte[] grantWrappedKey;
-
-    @Column(name = "grant_key_iv")
-    public byte[] grantKeyIv;
-
-    @Column(name = "grant_master_key_id")
-    public String grantMasterKeyId;
-
-    @Column(name = "access_token_expires_at")
-    public Instant accessTokenExpiresAt;
 
     /** When set, the payment is initiated as soon as the consent is authorised (the partner's payment details). */
     @JdbcTypeCode(SqlTypes.JSON)
@@ -144,12 +118,7 @@ public class PaymentConsent extends PanacheEntityBase {
 
     /** The user (or the transmitter) authorised it: the consumption window starts. */
     public void authorise(Instant now, Duration consumptionWindow) {
-        requireOpen("authorised");
-        if (status == ConsentStatus.AUTHORISED) {
-            throw new IllegalStateException("Consent " + id + " is already AUTHORISED");
-        }
-        status = ConsentStatus.AUTHORISED;
-        statusUpdatedAt = now;
+        moveTo(ConsentStatus.AUTHORISED, now);
         expirationDateTime = now.plus(consumptionWindow);
     }
 
@@ -158,11 +127,7 @@ public class PaymentConsent extends PanacheEntityBase {
      * reports AUTHORISED (or REJECTED). The authorisation window keeps running.
      */
     public void partiallyAccept(Instant now) {
-        if (status != ConsentStatus.AWAITING_AUTHORISATION) {
-            throw new IllegalStateException("Consent " + id + " is " + status + "; only an awaiting consent is partially accepted");
-        }
-        status = ConsentStatus.PARTIALLY_ACCEPTED;
-        statusUpdatedAt = now;
+        moveTo(ConsentStatus.PARTIALLY_ACCEPTED, now);
     }
 
     /** Rejected by the user, the transmitter or a timer; final. */
@@ -170,37 +135,28 @@ public class PaymentConsent extends PanacheEntityBase {
         reject("TPP", code, detail, now);
     }
 
-    /** Rejected by {@code by} (USER, ASPSP or TPP); final. The redirect state and any tokens are dropped. */
+    /**
+     * Rejected by {@code by} (USER, ASPSP or TPP); final. Its authorisation is forgotten with the event
+     * ({@link PaymentConsents#record}).
+     */
     public void reject(String by, String code, String detail, Instant now) {
-        requireOpen("rejected");
-        status = ConsentStatus.REJECTED;
+        moveTo(ConsentStatus.REJECTED, now);
         rejectedBy = by;
         rejectionReasonCode = code;
         rejectionReasonDetail = detail;
-        statusUpdatedAt = now;
-        forgetGrant();
-    }
-
-    /** Drops the redirect state and the sealed PKCE verifier or tokens: nothing can use the consent any more. */
-    public void forgetGrant() {
-        authorisationState = null;
-        authorisationNonce = null;
-        grantCiphertext = null;
-        grantIv = null;
-        grantWrappedKey = null;
-        grantKeyIv = null;
-        grantMasterKeyId = null;
-        accessTokenExpiresAt = null;
     }
 
     /** A payment was accepted (201) or refused with 422 by the transmitter; final. */
     public void consume(Instant now) {
-        if (status != ConsentStatus.AUTHORISED) {
-            throw new IllegalStateException("Consent " + id + " is " + status + "; only an AUTHORISED consent is consumed");
+        moveTo(ConsentStatus.CONSUMED, now);
+    }
+
+    private void moveTo(ConsentStatus next, Instant now) {
+        if (!status.canBecome(next)) {
+            throw new IllegalStateException("Consent " + id + " is " + status + " and cannot become " + next);
         }
-        status = ConsentStatus.CONSUMED;
+        status = next;
         statusUpdatedAt = now;
-        forgetGrant();
     }
 
     /** Whether its current window has passed. */
@@ -217,12 +173,6 @@ public class PaymentConsent extends PanacheEntityBase {
         reject("ASPSP", authorised ? CONSUMPTION_TIMEOUT : AUTHORISATION_TIMEOUT, authorised
                 ? "Not consumed within the consumption window" : "Not authorised within the authorisation window", now);
         return authorised ? "CONSUMPTION" : "AUTHORISATION";
-    }
-
-    private void requireOpen(String what) {
-        if (status.isFinal()) {
-            throw new IllegalStateException("Consent " + id + " is " + status + " and cannot be " + what);
-        }
     }
 
     /** Whether the consent schedules several payments (daily, weekly, monthly or custom), one per date. */
@@ -253,7 +203,4 @@ public class PaymentConsent extends PanacheEntityBase {
         return find("partnerId = ?1 and idempotencyKey = ?2", partnerId, key).firstResult();
     }
 
-    public static Uni<PaymentConsent> findByAuthorisationState(String state) {
-        return find("authorisationState", state).firstResult();
-    }
 }

@@ -1,5 +1,8 @@
 package br.com.ponte.consent.domain;
 
+import br.com.ponte.consent.authorisation.Authorisations;
+import br.com.ponte.consent.authorisation.BankAuthorisations;
+import br.com.ponte.consent.authorisation.ConsentKind;
 import br.com.ponte.events.EventData;
 import br.com.ponte.events.EventTime;
 import br.com.ponte.events.data.ConsentApproved;
@@ -24,9 +27,11 @@ import java.util.function.Function;
 public class PaymentConsents {
 
     private final Outbox outbox;
+    private final Authorisations authorisations;
 
-    public PaymentConsents(Outbox outbox) {
+    public PaymentConsents(Outbox outbox, Authorisations authorisations) {
         this.outbox = outbox;
+        this.authorisations = authorisations;
     }
 
     /**
@@ -41,22 +46,37 @@ public class PaymentConsents {
     }
 
     /**
-     * The bank created the consent: its id and the redirect are kept, the PKCE verifier sealed, and
-     * {@code after:consent:create} written. A second call (a retried request) changes nothing.
+     * The bank created the consent and its authorisation was pushed: the bank's id, the redirect and
+     * the authorisation (PKCE verifier sealed) are kept, and {@code after:consent:create} written. A
+     * second call (a retried request) changes nothing.
      */
-    public Uni<PaymentConsent> createdAtBank(UUID id, String transmitterConsentId, String authorisationUrl, String state,
-                                             String nonce, Function<PaymentConsent, PaymentConsent> sealVerifier) {
+    public Uni<PaymentConsent> createdAtBank(UUID id, String transmitterConsentId, BankAuthorisations.Pushed pushed) {
         return change(id, consent -> {
             if (consent.transmitterConsentId != null || consent.status.isFinal()) {
                 return Uni.createFrom().item(consent);
             }
             consent.transmitterConsentId = transmitterConsentId;
-            consent.authorisationUrl = authorisationUrl;
-            consent.authorisationState = state;
-            consent.authorisationNonce = nonce;
-            sealVerifier.apply(consent);
-            return append(consent, new ConsentCreated(consent.id.toString(), consent.transmitter, transmitterConsentId,
-                    consent.status.wireValue(), consent.expirationDateTime, summary(consent)), EventTime.now());
+            consent.authorisationUrl = pushed.authorisationUrl();
+            return authorisations.pushed(ConsentKind.PAYMENT, consent.id, consent.partnerId, consent.transmitter,
+                            transmitterConsentId, pushed)
+                    .chain(() -> record(consent, new ConsentCreated(consent.id.toString(), consent.transmitter,
+                            transmitterConsentId, consent.status.wireValue(), consent.expirationDateTime, summary(consent)),
+                            EventTime.now()));
+        });
+    }
+
+    /**
+     * A fresh redirect for a consent still awaiting the user (the previous one no longer completes).
+     * No event: nothing changed at the bank.
+     */
+    public Uni<PaymentConsent> pushedAgain(UUID id, BankAuthorisations.Pushed pushed) {
+        return change(id, consent -> {
+            if (consent.status != ConsentStatus.AWAITING_AUTHORISATION) {
+                return Uni.createFrom().item(consent);
+            }
+            consent.authorisationUrl = pushed.authorisationUrl();
+            return authorisations.pushed(ConsentKind.PAYMENT, consent.id, consent.partnerId, consent.transmitter,
+                    consent.transmitterConsentId, pushed).replaceWith(consent);
         });
     }
 
@@ -73,7 +93,7 @@ public class PaymentConsents {
             }
             Instant now = EventTime.now();
             consent.reject(by, code, detail, now);
-            return append(consent, new ConsentRejected(consent.id.toString(), consent.transmitterConsentId,
+            return record(consent, new ConsentRejected(consent.id.toString(), consent.transmitterConsentId,
                     consent.status.wireValue(), by, code, detail), now);
         });
     }
@@ -81,29 +101,24 @@ public class PaymentConsents {
     /**
      * The user approved at the bank: AUTHORISED (the consumption window starts) or, for an account
      * needing more approvers, PARTIALLY_ACCEPTED; {@code consent:approved} either way, with the status.
-     * {@code sealTokens} keeps the user's tokens.
+     * {@code tokens}, when given, are the user's, kept with the consent's authorisation.
      */
     public Uni<PaymentConsent> approved(UUID id, boolean partially, java.time.Duration consumptionWindow,
-                                        Function<PaymentConsent, PaymentConsent> sealTokens) {
+                                        br.com.ponte.fapi.Tokens tokens) {
         return change(id, consent -> {
             Instant now = EventTime.now();
+            ConsentStatus next = partially ? ConsentStatus.PARTIALLY_ACCEPTED : ConsentStatus.AUTHORISED;
+            if (!consent.status.canBecome(next)) {
+                return Uni.createFrom().item(consent);
+            }
             if (partially) {
-                if (consent.status != ConsentStatus.AWAITING_AUTHORISATION) {
-                    return Uni.createFrom().item(consent);
-                }
                 consent.partiallyAccept(now);
             } else {
-                if (consent.status != ConsentStatus.AWAITING_AUTHORISATION && consent.status != ConsentStatus.PARTIALLY_ACCEPTED) {
-                    return Uni.createFrom().item(consent);
-                }
                 consent.authorise(now, consumptionWindow);
             }
-            consent.authorisationState = null;
-            if (sealTokens != null) {
-                sealTokens.apply(consent);
-            }
-            return append(consent, new ConsentApproved(consent.id.toString(), consent.transmitterConsentId,
-                    consent.status.wireValue(), now, consent.expirationDateTime), now);
+            Uni<Void> kept = tokens == null ? Uni.createFrom().voidItem() : authorisations.keepTokens(consent.id, tokens);
+            return kept.chain(() -> record(consent, new ConsentApproved(consent.id.toString(), consent.transmitterConsentId,
+                    consent.status.wireValue(), now, consent.expirationDateTime), now));
         });
     }
 
@@ -113,10 +128,15 @@ public class PaymentConsents {
                 .chain(consent -> consent == null ? Uni.createFrom().nullItem() : change.apply(consent)));
     }
 
-    /** Writes an event of this consent; runs inside the caller's transaction. */
-    public Uni<PaymentConsent> append(PaymentConsent consent, EventData event, Instant time) {
+    /**
+     * Writes an event of this consent's change; runs inside the caller's transaction. A consent that
+     * ended (rejected, consumed) has its authorisation forgotten in the same transaction, so no token
+     * of the user outlives it.
+     */
+    public Uni<PaymentConsent> record(PaymentConsent consent, EventData event, Instant time) {
         String subject = consent.id.toString();
-        return outbox.append(event, subject, consent.partnerId, time).replaceWith(consent);
+        Uni<Void> forgotten = consent.status.isFinal() ? authorisations.forget(consent.id) : Uni.createFrom().voidItem();
+        return forgotten.chain(() -> outbox.append(event, subject, consent.partnerId, time)).replaceWith(consent);
     }
 
     static PaymentSummary summary(PaymentConsent consent) {

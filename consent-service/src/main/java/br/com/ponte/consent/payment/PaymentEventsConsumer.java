@@ -111,10 +111,10 @@ public class PaymentEventsConsumer {
                 return Uni.createFrom().voidItem();
             }
             consent.consume(time);
-            Uni<PaymentConsent> consumed = consents.append(consent, new ConsentConsumed(consent.id.toString(),
+            Uni<PaymentConsent> consumed = consents.record(consent, new ConsentConsumed(consent.id.toString(),
                     consent.transmitterConsentId, payment.paymentId(), payment.transmitterHttpStatus(), payment.status()), time);
             if (payment.transmitterHttpStatus() == 422) {
-                consumed = consumed.chain(c -> consents.append(c, new ConsentFinished(c.id.toString(), payment.paymentId(),
+                consumed = consumed.chain(c -> consents.record(c, new ConsentFinished(c.id.toString(), payment.paymentId(),
                         "FAILED", "RJCT", payment.endToEndId(), payment.rejectionCode(), payment.rejectionDetail(), time), time));
             }
             return consumed.replaceWithVoid();
@@ -123,7 +123,7 @@ public class PaymentEventsConsumer {
 
     private Uni<Void> polled(PaymentPolled payment, Instant time) {
         return consent(payment.consentId()).chain(consent -> consent == null ? Uni.createFrom().voidItem()
-                : consents.append(consent, new ConsentPolled(consent.id.toString(), payment.paymentId(), payment.status(),
+                : consents.record(consent, new ConsentPolled(consent.id.toString(), payment.paymentId(), payment.status(),
                 payment.attempt()), time).replaceWithVoid());
     }
 
@@ -132,7 +132,7 @@ public class PaymentEventsConsumer {
             return Uni.createFrom().voidItem();
         }
         return consent(payment.consentId()).chain(consent -> consent == null ? Uni.createFrom().voidItem()
-                : consents.append(consent, new ConsentFinished(consent.id.toString(), payment.paymentId(),
+                : consents.record(consent, new ConsentFinished(consent.id.toString(), payment.paymentId(),
                 "ACSC".equals(payment.status()) ? "SETTLED" : "FAILED", payment.status(), payment.endToEndId(),
                 payment.rejectionCode(), payment.rejectionDetail(), time), time).replaceWithVoid());
     }

@@ -43,7 +43,7 @@ public class ConsentGrants {
                          @ConfigProperty(name = "quarkus.application.name") String service,
                          @ConfigProperty(name = "ponte.vault.service-secret") String secret) {
         this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5_000));
-        this.baseUrl = config.consentUrl().replaceAll("/+$", "") + "/internal/v1/payment-consents/";
+        this.baseUrl = config.consentUrl().replaceAll("/+$", "") + "/internal/v1/consents/";
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((service + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -57,7 +57,7 @@ public class ConsentGrants {
      * (404 when consent-service does not know it).
      */
     public Uni<Grant> grant(String consentId) {
-        return client.postAbs(baseUrl + consentId + "/payment-grant")
+        return client.postAbs(baseUrl + consentId + "/grant")
                 .putHeader("authorization", authorization)
                 .timeout(10_000)
                 .send()
