@@ -123,6 +123,19 @@ class InternalApiIT {
                 .body("clientId", equalTo("client-at-bank"))
                 .body("organizationId", equalTo(partner.organizationId()))
                 .body("softwareStatementId", equalTo(partner.softwareStatementId()));
+        service().get("/internal/v1/partners/" + partner.id() + "/transmitters/" + server).then()
+                .body("redirectUris", org.hamcrest.Matchers.empty());
+        // the client's redirect URIs at the bank, when the partner gives them with a client id set by hand
+        given().auth().oauth2(partner.token()).contentType(ContentType.JSON).body(Map.of("clientId", "client-at-bank",
+                        "redirectUris", java.util.List.of("https://ponte.example/v1/authorisations/callback")))
+                .put("/v1/ofb-credentials/transmitters/" + server).then().statusCode(200)
+                .body("redirectUris", org.hamcrest.Matchers.contains("https://ponte.example/v1/authorisations/callback"));
+        service().get("/internal/v1/partners/" + partner.id() + "/transmitters/" + server).then()
+                .body("redirectUris", org.hamcrest.Matchers.contains("https://ponte.example/v1/authorisations/callback"));
+        given().auth().oauth2(partner.token()).contentType(ContentType.JSON).body(Map.of("clientId", "client-at-bank",
+                        "redirectUris", java.util.List.of("not a uri")))
+                .put("/v1/ofb-credentials/transmitters/" + server).then().statusCode(422)
+                .body("errors[0].code", equalTo("PARAMETRO_INVALIDO"));
         service().get("/internal/v1/partners/" + partner.id() + "/transmitters/another").then().statusCode(404);
         // without transmitter trust anchors configured, registration by DCR is refused clearly
         given().auth().oauth2(partner.token()).post("/v1/ofb-credentials/transmitters/" + server + "/registration")

@@ -129,6 +129,8 @@ class FapiFlowIT {
             String partnerId = partner.path("id").asText();
             VaultKeys.TransmitterClient client = keys.transmitter(partnerId, AUTHORISATION_SERVER).await().indefinitely();
             assertThat(client.clientId()).isEqualTo(clientId);
+            assertThat(client.redirectUris()).as("the redirect URIs registered by DCR, those of the software statement")
+                    .containsExactly(REDIRECT);
             JwsSigner signer = keys.signer(partnerId);
             String anchors = Files.readString(dataDir.resolve("pki/ca-root.pem"));
             try (FapiClient fapi = new FapiClient(vertx, keys.transportIdentity(partnerId).await().indefinitely(), anchors,
