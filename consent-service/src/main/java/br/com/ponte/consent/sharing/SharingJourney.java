@@ -38,14 +38,16 @@ public class SharingJourney implements ConsentHandler {
     private static final Logger LOG = Logger.getLogger(SharingJourney.class);
 
     private final SharingBank bank;
+    private final SharingInstitutions institutions;
     private final SharingConsents consents;
     private final Authorisations authorisations;
     private final ConsentConfig config;
     private final SharingConfig sharing;
 
-    public SharingJourney(SharingBank bank, SharingConsents consents, Authorisations authorisations, ConsentConfig config,
-                          SharingConfig sharing) {
+    public SharingJourney(SharingBank bank, SharingInstitutions institutions, SharingConsents consents,
+                          Authorisations authorisations, ConsentConfig config, SharingConfig sharing) {
         this.bank = bank;
+        this.institutions = institutions;
         this.consents = consents;
         this.authorisations = authorisations;
         this.config = config;
@@ -67,24 +69,17 @@ public class SharingJourney implements ConsentHandler {
      */
     public Uni<SharingConsent> toInstitution(UUID sessionId, String transmitter) {
         Instant now = EventTime.now();
-        return Panache.withTransaction(() -> SharingSession.<SharingSession>findById(sessionId, LockModeType.PESSIMISTIC_WRITE)
-                        .chain(session -> {
-                            if (session == null) {
-                                throw ApiException.notFound("No sharing session " + sessionId);
-                            }
-                            if (!session.isOpen(now)) {
-                                throw new ApiException(410, "SESSAO_ENCERRADA", "Sessão encerrada",
-                                        "Sharing session " + sessionId + " is " + session.status.name().toLowerCase());
-                            }
-                            if (!session.dataConfirmed()) {
-                                throw ApiException.unprocessable("DADOS_NAO_CONFIRMADOS", "The user has not confirmed the data yet");
-                            }
-                            return SharingConsent.ofSession(sessionId).chain(made -> {
-                                SharingConsent there = made.stream().filter(c -> c.transmitter.equals(transmitter)
-                                        && !c.status.isFinal()).findFirst().orElse(null);
-                                return there != null ? Uni.createFrom().item(there) : newConsent(session, transmitter, now).persist();
-                            });
-                        }))
+        return Panache.withSession(() -> SharingSession.<SharingSession>findById(sessionId))
+                .chain(session -> offered(session, transmitter, now))
+                // the session is locked while its consent at this institution is found or made, so a double
+                // submission makes one consent
+                .chain(() -> Panache.withTransaction(() -> SharingSession.<SharingSession>findById(sessionId,
+                                LockModeType.PESSIMISTIC_WRITE)
+                        .chain(session -> SharingConsent.ofSession(sessionId).chain(made -> {
+                            SharingConsent there = made.stream().filter(c -> c.transmitter.equals(transmitter)
+                                    && !c.status.isFinal()).findFirst().orElse(null);
+                            return there != null ? Uni.createFrom().item(there) : newConsent(session, transmitter, now).persist();
+                        }))))
                 .chain(consent -> {
                     if (consent.status == SharingStatus.AUTHORISED) {
                         return Uni.createFrom().item(consent);
@@ -94,6 +89,31 @@ public class SharingJourney implements ConsentHandler {
                     }
                     return createAtBank(consent);
                 });
+    }
+
+    /** Checks the session is open, confirmed, and offers {@code transmitter}; fails with the reason otherwise. */
+    private Uni<Void> offered(SharingSession session, String transmitter, Instant now) {
+        if (session == null) {
+            throw ApiException.notFound("No sharing session");
+        }
+        if (!session.isOpen(now)) {
+            throw new ApiException(410, "SESSAO_ENCERRADA", "Sessão encerrada",
+                    "Sharing session " + session.id + " is " + (session.status == SessionStatus.ACTIVE ? "expired"
+                            : session.status.name().toLowerCase()));
+        }
+        if (!session.dataConfirmed()) {
+            throw ApiException.unprocessable("DADOS_NAO_CONFIRMADOS", "The user has not confirmed the data yet");
+        }
+        List<PermissionGroup> mandatory = session.requested().stream().filter(RequestedGroup::mandatory)
+                .map(RequestedGroup::group).toList();
+        return institutions.serving(mandatory, session.institutionList()).map(offered -> {
+            if (offered.stream().noneMatch(server -> server.authorisationServerId().equals(transmitter))) {
+                throw ApiException.unprocessable("INSTITUICAO_NAO_OFERECIDA", "Institution " + transmitter
+                        + " is not offered in this session: it is not in the directory, not among the partner's "
+                        + "institutions, or does not serve every mandatory group");
+            }
+            return null;
+        });
     }
 
     private Uni<SharingConsent> createAtBank(SharingConsent consent) {
