@@ -32,6 +32,8 @@ final class TestPartner {
 
     /** sandbox-bank's authorisation server in the directory. */
     static final String SANDBOX_BANK = "c9427b03-c565-47ce-90f1-09841f099026";
+    /** sandbox-bank's second institution, Banco Horizonte (data sharing only). */
+    static final String HORIZONTE_BANK = "f406bcf0-814a-40d5-abad-59bdd38ce8b8";
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
@@ -42,8 +44,21 @@ final class TestPartner {
         this.token = token;
     }
 
-    /** Sets {@code name} up on {@code stack}, whose data (secrets, development CA) is in {@code dataDir}. */
+    /**
+     * Sets {@code name} up on {@code stack}, whose data (secrets, development CA) is in {@code dataDir}:
+     * registered at sandbox-bank with the payment consents' callback, as partners registered before
+     * the callback served every kind of consent.
+     */
     static TestPartner onboard(Devstack stack, Path dataDir, String name) throws Exception {
+        return onboard(stack, dataDir, name, "/v1/payment-consents/callback", List.of(SANDBOX_BANK));
+    }
+
+    /**
+     * Sets {@code name} up with Ponte's {@code callbackPath} in its software statement, registered by DCR
+     * at each of {@code institutions}.
+     */
+    static TestPartner onboard(Devstack stack, Path dataDir, String name, String callbackPath,
+                               List<String> institutions) throws Exception {
         HttpClient http = trustingDevelopmentCa(dataDir);
         String vault = "http://localhost:" + stack.ports().vault();
         String directory = "http://localhost:" + stack.ports().sandbox() + "/directory";
@@ -61,7 +76,7 @@ final class TestPartner {
         // the software statement lists Ponte's callback among its redirect URIs
         JsonNode statement = send(http, "POST", directory + "/software-statements", null, Map.of(
                 "organisationName", name + " Ltda", "cnpj", "11222333000181", "clientName", name,
-                "redirectUris", List.of("http://localhost:" + stack.ports().consent() + "/v1/payment-consents/callback")), 201);
+                "redirectUris", List.of("http://localhost:" + stack.ports().consent() + callbackPath)), 201);
         String organisationId = statement.path("organisationId").asText();
         String softwareStatementId = statement.path("softwareStatementId").asText();
         partner.send("PUT", vault + "/v1/ofb-credentials", Map.of("organizationId", organisationId,
@@ -73,7 +88,9 @@ final class TestPartner {
             partner.send("POST", vault + "/v1/certificates", Map.of("usage", usage,
                     "certificate", issued.path("certificate").asText(), "privateKey", issued.path("privateKey").asText()), 201);
         }
-        partner.send("POST", vault + "/v1/ofb-credentials/transmitters/" + SANDBOX_BANK + "/registration", null, 200);
+        for (String institution : institutions) {
+            partner.send("POST", vault + "/v1/ofb-credentials/transmitters/" + institution + "/registration", null, 200);
+        }
         return partner;
     }
 
