@@ -9,8 +9,8 @@ import br.com.ponte.sandbox.oauth.JwtChecks;
 import br.com.ponte.sandbox.oauth.OAuthError;
 import br.com.ponte.sandbox.oauth.ReplayCache;
 import br.com.ponte.sandbox.oauth.Scopes;
-import br.com.ponte.sandbox.payments.PaymentConsents;
 import br.com.ponte.sandbox.pki.Jwks;
+import br.com.ponte.sandbox.resource.ConsentLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwt.JwtClaims;
@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
  * Checks a request object pushed to the PAR endpoint (FAPI 1.0 Advanced 5.2.2, JAR, fapi-id3):
  * signed PS256 with one of the client's signing keys, every authorisation parameter inside it,
  * audience the issuer, {@code exp} in the future and at most 60 minutes after {@code nbf}, PKCE
- * S256, {@code openid} and a nonce; a {@code consent:<id>} scope names one of the client's payment
- * consents awaiting authorisation. A failing signature or claim is 400
+ * S256, {@code openid} and a nonce; a {@code consent:<id>} scope names one of the client's consents
+ * awaiting authorisation, of any kind. A failing signature or claim is 400
  * {@code invalid_request_object}; a redirect URI the client did not register is 400
  * {@code invalid_request}.
  */
@@ -43,10 +43,10 @@ public class RequestObjects {
     private final SoftwareStatements statements;
     private final ReplayCache replays;
     private final SandboxUrls urls;
-    private final PaymentConsents consents;
+    private final ConsentLookup consents;
 
     public RequestObjects(SoftwareStatements statements, ReplayCache replays, SandboxUrls urls,
-                          PaymentConsents consents) {
+                          ConsentLookup consents) {
         this.statements = statements;
         this.replays = replays;
         this.urls = urls;

@@ -2,8 +2,14 @@ package br.com.ponte.sandbox.payments;
 
 import br.com.ponte.sandbox.config.SandboxUrls;
 import br.com.ponte.sandbox.oauth.HttpsOnly;
-import br.com.ponte.sandbox.payments.IdempotencyKeys.Answer;
-import br.com.ponte.sandbox.payments.ResourceAccess.Grant;
+import br.com.ponte.sandbox.resource.Caller;
+import br.com.ponte.sandbox.resource.ConsentKind;
+import br.com.ponte.sandbox.resource.IdempotencyKeys;
+import br.com.ponte.sandbox.resource.IdempotencyKeys.Answer;
+import br.com.ponte.sandbox.resource.OpenFinanceApi;
+import br.com.ponte.sandbox.resource.ResourceAccess;
+import br.com.ponte.sandbox.resource.ResourceAccess.Grant;
+import br.com.ponte.sandbox.resource.SignedBodies;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Payments v4 consents: {@code POST /consents}, {@code GET /consents/{consentId}}. */
 @Path(PaymentsPaths.CONSENTS)
 @HttpsOnly
-@PaymentsApi
+@OpenFinanceApi
 @Tag(name = "Payments v4")
 public class PaymentConsentsResource {
 
@@ -56,7 +62,8 @@ public class PaymentConsentsResource {
                            @HeaderParam(HttpHeaders.ACCEPT) String accept,
                            @HeaderParam("x-idempotency-key") String idempotencyKey,
                            @Context HttpServerRequest request) {
-        Caller caller = access.authorise(request, authorization, Grant.CLIENT_CREDENTIALS);
+        Caller caller = access.authorise(request, authorization, Grant.CLIENT_CREDENTIALS, PaymentsPaths.SCOPE,
+                ConsentKind.PAYMENT);
         PaymentsResponses.requireJwtAccepted(accept);
         PaymentsResponses.requireJwtBody(contentType);
         String key = IdempotencyKeys.require(idempotencyKey);
@@ -80,7 +87,8 @@ public class PaymentConsentsResource {
     public Response read(@PathParam("consentId") String consentId,
                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                          @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context HttpServerRequest request) {
-        Caller caller = access.authorise(request, authorization, Grant.CLIENT_CREDENTIALS);
+        Caller caller = access.authorise(request, authorization, Grant.CLIENT_CREDENTIALS, PaymentsPaths.SCOPE,
+                ConsentKind.PAYMENT);
         PaymentsResponses.requireJwtAccepted(accept);
         PaymentConsent consent = consents.ofClient(consentId, caller.clientId());
         return PaymentsResponses.jwt(200, responses.sign(PaymentsViews.answer(PaymentsViews.consent(consent),

@@ -1,5 +1,6 @@
 package br.com.ponte.sandbox.payments;
 
+import br.com.ponte.sandbox.resource.ApiError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
@@ -59,7 +60,7 @@ public class PaymentsSpec {
     void requireCancellation(JsonNode claims) {
         Set<ValidationMessage> errors = patchPixPayment.validate(claims);
         if (!errors.isEmpty()) {
-            throw PaymentsError.badRequest("PARAMETRO_INVALIDO", describe(errors));
+            throw ApiError.badRequest("PARAMETRO_INVALIDO", describe(errors));
         }
     }
 
@@ -69,8 +70,8 @@ public class PaymentsSpec {
             return;
         }
         throw errors.stream().anyMatch(error -> "required".equals(error.getType()))
-                ? PaymentsError.missingParameter(describe(errors))
-                : PaymentsError.invalidParameter(describe(errors));
+                ? ApiError.missingParameter(describe(errors))
+                : ApiError.invalidParameter(describe(errors));
     }
 
     private static String describe(Set<ValidationMessage> errors) {

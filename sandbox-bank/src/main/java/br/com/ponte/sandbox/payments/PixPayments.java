@@ -1,6 +1,8 @@
 package br.com.ponte.sandbox.payments;
 
 import br.com.ponte.sandbox.config.SandboxConfig;
+import br.com.ponte.sandbox.resource.ApiError;
+import br.com.ponte.sandbox.resource.WireFormat;
 import br.com.ponte.sandbox.store.SandboxStore;
 import br.com.ponte.sandbox.store.Table;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -100,8 +102,8 @@ public class PixPayments {
         changed.fire(new PaymentsChanged(payment.clientId(), PaymentsPaths.pixPayment(payment.paymentId())));
     }
 
-    private static PaymentsError notCancellable(String detail) {
-        return PaymentsError.unprocessable("PAGAMENTO_NAO_PERMITE_CANCELAMENTO", "Pagamento não permite cancelamento.",
+    private static ApiError notCancellable(String detail) {
+        return ApiError.unprocessable("PAGAMENTO_NAO_PERMITE_CANCELAMENTO", "Pagamento não permite cancelamento.",
                 detail);
     }
 }

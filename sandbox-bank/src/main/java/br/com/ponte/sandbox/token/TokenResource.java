@@ -10,6 +10,7 @@ import br.com.ponte.sandbox.oauth.Endpoints;
 import br.com.ponte.sandbox.oauth.HttpsOnly;
 import br.com.ponte.sandbox.oauth.OAuthError;
 import br.com.ponte.sandbox.oauth.Scopes;
+import br.com.ponte.sandbox.resource.ConsentLookup;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -43,14 +44,16 @@ public class TokenResource {
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
     private final IdTokens idTokens;
+    private final ConsentLookup consents;
 
     public TokenResource(ClientAuthentication authentication, AuthorizationCodes codes, AccessTokens accessTokens,
-                         RefreshTokens refreshTokens, IdTokens idTokens) {
+                         RefreshTokens refreshTokens, IdTokens idTokens, ConsentLookup consents) {
         this.authentication = authentication;
         this.codes = codes;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.idTokens = idTokens;
+        this.consents = consents;
     }
 
     @POST
@@ -99,6 +102,10 @@ public class TokenResource {
         requireGrant(client, "refresh_token");
         RefreshToken previous = refreshTokens.redeem(form.getFirst("refresh_token"), client.clientId())
                 .orElseThrow(() -> OAuthError.invalidGrant("The refresh token is unknown, expired or used"));
+        previous.scopes().stream().filter(Scopes::isConsent).map(Scopes::consentId)
+                .filter(consentId -> !consents.allowsRefresh(consentId)).findFirst().ifPresent(consentId -> {
+                    throw OAuthError.invalidGrant("The consent " + consentId + " no longer allows access");
+                });
         Set<String> requested = Scopes.parse(form.getFirst("scope"));
         if (!previous.scopes().containsAll(requested)) {
             throw OAuthError.invalidScope("A refresh may only narrow the scopes: " + previous.scopes());

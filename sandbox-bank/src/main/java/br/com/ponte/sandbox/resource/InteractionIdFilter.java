@@ -1,4 +1,4 @@
-package br.com.ponte.sandbox.payments;
+package br.com.ponte.sandbox.resource;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * or not a UUID is replaced by one the bank makes, returned with a 400, as the spec asks.
  */
 @Provider
-@PaymentsApi
+@OpenFinanceApi
 public class InteractionIdFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     static final String HEADER = "x-fapi-interaction-id";
@@ -35,8 +35,8 @@ public class InteractionIdFilter implements ContainerRequestFilter, ContainerRes
             return;
         }
         call.interactionId(UUID.randomUUID().toString());
-        throw sent == null ? PaymentsError.badRequest("PARAMETRO_NAO_INFORMADO", "Cabeçalho " + HEADER + " não informado.")
-                : PaymentsError.badRequest("PARAMETRO_INVALIDO", "Cabeçalho " + HEADER + " não é um UUID (RFC 4122).");
+        throw sent == null ? ApiError.badRequest("PARAMETRO_NAO_INFORMADO", "Cabeçalho " + HEADER + " não informado.")
+                : ApiError.badRequest("PARAMETRO_INVALIDO", "Cabeçalho " + HEADER + " não é um UUID (RFC 4122).");
     }
 
     @Override

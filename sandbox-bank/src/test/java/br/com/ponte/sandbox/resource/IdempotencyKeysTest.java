@@ -1,6 +1,6 @@
-package br.com.ponte.sandbox.payments;
+package br.com.ponte.sandbox.resource;
 
-import br.com.ponte.sandbox.payments.IdempotencyKeys.Answer;
+import br.com.ponte.sandbox.resource.IdempotencyKeys.Answer;
 import br.com.ponte.sandbox.store.SandboxStore;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Idempotency keys kept in the sandbox's state: a retry after a restart gets the first answer. */
 class IdempotencyKeysTest {
 
-    private static final String ENDPOINT = PaymentsPaths.PIX_PAYMENTS;
+    private static final String ENDPOINT = "/open-banking/payments/v4/pix/payments";
 
     @TempDir
     Path dataDir;
@@ -33,7 +33,7 @@ class IdempotencyKeysTest {
         })).isEqualTo(first);
         assertThatThrownBy(() -> afterRestart.once("client", ENDPOINT, "key-1", data("200.00"),
                 () -> new Answer(201, "other.jwt")))
-                .isInstanceOfSatisfying(PaymentsError.class, refusal -> assertThat(refusal.code())
+                .isInstanceOfSatisfying(ApiError.class, refusal -> assertThat(refusal.code())
                         .isEqualTo("ERRO_IDEMPOTENCIA"));
     }
 
@@ -44,7 +44,7 @@ class IdempotencyKeysTest {
 
         assertThat(keys.once("other", ENDPOINT, "key-1", data("200.00"), () -> new Answer(201, "other.jwt")).body())
                 .isEqualTo("other.jwt");
-        assertThat(keys.once("client", PaymentsPaths.CONSENTS, "key-1", data("200.00"), () -> new Answer(201, "c.jwt"))
+        assertThat(keys.once("client", "/open-banking/payments/v4/consents", "key-1", data("200.00"), () -> new Answer(201, "c.jwt"))
                 .body()).isEqualTo("c.jwt");
     }
 

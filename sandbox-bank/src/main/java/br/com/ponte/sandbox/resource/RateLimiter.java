@@ -1,4 +1,4 @@
-package br.com.ponte.sandbox.payments;
+package br.com.ponte.sandbox.resource;
 
 import br.com.ponte.sandbox.config.SandboxConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +29,7 @@ public class RateLimiter {
         Window window = windows.merge(clientId, new Window(second, 1),
                 (previous, fresh) -> previous.second() == second ? new Window(second, previous.calls() + 1) : fresh);
         if (window.calls() > perSecond) {
-            throw new PaymentsError(429, "TOO_MANY_REQUESTS", "Muitas requisições.",
+            throw new ApiError(429, "TOO_MANY_REQUESTS", "Muitas requisições.",
                     "Limite de " + perSecond + " requisições por segundo excedido.");
         }
     }

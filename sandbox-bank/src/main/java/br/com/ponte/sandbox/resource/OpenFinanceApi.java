@@ -1,4 +1,4 @@
-package br.com.ponte.sandbox.payments;
+package br.com.ponte.sandbox.resource;
 
 import jakarta.ws.rs.NameBinding;
 
@@ -7,9 +7,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks the payments API's resources: {@link InteractionIdFilter} handles their {@code x-fapi-interaction-id}. */
+/**
+ * Marks the resources of the Open Finance APIs (payments, consents, resources):
+ * {@link InteractionIdFilter} handles their {@code x-fapi-interaction-id}.
+ */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface PaymentsApi {
+public @interface OpenFinanceApi {
 }

@@ -1,4 +1,4 @@
-package br.com.ponte.sandbox.payments;
+package br.com.ponte.sandbox.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -9,31 +9,34 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** How payments v4 writes times and dates: UTC to the second ({@code 2021-05-21T08:30:00Z}); dates in Brasília. */
-final class WireFormat {
+/**
+ * How the Open Finance APIs write times: UTC to the second ({@code 2021-05-21T08:30:00Z}); payment
+ * dates are days in Brasília.
+ */
+public final class WireFormat {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
     /** Payment dates (the day of an immediate payment, a scheduled date) are days in Brasília. */
-    static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
+    public static final ZoneId BRASILIA = ZoneId.of("America/Sao_Paulo");
 
     private WireFormat() {
     }
 
-    static String dateTime(Instant instant) {
+    public static String dateTime(Instant instant) {
         return DATE_TIME.format(instant);
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(BRASILIA);
     }
 
     /** The date {@code value} holds (AAAA-MM-DD, a day that exists); 422 {@code PARAMETRO_INVALIDO} naming {@code name} else. */
-    static LocalDate date(JsonNode value, String name) {
+    public static LocalDate date(JsonNode value, String name) {
         try {
             return LocalDate.parse(value.asText());
         } catch (DateTimeParseException e) {
-            throw PaymentsError.invalidParameter("Parâmetro " + name + " não é uma data (AAAA-MM-DD).");
+            throw ApiError.invalidParameter("Parâmetro " + name + " não é uma data (AAAA-MM-DD).");
         }
     }
 }

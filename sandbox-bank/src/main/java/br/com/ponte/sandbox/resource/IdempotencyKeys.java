@@ -1,4 +1,4 @@
-package br.com.ponte.sandbox.payments;
+package br.com.ponte.sandbox.resource;
 
 import br.com.ponte.sandbox.store.SandboxStore;
 import br.com.ponte.sandbox.store.Table;
@@ -27,7 +27,7 @@ public class IdempotencyKeys {
     private static final Pattern KEY = Pattern.compile("^(?!\\s)(.{0,39})(\\S)$");
     private static final Duration KEPT = Duration.ofHours(24);
 
-    record Answer(int status, String body) {
+    public record Answer(int status, String body) {
     }
 
     /** A key's first answer, under its {@code id} (client, endpoint and key), until it is forgotten. */
@@ -42,12 +42,12 @@ public class IdempotencyKeys {
     }
 
     /** 400 when the key is missing or malformed. */
-    static String require(String key) {
+    public static String require(String key) {
         if (key == null) {
-            throw PaymentsError.badRequest("PARAMETRO_NAO_INFORMADO", "Cabeçalho x-idempotency-key não informado.");
+            throw ApiError.badRequest("PARAMETRO_NAO_INFORMADO", "Cabeçalho x-idempotency-key não informado.");
         }
         if (!KEY.matcher(key).matches()) {
-            throw PaymentsError.badRequest("PARAMETRO_INVALIDO", "Cabeçalho x-idempotency-key inválido.");
+            throw ApiError.badRequest("PARAMETRO_INVALIDO", "Cabeçalho x-idempotency-key inválido.");
         }
         return key;
     }
@@ -58,7 +58,7 @@ public class IdempotencyKeys {
      * answered one after the other; calls with other keys are not held up (a slow payment scenario
      * takes seconds). A {@code first} that throws is not remembered.
      */
-    Answer once(String clientId, String endpoint, String key, JsonNode data, Supplier<Answer> first) {
+    public Answer once(String clientId, String endpoint, String key, JsonNode data, Supplier<Answer> first) {
         String id = clientId + " " + endpoint + " " + key;
         synchronized (locks.computeIfAbsent(id, absent -> new Object())) {
             return previous(id, data).orElseGet(() -> {
@@ -78,7 +78,7 @@ public class IdempotencyKeys {
         });
         Optional<Entry> entry = entries.find(id);
         if (entry.isPresent() && !entry.get().data().equals(data)) {
-            throw PaymentsError.unprocessable("ERRO_IDEMPOTENCIA", "Erro idempotência.",
+            throw ApiError.unprocessable("ERRO_IDEMPOTENCIA", "Erro idempotência.",
                     "Conteúdo da mensagem (claim data) diverge do conteúdo associado a esta chave de idempotência "
                             + "(x-idempotency-key).");
         }

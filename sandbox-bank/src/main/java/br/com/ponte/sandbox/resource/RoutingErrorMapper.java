@@ -1,4 +1,4 @@
-package br.com.ponte.sandbox.payments;
+package br.com.ponte.sandbox.resource;
 
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -8,24 +8,26 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * 404 and 405 from the router: under the payments API, in the spec's {@code ResponseError} shape;
- * elsewhere as they were.
+ * 404 and 405 from the router: under the Open Finance APIs ({@value #API_ROOT}), in the specs'
+ * {@code ResponseError} shape; elsewhere as they were.
  */
 public class RoutingErrorMapper {
 
+    static final String API_ROOT = "/open-banking/";
+
     @ServerExceptionMapper
     public Response notFound(NotFoundException failure, UriInfo uri) {
-        return map(failure.getResponse(), uri, PaymentsError.notFound("Recurso não encontrado: " + uri.getPath()));
+        return map(failure.getResponse(), uri, ApiError.notFound("Recurso não encontrado: " + uri.getPath()));
     }
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException failure, UriInfo uri) {
-        return map(failure.getResponse(), uri, new PaymentsError(405, "METHOD_NOT_ALLOWED", "Método não permitido.",
+        return map(failure.getResponse(), uri, new ApiError(405, "METHOD_NOT_ALLOWED", "Método não permitido.",
                 "Método não suportado em " + uri.getPath()));
     }
 
-    private static Response map(Response original, UriInfo uri, PaymentsError error) {
-        if (!uri.getPath().startsWith(PaymentsPaths.BASE)) {
+    private static Response map(Response original, UriInfo uri, ApiError error) {
+        if (!uri.getPath().startsWith(API_ROOT)) {
             return original;
         }
         Response.ResponseBuilder answer = Response.fromResponse(original).type(MediaType.APPLICATION_JSON_TYPE

@@ -1,4 +1,4 @@
-package br.com.ponte.sandbox.payments;
+package br.com.ponte.sandbox.resource;
 
 import br.com.ponte.sandbox.client.RegisteredClient;
 import br.com.ponte.sandbox.directory.SandboxParticipant;
@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.InvalidJwtException;
@@ -23,7 +24,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The signed bodies of the payments API (the security guide's "Assinaturas"): requests are JWTs
+ * The signed bodies of the APIs that sign them, payments (the security guide's "Assinaturas"): requests are JWTs
  * signed PS256 with one of the initiator's signing keys (those its software statement publishes), for
  * the bank's organisation ({@code aud}) from the initiator's ({@code iss}), fresh ({@code iat} within
  * 60 s) and never replayed ({@code jti}); answers are signed PS256 with the bank's key
@@ -31,6 +32,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SignedBodies {
+
+    public static final MediaType JWT = new MediaType("application", "jwt");
 
     /** How long a request's {@code jti} is remembered: longer than {@code iat} lets a JWT be accepted. */
     private static final long REPLAY_WINDOW_SECONDS = 10 * 60;
@@ -52,7 +55,7 @@ public class SignedBodies {
      * wrong {@code aud}, {@code iss}, {@code iat} or a reused {@code jti} 403 {@code INVALID_CLIENT}
      * (payments v4, items 1.2.3 and 1.2.4).
      */
-    JsonNode verify(String body, RegisteredClient client) {
+    public JsonNode verify(String body, RegisteredClient client) {
         JwtContext verified;
         try {
             verified = new JwtConsumerBuilder()
@@ -63,7 +66,7 @@ public class SignedBodies {
                     .build()
                     .process(body == null ? "" : body.strip());
         } catch (InvalidJwtException e) {
-            throw new PaymentsError(400, "BAD_SIGNATURE", "Assinatura inválida.",
+            throw new ApiError(400, "BAD_SIGNATURE", "Assinatura inválida.",
                     "O corpo não é um JWS PS256 assinado por uma chave do software statement: " + JwtChecks.reason(e));
         }
         JsonNode claims = parse(verified.getJwtClaims().toJson());
@@ -86,7 +89,7 @@ public class SignedBodies {
     }
 
     /** The answer {@code body} ({@code data}/{@code errors}, {@code links}, {@code meta}) as a JWT for the initiator. */
-    String sign(ObjectNode body, String clientOrganisationId) {
+    public String sign(ObjectNode body, String clientOrganisationId) {
         ObjectNode claims = json.createObjectNode()
                 .put("aud", clientOrganisationId)
                 .put("iss", SandboxParticipant.ORGANISATION_ID)
@@ -112,8 +115,8 @@ public class SignedBodies {
         return expected.equals(aud.asText());
     }
 
-    private static PaymentsError invalidClient(String detail) {
-        return new PaymentsError(403, "INVALID_CLIENT", "Claims do JWT inválidas.", detail);
+    private static ApiError invalidClient(String detail) {
+        return new ApiError(403, "INVALID_CLIENT", "Claims do JWT inválidas.", detail);
     }
 
     private JsonNode parse(String text) {
