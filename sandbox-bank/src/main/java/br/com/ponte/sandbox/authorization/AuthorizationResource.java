@@ -1,5 +1,7 @@
 package br.com.ponte.sandbox.authorization;
 
+import br.com.ponte.sandbox.brand.Brand;
+import br.com.ponte.sandbox.brand.BrandContext;
 import br.com.ponte.sandbox.client.ClientRegistrations;
 import br.com.ponte.sandbox.client.RegisteredClient;
 import br.com.ponte.sandbox.oauth.Endpoints;
@@ -53,15 +55,17 @@ public class AuthorizationResource {
     private final Subjects subjects;
     private final IdTokens idTokens;
     private final PaymentConsents consents;
+    private final BrandContext bank;
 
     public AuthorizationResource(PushedRequests pushed, ClientRegistrations registrations, AuthorizationCodes codes,
-                                 Subjects subjects, IdTokens idTokens, PaymentConsents consents) {
+                                 Subjects subjects, IdTokens idTokens, PaymentConsents consents, BrandContext bank) {
         this.pushed = pushed;
         this.registrations = registrations;
         this.codes = codes;
         this.subjects = subjects;
         this.idTokens = idTokens;
         this.consents = consents;
+        this.bank = bank;
     }
 
     /** What the page shows of the payment a consent scope names: the user must see what they authorise. */
@@ -70,10 +74,10 @@ public class AuthorizationResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance consent(String clientId, String clientName, String requestUri, List<String> scopes,
-                                               PaymentSummary payment, String cpf, String error);
+        static native TemplateInstance consent(Brand brand, String clientId, String clientName, String requestUri,
+                                               List<String> scopes, PaymentSummary payment, String cpf, String error);
 
-        static native TemplateInstance problem(String message);
+        static native TemplateInstance problem(Brand brand, String message);
     }
 
     @GET
@@ -159,7 +163,7 @@ public class AuthorizationResource {
         PaymentSummary payment = consentOf(request)
                 .flatMap(consentId -> consents.awaitingAuthorisation(consentId, request.clientId()))
                 .map(AuthorizationResource::summary).orElse(null);
-        return Templates.consent(request.clientId(), clientName, requestUri, List.copyOf(request.scopes()), payment,
+        return Templates.consent(bank.brand(), request.clientId(), clientName, requestUri, List.copyOf(request.scopes()), payment,
                 cpf, error);
     }
 
@@ -182,8 +186,8 @@ public class AuthorizationResource {
         return dates.size() + " pagamentos agendados, de " + Collections.min(dates) + " a " + Collections.max(dates);
     }
 
-    private static Response unknownRequest() {
-        return html(Response.Status.BAD_REQUEST, Templates.problem(
+    private Response unknownRequest() {
+        return html(Response.Status.BAD_REQUEST, Templates.problem(bank.brand(), 
                 "Este pedido de autorização não existe, expirou ou já foi usado. Volte ao aplicativo e comece de novo."));
     }
 

@@ -1,8 +1,8 @@
 package br.com.ponte.sandbox.authorization;
 
+import br.com.ponte.sandbox.brand.BrandContext;
 import br.com.ponte.sandbox.client.AuthenticatedClient;
 import br.com.ponte.sandbox.client.RegisteredClient;
-import br.com.ponte.sandbox.config.SandboxUrls;
 import br.com.ponte.sandbox.directory.SoftwareStatements;
 import br.com.ponte.sandbox.oauth.DiscoveryResource;
 import br.com.ponte.sandbox.oauth.JwtChecks;
@@ -42,14 +42,14 @@ public class RequestObjects {
 
     private final SoftwareStatements statements;
     private final ReplayCache replays;
-    private final SandboxUrls urls;
+    private final BrandContext bank;
     private final ConsentLookup consents;
 
-    public RequestObjects(SoftwareStatements statements, ReplayCache replays, SandboxUrls urls,
+    public RequestObjects(SoftwareStatements statements, ReplayCache replays, BrandContext bank,
                           ConsentLookup consents) {
         this.statements = statements;
         this.replays = replays;
-        this.urls = urls;
+        this.bank = bank;
         this.consents = consents;
     }
 
@@ -122,7 +122,7 @@ public class RequestObjects {
                     .setVerificationKeyResolver(Jwks.resolver(
                             statements.signingKeys(client.organisationId(), client.softwareId())))
                     .setExpectedIssuer(client.clientId())
-                    .setExpectedAudience(urls.issuer())
+                    .setExpectedAudience(bank.issuer())
                     .setRequireExpirationTime()
                     .setRequireNotBefore()
                     .setRequireJwtId()

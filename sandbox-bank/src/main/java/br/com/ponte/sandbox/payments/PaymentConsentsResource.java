@@ -1,6 +1,6 @@
 package br.com.ponte.sandbox.payments;
 
-import br.com.ponte.sandbox.config.SandboxUrls;
+import br.com.ponte.sandbox.brand.BrandContext;
 import br.com.ponte.sandbox.oauth.HttpsOnly;
 import br.com.ponte.sandbox.resource.Caller;
 import br.com.ponte.sandbox.resource.ConsentKind;
@@ -39,18 +39,18 @@ public class PaymentConsentsResource {
     private final PaymentsSpec spec;
     private final IdempotencyKeys idempotency;
     private final PaymentConsents consents;
-    private final SandboxUrls urls;
+    private final BrandContext bank;
 
     public PaymentConsentsResource(ResourceAccess access, SignedBodies signed, PaymentsResponses responses,
                                    PaymentsSpec spec, IdempotencyKeys idempotency, PaymentConsents consents,
-                                   SandboxUrls urls) {
+                                   BrandContext bank) {
         this.access = access;
         this.signed = signed;
         this.responses = responses;
         this.spec = spec;
         this.idempotency = idempotency;
         this.consents = consents;
-        this.urls = urls;
+        this.bank = bank;
     }
 
     @POST
@@ -75,7 +75,7 @@ public class PaymentConsentsResource {
             PaymentRules.checkConsent(data);
             PaymentConsent consent = consents.create(caller.clientId(), data);
             return new Answer(201, responses.sign(PaymentsViews.answer(PaymentsViews.consent(consent),
-                    urls.bank(PaymentsPaths.consent(consent.consentId()))), caller));
+                    bank.url(PaymentsPaths.consent(consent.consentId()))), caller));
         });
         return PaymentsResponses.jwt(answer.status(), answer.body());
     }
@@ -92,6 +92,6 @@ public class PaymentConsentsResource {
         PaymentsResponses.requireJwtAccepted(accept);
         PaymentConsent consent = consents.ofClient(consentId, caller.clientId());
         return PaymentsResponses.jwt(200, responses.sign(PaymentsViews.answer(PaymentsViews.consent(consent),
-                urls.bank(PaymentsPaths.consent(consentId))), caller));
+                bank.url(PaymentsPaths.consent(consentId))), caller));
     }
 }

@@ -1,6 +1,6 @@
 package br.com.ponte.sandbox.payments;
 
-import br.com.ponte.sandbox.config.SandboxUrls;
+import br.com.ponte.sandbox.brand.BrandContext;
 import br.com.ponte.sandbox.oauth.HttpsOnly;
 import br.com.ponte.sandbox.resource.ApiError;
 import br.com.ponte.sandbox.resource.Caller;
@@ -56,12 +56,12 @@ public class PixPaymentsResource {
     private final IdempotencyKeys idempotency;
     private final PaymentConsents consents;
     private final PixPayments payments;
-    private final SandboxUrls urls;
+    private final BrandContext bank;
     private final ObjectMapper json;
 
     public PixPaymentsResource(ResourceAccess access, SignedBodies signed, PaymentsResponses responses,
                                PaymentsSpec spec, IdempotencyKeys idempotency, PaymentConsents consents,
-                               PixPayments payments, SandboxUrls urls, ObjectMapper json) {
+                               PixPayments payments, BrandContext bank, ObjectMapper json) {
         this.access = access;
         this.signed = signed;
         this.responses = responses;
@@ -69,7 +69,7 @@ public class PixPaymentsResource {
         this.idempotency = idempotency;
         this.consents = consents;
         this.payments = payments;
-        this.urls = urls;
+        this.bank = bank;
         this.json = json;
     }
 
@@ -117,7 +117,7 @@ public class PixPaymentsResource {
         PaymentsResponses.requireJwtAccepted(accept);
         PixPayment payment = paymentOf(paymentId, caller);
         return PaymentsResponses.jwt(200, responses.sign(PaymentsViews.answer(PaymentsViews.payment(payment),
-                urls.bank(PaymentsPaths.pixPayment(paymentId))), caller));
+                bank.url(PaymentsPaths.pixPayment(paymentId))), caller));
     }
 
     @PATCH
@@ -138,7 +138,7 @@ public class PixPaymentsResource {
         paymentOf(paymentId, caller);
         PixPayment cancelled = payments.cancel(paymentId, claims.path("data").path("cancellation").path("cancelledBy"));
         return PaymentsResponses.jwt(200, responses.sign(PaymentsViews.answer(PaymentsViews.payment(cancelled),
-                urls.bank(PaymentsPaths.pixPayment(paymentId))), caller));
+                bank.url(PaymentsPaths.pixPayment(paymentId))), caller));
     }
 
     @PATCH
@@ -165,7 +165,7 @@ public class PixPaymentsResource {
             ArrayNode data = json.createArrayNode();
             payments.cancelAll(consentId, claims.path("data").path("cancellation").path("cancelledBy"))
                     .forEach(cancelled -> data.add(PaymentsViews.cancelled(cancelled)));
-            return new Answer(200, responses.sign(PaymentsViews.answer(data, urls.bank(path)), caller));
+            return new Answer(200, responses.sign(PaymentsViews.answer(data, bank.url(path)), caller));
         });
         return PaymentsResponses.jwt(answer.status(), answer.body());
     }
@@ -218,7 +218,7 @@ public class PixPaymentsResource {
         for (int item = 0; item < items.size(); item++) {
             data.add(PaymentsViews.payment(payments.receive(consent, items.get(item), dates.get(item), scenario)));
         }
-        return responses.sign(PaymentsViews.answer(data, urls.bank(PaymentsPaths.PIX_PAYMENTS)), caller);
+        return responses.sign(PaymentsViews.answer(data, bank.url(PaymentsPaths.PIX_PAYMENTS)), caller);
     }
 
     private PixPayment paymentOf(String paymentId, Caller caller) {

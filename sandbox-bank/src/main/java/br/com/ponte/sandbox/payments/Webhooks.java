@@ -66,7 +66,7 @@ public class Webhooks {
 
     void notify(@Observes PaymentsChanged change) {
         String body = "{\"data\":{\"timestamp\":\"" + WireFormat.dateTime(Instant.now()) + "\"}}";
-        registrations.find(change.clientId()).map(RegisteredClient::webhookUris).orElse(List.of())
+        registrations.findAtAnyBrand(change.clientId()).map(RegisteredClient::webhookUris).orElse(List.of())
                 .forEach(uri -> deliveries.execute(() -> attempt(withoutTrailingSlash(uri) + change.path(), body, 1)));
     }
 

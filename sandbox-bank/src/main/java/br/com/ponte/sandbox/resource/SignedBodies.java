@@ -1,7 +1,7 @@
 package br.com.ponte.sandbox.resource;
 
+import br.com.ponte.sandbox.brand.BrandContext;
 import br.com.ponte.sandbox.client.RegisteredClient;
-import br.com.ponte.sandbox.directory.SandboxParticipant;
 import br.com.ponte.sandbox.directory.SoftwareStatements;
 import br.com.ponte.sandbox.oauth.DiscoveryResource;
 import br.com.ponte.sandbox.oauth.JwtChecks;
@@ -26,8 +26,8 @@ import java.util.UUID;
 /**
  * The signed bodies of the APIs that sign them, payments (the security guide's "Assinaturas"): requests are JWTs
  * signed PS256 with one of the initiator's signing keys (those its software statement publishes), for
- * the bank's organisation ({@code aud}) from the initiator's ({@code iss}), fresh ({@code iat} within
- * 60 s) and never replayed ({@code jti}); answers are signed PS256 with the bank's key
+ * the brand's organisation ({@code aud}) from the initiator's ({@code iss}), fresh ({@code iat} within
+ * 60 s) and never replayed ({@code jti}); answers are signed PS256 with the brand's key
  * ({@code /jwks}) the other way round.
  */
 @ApplicationScoped
@@ -42,12 +42,15 @@ public class SignedBodies {
     private final ReplayCache replays;
     private final SandboxPki pki;
     private final ObjectMapper json;
+    private final BrandContext bank;
 
-    public SignedBodies(SoftwareStatements statements, ReplayCache replays, SandboxPki pki, ObjectMapper json) {
+    public SignedBodies(SoftwareStatements statements, ReplayCache replays, SandboxPki pki, ObjectMapper json,
+                        BrandContext bank) {
         this.statements = statements;
         this.replays = replays;
         this.pki = pki;
         this.json = json;
+        this.bank = bank;
     }
 
     /**
@@ -70,8 +73,9 @@ public class SignedBodies {
                     "O corpo não é um JWS PS256 assinado por uma chave do software statement: " + JwtChecks.reason(e));
         }
         JsonNode claims = parse(verified.getJwtClaims().toJson());
-        if (!audienceIncludes(claims.path("aud"), SandboxParticipant.ORGANISATION_ID)) {
-            throw invalidClient("aud deve ser a organização da detentora " + SandboxParticipant.ORGANISATION_ID);
+        String organisationId = bank.brand().organisationId();
+        if (!audienceIncludes(claims.path("aud"), organisationId)) {
+            throw invalidClient("aud deve ser a organização da detentora " + organisationId);
         }
         if (!client.organisationId().equals(claims.path("iss").asText())) {
             throw invalidClient("iss deve ser a organização da iniciadora " + client.organisationId());
@@ -92,12 +96,12 @@ public class SignedBodies {
     public String sign(ObjectNode body, String clientOrganisationId) {
         ObjectNode claims = json.createObjectNode()
                 .put("aud", clientOrganisationId)
-                .put("iss", SandboxParticipant.ORGANISATION_ID)
+                .put("iss", bank.brand().organisationId())
                 .put("jti", UUID.randomUUID().toString())
                 .put("iat", Instant.now().getEpochSecond());
         claims.setAll(body);
         try {
-            return pki.bankKey().sign(JwtClaims.parse(json.writeValueAsString(claims)));
+            return pki.signingKey(bank.brand()).sign(JwtClaims.parse(json.writeValueAsString(claims)));
         } catch (JsonProcessingException | InvalidJwtException e) {
             throw new IllegalStateException("Cannot sign the answer", e);
         }
