@@ -6,6 +6,7 @@ import br.com.ponte.sandbox.resource.ApiError;
 import br.com.ponte.sandbox.resource.ConsentKind;
 import br.com.ponte.sandbox.resource.ConsentsOfKind;
 import br.com.ponte.sandbox.store.SandboxStore;
+import br.com.ponte.sandbox.store.Sweeper;
 import br.com.ponte.sandbox.store.Table;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -25,7 +26,7 @@ import java.util.function.UnaryOperator;
  * ({@link PaymentsChanged}) for the initiator's webhooks.
  */
 @ApplicationScoped
-public class PaymentConsents implements ConsentsOfKind {
+public class PaymentConsents implements ConsentsOfKind, Sweeper {
 
     static final String URN_PREFIX = "urn:pontesandbox:";
     /** The bank's ISPB: the root of its CNPJ. */
@@ -138,7 +139,8 @@ public class PaymentConsents implements ConsentsOfKind {
     }
 
     /** Applies the clock to every consent still open. */
-    synchronized void sweep() {
+    @Override
+    public synchronized void sweep() {
         Instant now = Instant.now();
         consents.rows(consent -> !consent.status().isFinal())
                 .forEach(consent -> change(consent, current -> current.at(now)));

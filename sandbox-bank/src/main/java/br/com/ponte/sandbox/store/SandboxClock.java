@@ -1,37 +1,38 @@
-package br.com.ponte.sandbox.payments;
+package br.com.ponte.sandbox.store;
 
+import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Lets time act without anybody asking: consents expire and payments move on (and their webhooks go
- * out) even when no initiator polls. A read applies the clock too, so it is always exact.
+ * Lets time act without anybody asking: consents expire, payments move on (and their webhooks go
+ * out), pending approvals run out, even when no client polls. Every {@link Sweeper} is ticked; a read
+ * applies the clock too, so it is always exact.
  */
 @ApplicationScoped
-public class PaymentsClock {
+public class SandboxClock {
 
-    private static final Logger LOG = Logger.getLogger(PaymentsClock.class);
+    private static final Logger LOG = Logger.getLogger(SandboxClock.class);
     static final long TICK_MILLIS = 200;
 
-    private final PaymentConsents consents;
-    private final PixPayments payments;
+    private final List<Sweeper> sweepers;
     private ScheduledExecutorService ticker;
 
-    public PaymentsClock(PaymentConsents consents, PixPayments payments) {
-        this.consents = consents;
-        this.payments = payments;
+    public SandboxClock(@All List<Sweeper> sweepers) {
+        this.sweepers = List.copyOf(sweepers);
     }
 
     void start(@Observes StartupEvent event) {
         ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "payments-clock");
+            Thread thread = new Thread(runnable, "sandbox-clock");
             thread.setDaemon(true);
             return thread;
         });
@@ -43,11 +44,12 @@ public class PaymentsClock {
     }
 
     private void tick() {
-        try {
-            consents.sweep();
-            payments.sweep();
-        } catch (RuntimeException e) {
-            LOG.warn("The payments clock failed a tick", e);
+        for (Sweeper sweeper : sweepers) {
+            try {
+                sweeper.sweep();
+            } catch (RuntimeException e) {
+                LOG.warn("The sandbox clock failed a tick", e);
+            }
         }
     }
 }
