@@ -59,9 +59,17 @@ public class IdempotencyKeys {
      * takes seconds). A {@code first} that throws is not remembered.
      */
     public Answer once(String clientId, String endpoint, String key, JsonNode data, Supplier<Answer> first) {
+        return once(clientId, endpoint, key, data, () -> ApiError.unprocessable("ERRO_IDEMPOTENCIA", "Erro idempotência.",
+                "Conteúdo da mensagem (claim data) diverge do conteúdo associado a esta chave de idempotência "
+                        + "(x-idempotency-key)."), first);
+    }
+
+    /** As {@link #once(String, String, String, JsonNode, Supplier)}, refusing other data with {@code conflict}. */
+    public Answer once(String clientId, String endpoint, String key, JsonNode data, Supplier<ApiError> conflict,
+                       Supplier<Answer> first) {
         String id = clientId + " " + endpoint + " " + key;
         synchronized (locks.computeIfAbsent(id, absent -> new Object())) {
-            return previous(id, data).orElseGet(() -> {
+            return previous(id, data, conflict).orElseGet(() -> {
                 Answer answer = first.get();
                 entries.put(id, new Entry(id, data, answer, Instant.now().plus(KEPT)));
                 return answer;
@@ -69,8 +77,8 @@ public class IdempotencyKeys {
         }
     }
 
-    /** The answer to replay for this key, if it was used with the same data; 422 if with other data. */
-    private Optional<Answer> previous(String id, JsonNode data) {
+    /** The answer to replay for this key, if it was used with the same data; {@code conflict} if with other data. */
+    private Optional<Answer> previous(String id, JsonNode data, Supplier<ApiError> conflict) {
         Instant now = Instant.now();
         entries.rows(entry -> entry.until().isBefore(now)).forEach(expired -> {
             entries.take(expired.id());
@@ -78,9 +86,7 @@ public class IdempotencyKeys {
         });
         Optional<Entry> entry = entries.find(id);
         if (entry.isPresent() && !entry.get().data().equals(data)) {
-            throw ApiError.unprocessable("ERRO_IDEMPOTENCIA", "Erro idempotência.",
-                    "Conteúdo da mensagem (claim data) diverge do conteúdo associado a esta chave de idempotência "
-                            + "(x-idempotency-key).");
+            throw conflict.get();
         }
         return entry.map(Entry::answer);
     }

@@ -71,7 +71,7 @@ class SandboxPkiTest {
                 return Optional.empty();
             }
 
-            // The PKI reads none of the payments settings.
+            // The PKI reads none of the payments and sharing settings.
             @Override
             public Consent consent() {
                 return null;
@@ -94,6 +94,11 @@ class SandboxPkiTest {
 
             @Override
             public Webhook webhook() {
+                return null;
+            }
+
+            @Override
+            public Sharing sharing() {
                 return null;
             }
         };
