@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -33,7 +34,7 @@ class SandboxBankIT {
     @Test
     void theDirectoryListsTheSandboxBankWithItsDiscoveryDocument() throws Exception {
         String body = given().get("/participants").then().statusCode(200)
-                .body("$", hasSize(1))
+                .body("$", hasSize(2))
                 .body("[0].OrganisationId", equalTo(SandboxParticipant.ORGANISATION_ID))
                 .body("[0].Status", equalTo("Active"))
                 .body("[0].OrganisationName", equalTo("Banco Sandbox Ponte"))
@@ -48,6 +49,20 @@ class SandboxBankIT {
                 .body("[0].AuthorisationServers[0].ApiResources.find { it.ApiFamilyType == 'payments-consents' }"
                                 + ".ApiDiscoveryEndpoints[0].ApiEndpoint",
                         equalTo(baseUrl + "/open-banking/payments/v4/consents"))
+                .body("[0].AuthorisationServers[0].ApiResources.find { it.ApiFamilyType == 'consents' }"
+                                + ".ApiDiscoveryEndpoints[0].ApiEndpoint",
+                        equalTo(baseUrl + "/open-banking/consents/v3/consents"))
+                .body("[0].AuthorisationServers[0].ApiResources.find { it.ApiFamilyType == 'resources' }"
+                                + ".ApiDiscoveryEndpoints[0].ApiEndpoint",
+                        equalTo(baseUrl + "/open-banking/resources/v3/resources"))
+                .body("[1].OrganisationId", equalTo(SandboxParticipant.HORIZONTE_ORGANISATION_ID))
+                .body("[1].OrganisationName", equalTo("Banco Horizonte"))
+                .body("[1].RegistrationNumber", equalTo(SandboxParticipant.HORIZONTE_CNPJ))
+                .body("[1].AuthorisationServers[0].AuthorisationServerId",
+                        equalTo(SandboxParticipant.HORIZONTE_AUTHORISATION_SERVER_ID))
+                .body("[1].AuthorisationServers[0].OpenIDDiscoveryDocument",
+                        equalTo(baseUrl + "/horizonte/.well-known/openid-configuration"))
+                .body("[1].AuthorisationServers[0].ApiResources.ApiFamilyType", contains("consents", "resources"))
                 .extract().asString();
 
         assertThat(ParticipantsSpec.errors(new ObjectMapper().readTree(body))).isEmpty();

@@ -42,7 +42,10 @@ public class SandboxTestResource implements QuarkusTestResourceLifecycleManager 
                 // Scheduled payments settle this long after they are made, not on their date.
                 Map.entry("sandbox.schedule.settle-after", "PT5S"),
                 Map.entry("sandbox.rate-limit.per-second", "20"),
-                Map.entry("sandbox.webhook.first-retry", "PT0.2S"));
+                Map.entry("sandbox.webhook.first-retry", "PT0.2S"),
+                // Data-sharing consents: seconds to authorise, seconds for the second approver.
+                Map.entry("sandbox.sharing.authorisation-timeout", "PT5S"),
+                Map.entry("sandbox.sharing.multiple-approval-window", "PT6S"));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package br.com.ponte.sandbox.authorization;
 
-import br.com.ponte.sandbox.config.SandboxUrls;
+import br.com.ponte.sandbox.brand.BrandContext;
 import br.com.ponte.sandbox.oauth.DiscoveryResource;
 import br.com.ponte.sandbox.oauth.Secrets;
 import br.com.ponte.sandbox.pki.SandboxPki;
@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * id_tokens, signed PS256 with the bank's key ({@code /jwks}). Always with {@code acr}
+ * id_tokens, signed PS256 with the brand's key ({@code /jwks}), its issuer as {@code iss}. Always with {@code acr}
  * (fapi-id3 5.2.2-14); single-factor login, so LoA2. In the authorisation response they carry
  * {@code c_hash} and {@code s_hash} (FAPI 1.0 Advanced 5.2.2.1: the id_token as detached signature
  * of code and state); from the token endpoint, {@code at_hash}.
@@ -23,11 +23,11 @@ public class IdTokens {
     static final Duration LIFETIME = Duration.ofMinutes(10);
 
     private final SandboxPki pki;
-    private final SandboxUrls urls;
+    private final BrandContext bank;
 
-    public IdTokens(SandboxPki pki, SandboxUrls urls) {
+    public IdTokens(SandboxPki pki, BrandContext bank) {
         this.pki = pki;
-        this.urls = urls;
+        this.bank = bank;
     }
 
     /** For the front channel ({@code code id_token}): binds the code and the state. */
@@ -35,20 +35,20 @@ public class IdTokens {
         JwtClaims claims = base(grant.request().clientId(), grant.subject(), grant.authTime(), grant.request().nonce());
         claims.setClaim("c_hash", Secrets.leftHalfHash(code));
         claims.setClaim("s_hash", Secrets.leftHalfHash(grant.request().state()));
-        return pki.bankKey().sign(claims);
+        return pki.signingKey(bank.brand()).sign(claims);
     }
 
     /** For the token endpoint: binds the access token. {@code nonce} is null after a refresh. */
     public String forTokenResponse(String clientId, String subject, Instant authTime, String nonce, String accessToken) {
         JwtClaims claims = base(clientId, subject, authTime, nonce);
         claims.setClaim("at_hash", Secrets.leftHalfHash(accessToken));
-        return pki.bankKey().sign(claims);
+        return pki.signingKey(bank.brand()).sign(claims);
     }
 
     private JwtClaims base(String clientId, String subject, Instant authTime, String nonce) {
         Instant now = Instant.now();
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer(urls.issuer());
+        claims.setIssuer(bank.issuer());
         claims.setSubject(subject);
         claims.setAudience(clientId);
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));

@@ -1,16 +1,17 @@
 package br.com.ponte.sandbox.authorization;
 
+import br.com.ponte.sandbox.brand.BrandContext;
 import br.com.ponte.sandbox.client.AuthenticatedClient;
 import br.com.ponte.sandbox.client.RegisteredClient;
-import br.com.ponte.sandbox.config.SandboxUrls;
 import br.com.ponte.sandbox.directory.SoftwareStatements;
 import br.com.ponte.sandbox.oauth.DiscoveryResource;
 import br.com.ponte.sandbox.oauth.JwtChecks;
 import br.com.ponte.sandbox.oauth.OAuthError;
 import br.com.ponte.sandbox.oauth.ReplayCache;
 import br.com.ponte.sandbox.oauth.Scopes;
-import br.com.ponte.sandbox.payments.PaymentConsents;
 import br.com.ponte.sandbox.pki.Jwks;
+import br.com.ponte.sandbox.resource.ConsentKind;
+import br.com.ponte.sandbox.resource.ConsentLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwt.JwtClaims;
@@ -28,8 +29,9 @@ import java.util.stream.Collectors;
  * Checks a request object pushed to the PAR endpoint (FAPI 1.0 Advanced 5.2.2, JAR, fapi-id3):
  * signed PS256 with one of the client's signing keys, every authorisation parameter inside it,
  * audience the issuer, {@code exp} in the future and at most 60 minutes after {@code nbf}, PKCE
- * S256, {@code openid} and a nonce; a {@code consent:<id>} scope names one of the client's payment
- * consents awaiting authorisation. A failing signature or claim is 400
+ * S256, {@code openid} and a nonce; a {@code consent:<id>} scope names one of the client's consents
+ * awaiting authorisation, of any kind, and the other scopes are that kind's: {@code payments} with a
+ * payment consent, the data-sharing scopes ({@code accounts}, {@code resources}, ...) with a data one. A failing signature or claim is 400
  * {@code invalid_request_object}; a redirect URI the client did not register is 400
  * {@code invalid_request}.
  */
@@ -42,14 +44,14 @@ public class RequestObjects {
 
     private final SoftwareStatements statements;
     private final ReplayCache replays;
-    private final SandboxUrls urls;
-    private final PaymentConsents consents;
+    private final BrandContext bank;
+    private final ConsentLookup consents;
 
-    public RequestObjects(SoftwareStatements statements, ReplayCache replays, SandboxUrls urls,
-                          PaymentConsents consents) {
+    public RequestObjects(SoftwareStatements statements, ReplayCache replays, BrandContext bank,
+                          ConsentLookup consents) {
         this.statements = statements;
         this.replays = replays;
-        this.urls = urls;
+        this.bank = bank;
         this.consents = consents;
     }
 
@@ -90,11 +92,17 @@ public class RequestObjects {
             if (named.size() > 1) {
                 throw OAuthError.invalidRequestObject("scope may name one consent only");
             }
-            named.stream().filter(consentId -> consents.awaitingAuthorisation(consentId, client.clientId()).isEmpty())
-                    .findFirst().ifPresent(consentId -> {
-                        throw OAuthError.invalidRequestObject("consent " + consentId
-                                + " is not a consent of this client awaiting authorisation");
-                    });
+            for (String consentId : named) {
+                ConsentKind kind = consents.awaitingAuthorisation(consentId, client.clientId())
+                        .orElseThrow(() -> OAuthError.invalidRequestObject("consent " + consentId
+                                + " is not a consent of this client awaiting authorisation"));
+                Set<String> foreign = scopes.stream().filter(scope -> !Scopes.isConsent(scope)
+                        && !Scopes.forKind(kind).contains(scope)).collect(Collectors.toSet());
+                if (!foreign.isEmpty()) {
+                    throw OAuthError.invalidRequestObject("scope holds scopes of another kind of consent than "
+                            + consentId + "'s: " + foreign);
+                }
+            }
             String state = required(claims, "state");
             String nonce = required(claims, "nonce");
             if (!"S256".equals(claims.getStringClaimValue("code_challenge_method"))) {
@@ -122,7 +130,7 @@ public class RequestObjects {
                     .setVerificationKeyResolver(Jwks.resolver(
                             statements.signingKeys(client.organisationId(), client.softwareId())))
                     .setExpectedIssuer(client.clientId())
-                    .setExpectedAudience(urls.issuer())
+                    .setExpectedAudience(bank.issuer())
                     .setRequireExpirationTime()
                     .setRequireNotBefore()
                     .setRequireJwtId()

@@ -1,6 +1,6 @@
 package br.com.ponte.sandbox.client;
 
-import br.com.ponte.sandbox.config.SandboxUrls;
+import br.com.ponte.sandbox.brand.BrandContext;
 import br.com.ponte.sandbox.directory.SoftwareStatements;
 import br.com.ponte.sandbox.oauth.DiscoveryResource;
 import br.com.ponte.sandbox.oauth.JwtChecks;
@@ -41,14 +41,14 @@ public class ClientAuthentication {
     private final ClientRegistrations registrations;
     private final SoftwareStatements statements;
     private final ReplayCache replays;
-    private final SandboxUrls urls;
+    private final BrandContext bank;
 
     public ClientAuthentication(ClientRegistrations registrations, SoftwareStatements statements, ReplayCache replays,
-                                SandboxUrls urls) {
+                                BrandContext bank) {
         this.registrations = registrations;
         this.statements = statements;
         this.replays = replays;
-        this.urls = urls;
+        this.bank = bank;
     }
 
     /** The client of a request to the endpoint at {@code endpointPath}, or 401 {@code invalid_client}. */
@@ -93,7 +93,7 @@ public class ClientAuthentication {
                     .setVerificationKeyResolver(Jwks.resolver(keys))
                     .setExpectedIssuer(client.clientId())
                     .setExpectedSubject(client.clientId())
-                    .setExpectedAudience(urls.issuer(), urls.bank(endpointPath))
+                    .setExpectedAudience(bank.issuer(), bank.url(endpointPath))
                     .setRequireExpirationTime()
                     .setMaxFutureValidityInMinutes(MAX_LIFETIME_MINUTES)
                     .setRequireIssuedAt()

@@ -1,7 +1,9 @@
 package br.com.ponte.sandbox.client;
 
+import br.com.ponte.sandbox.brand.Brand;
+import br.com.ponte.sandbox.brand.BrandContext;
+import br.com.ponte.sandbox.brand.BrandTables;
 import br.com.ponte.sandbox.client.SoftwareStatementVerifier.VerifiedSoftwareStatement;
-import br.com.ponte.sandbox.config.SandboxUrls;
 import br.com.ponte.sandbox.oauth.DiscoveryResource;
 import br.com.ponte.sandbox.oauth.Endpoints;
 import br.com.ponte.sandbox.oauth.OAuthError;
@@ -9,12 +11,12 @@ import br.com.ponte.sandbox.oauth.Scopes;
 import br.com.ponte.sandbox.oauth.Secrets;
 import br.com.ponte.sandbox.pki.ClientCertificate;
 import br.com.ponte.sandbox.store.SandboxStore;
-import br.com.ponte.sandbox.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +26,8 @@ import java.util.UUID;
  * Dynamic client registration and management (RFC 7591, RFC 7592) with the checks dcr-id3 asks of a
  * bank: a directory-signed, fresh software statement; a transport certificate of that very software
  * statement; redirect URIs among the statement's; keys by reference to the directory; only the
- * methods and algorithms the Brazil profile allows; one registration per software statement.
+ * methods and algorithms the Brazil profile allows; one registration per software statement at each
+ * brand. Each brand keeps its own clients.
  */
 @ApplicationScoped
 public class ClientRegistrations {
@@ -39,21 +42,27 @@ public class ClientRegistrations {
     static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
     static final List<String> DEFAULT_GRANT_TYPES = List.of("authorization_code", "refresh_token", "client_credentials");
 
-    private final Table<RegisteredClient> clients;
+    private final BrandTables<RegisteredClient> clients;
     private final SoftwareStatementVerifier verifier;
-    private final SandboxUrls urls;
+    private final BrandContext bank;
     private final Event<ClientDeleted> deleted;
 
-    public ClientRegistrations(SandboxStore store, SoftwareStatementVerifier verifier, SandboxUrls urls,
+    public ClientRegistrations(SandboxStore store, SoftwareStatementVerifier verifier, BrandContext bank,
                                Event<ClientDeleted> deleted) {
-        this.clients = store.table("clients", RegisteredClient.class);
+        this.clients = new BrandTables<>(store, bank, "clients", RegisteredClient.class);
         this.verifier = verifier;
-        this.urls = urls;
+        this.bank = bank;
         this.deleted = deleted;
     }
 
+    /** The client, if it registered at the brand the request is for: a client of one brand is unknown at the other. */
     public Optional<RegisteredClient> find(String clientId) {
-        return clientId == null ? Optional.empty() : clients.find(clientId);
+        return clientId == null ? Optional.empty() : clients.current().find(clientId);
+    }
+
+    /** The client at the brand it registered at, outside any request (client ids are unique across brands). */
+    public Optional<RegisteredClient> findAtAnyBrand(String clientId) {
+        return Arrays.stream(Brand.values()).flatMap(brand -> clients.of(brand).find(clientId).stream()).findFirst();
     }
 
     /** {@code POST /register}: a new client for the software statement of the presented certificate. */
@@ -63,13 +72,13 @@ public class ClientRegistrations {
         String registrationAccessToken = Secrets.random();
         RegisteredClient client = settings(UUID.randomUUID().toString(), Instant.now(),
                 Secrets.hash(registrationAccessToken), statement, request);
-        clients.rows(other -> other.softwareId().equals(statement.softwareId())).stream().findFirst()
+        clients.current().rows(other -> other.softwareId().equals(statement.softwareId())).stream().findFirst()
                 .ifPresent(existing -> {
                     throw OAuthError.invalidClientMetadata("Software statement " + statement.softwareId()
                             + " is registered already, as client " + existing.clientId()
                             + "; manage that registration at its registration_client_uri");
                 });
-        clients.put(client.clientId(), client);
+        clients.current().put(client.clientId(), client);
         return response(client, registrationAccessToken);
     }
 
@@ -94,14 +103,14 @@ public class ClientRegistrations {
         }
         RegisteredClient updated = settings(clientId, client.issuedAt(), client.registrationAccessTokenHash(), statement,
                 request);
-        clients.put(clientId, updated);
+        clients.current().put(clientId, updated);
         return response(updated, registrationAccessToken);
     }
 
     /** {@code DELETE /register/{client_id}}: the client and what was issued to it are gone. */
     public void delete(String clientId, String registrationAccessToken, Optional<ClientCertificate> certificate) {
         managed(clientId, registrationAccessToken, certificate);
-        clients.take(clientId);
+        clients.current().take(clientId);
         deleted.fire(new ClientDeleted(clientId));
     }
 
@@ -209,7 +218,7 @@ public class ClientRegistrations {
 
     private RegistrationResponse response(RegisteredClient client, String registrationAccessToken) {
         return new RegistrationResponse(client.clientId(), client.issuedAt().getEpochSecond(), registrationAccessToken,
-                urls.bank(Endpoints.REGISTER + "/" + client.clientId()), client.clientName(), client.redirectUris(),
+                bank.url(Endpoints.REGISTER + "/" + client.clientId()), client.clientName(), client.redirectUris(),
                 client.grantTypes(), client.responseTypes(), Scopes.format(client.scopes()), client.jwksUri(),
                 client.softwareId(), client.softwareStatement(), PRIVATE_KEY_JWT, DiscoveryResource.PS256,
                 DiscoveryResource.PS256, DiscoveryResource.PS256, true, true, true, "web", "public",

@@ -57,6 +57,9 @@ public interface SandboxConfig {
     /** Deliveries of the Open Finance webhook calls to the initiators. */
     Webhook webhook();
 
+    /** The data-sharing consents' clocks (consents v3). */
+    Sharing sharing();
+
     interface Consent {
 
         /** How long a consent may wait for the user's decision before it is REJECTED (TEMPO_EXPIRADO_AUTORIZACAO). */
@@ -88,6 +91,20 @@ public interface SandboxConfig {
 
         @WithDefault("50")
         int perSecond();
+    }
+
+    interface Sharing {
+
+        /** How long a data-sharing consent may wait for the user's decision before it is REJECTED (CONSENT_EXPIRED). */
+        @WithDefault("PT60M")
+        Duration authorisationTimeout();
+
+        /**
+         * How long the second approver of a multi-approver resource has, after the first approval, before
+         * the resource becomes UNAVAILABLE: the experience guide's 15 calendar days.
+         */
+        @WithDefault("P15D")
+        Duration multipleApprovalWindow();
     }
 
     interface Webhook {

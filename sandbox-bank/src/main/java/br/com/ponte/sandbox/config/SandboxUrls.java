@@ -1,13 +1,17 @@
 package br.com.ponte.sandbox.config;
 
+import br.com.ponte.sandbox.brand.Brand;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** The URLs the sandbox publishes, built from {@code sandbox.base-url} and {@code sandbox.directory-url}. */
+/**
+ * The URLs the sandbox publishes, built from {@code sandbox.base-url} (each brand below its own
+ * prefix) and {@code sandbox.directory-url}.
+ */
 @ApplicationScoped
 public class SandboxUrls {
 
-    private final String bank;
+    private final String base;
     private final String directory;
 
     @Inject
@@ -16,18 +20,18 @@ public class SandboxUrls {
     }
 
     public SandboxUrls(String baseUrl, String directoryUrl) {
-        this.bank = withoutTrailingSlash(baseUrl);
+        this.base = withoutTrailingSlash(baseUrl);
         this.directory = withoutTrailingSlash(directoryUrl);
     }
 
-    /** The authorisation server's issuer identifier: the base URL itself. */
-    public String issuer() {
-        return bank;
+    /** The brand's authorisation server's issuer identifier: the base URL and the brand's prefix. */
+    public String issuer(Brand brand) {
+        return base + brand.pathPrefix();
     }
 
-    /** A URL of the bank (HTTPS); {@code path} starts with a slash. */
-    public String bank(String path) {
-        return bank + path;
+    /** A URL of the brand (HTTPS); {@code path} starts with a slash. */
+    public String bank(Brand brand, String path) {
+        return issuer(brand) + path;
     }
 
     /** A URL of the directory (plain HTTP); {@code path} starts with a slash. */

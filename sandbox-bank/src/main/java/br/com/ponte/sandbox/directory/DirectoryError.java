@@ -22,6 +22,10 @@ public final class DirectoryError extends RuntimeException {
         return new DirectoryError(400, "PARAMETRO_INVALIDO", "Invalid parameter", detail);
     }
 
+    public static DirectoryError conflict(String detail) {
+        return new DirectoryError(409, "CONFLITO", "Conflict", detail);
+    }
+
     public static DirectoryError notFound(String detail) {
         return new DirectoryError(404, "NAO_ENCONTRADO", "Not found", detail);
     }

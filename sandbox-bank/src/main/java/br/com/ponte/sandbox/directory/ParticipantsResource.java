@@ -23,9 +23,9 @@ public class ParticipantsResource {
 
     @GET
     @Operation(summary = "List the directory's participants",
-            description = "Open Finance Brasil directory participants 1.0.0: the sandbox bank, its authorisation "
-                    + "server and the discovery endpoints of its APIs.")
+            description = "Open Finance Brasil directory participants 1.0.0: the sandbox's brands (Banco Sandbox Ponte, "
+                    + "Banco Horizonte), their authorisation servers and the discovery endpoints of their APIs.")
     public List<Participant> participants() {
-        return List.of(sandbox.participant());
+        return sandbox.participants();
     }
 }

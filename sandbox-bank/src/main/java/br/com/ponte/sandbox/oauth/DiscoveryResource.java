@@ -1,6 +1,8 @@
 package br.com.ponte.sandbox.oauth;
 
-import br.com.ponte.sandbox.config.SandboxUrls;
+import br.com.ponte.sandbox.brand.ApiFamily;
+import br.com.ponte.sandbox.brand.Brand;
+import br.com.ponte.sandbox.brand.BrandContext;
 import br.com.ponte.sandbox.pki.Jwks;
 import br.com.ponte.sandbox.pki.SandboxPki;
 import jakarta.ws.rs.GET;
@@ -13,23 +15,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 
-/** OpenID discovery and the bank's signing keys. */
+/** OpenID discovery and the brand's signing keys, at each brand's issuer. */
 @Path("/")
 @HttpsOnly
 @Tag(name = "Authorisation server")
 @Produces(MediaType.APPLICATION_JSON)
 public class DiscoveryResource {
 
-    public static final List<String> SCOPES = List.of("openid", "payments", "accounts", "consents", "resources");
+    private static final List<String> SCOPES = List.of("openid", "payments", "accounts", "consents", "resources");
     public static final String LOA2 = "urn:brasil:openbanking:loa2";
     public static final String LOA3 = "urn:brasil:openbanking:loa3";
     public static final String PS256 = "PS256";
 
-    private final SandboxUrls urls;
+    private final BrandContext bank;
     private final SandboxPki pki;
 
-    public DiscoveryResource(SandboxUrls urls, SandboxPki pki) {
-        this.urls = urls;
+    public DiscoveryResource(BrandContext bank, SandboxPki pki) {
+        this.bank = bank;
         this.pki = pki;
     }
 
@@ -37,16 +39,16 @@ public class DiscoveryResource {
     @Path(Endpoints.DISCOVERY)
     @Operation(summary = "OpenID Provider metadata")
     public OpenIdConfiguration configuration() {
-        String token = urls.bank(Endpoints.TOKEN);
-        String par = urls.bank(Endpoints.PAR);
-        String register = urls.bank(Endpoints.REGISTER);
+        String token = bank.url(Endpoints.TOKEN);
+        String par = bank.url(Endpoints.PAR);
+        String register = bank.url(Endpoints.REGISTER);
         return new OpenIdConfiguration(
-                urls.issuer(),
-                urls.bank(Endpoints.AUTHORIZE),
+                bank.issuer(),
+                bank.url(Endpoints.AUTHORIZE),
                 token,
                 par,
                 register,
-                urls.bank(Endpoints.JWKS),
+                bank.url(Endpoints.JWKS),
                 new OpenIdConfiguration.MtlsEndpointAliases(token, par, register),
                 List.of("private_key_jwt"),
                 List.of(PS256),
@@ -55,7 +57,7 @@ public class DiscoveryResource {
                 List.of("code id_token", "code"),
                 List.of("fragment", "query"),
                 List.of("authorization_code", "refresh_token", "client_credentials"),
-                SCOPES,
+                scopes(bank.brand()),
                 List.of("sub", "acr", "auth_time", "nonce", "c_hash", "s_hash", "at_hash"),
                 List.of("public"),
                 List.of(LOA2, LOA3),
@@ -67,10 +69,16 @@ public class DiscoveryResource {
                 false);
     }
 
+    /** What the brand's authorisation server grants: {@code payments} only where the payments API is. */
+    public static List<String> scopes(Brand brand) {
+        return SCOPES.stream().filter(scope -> !"payments".equals(scope) || brand.offers(ApiFamily.PAYMENTS_CONSENTS))
+                .toList();
+    }
+
     @GET
     @Path(Endpoints.JWKS)
-    @Operation(summary = "The bank's public signing keys (id_tokens)")
+    @Operation(summary = "The brand's public signing keys (id_tokens, signed answers)")
     public Map<String, Object> jwks() {
-        return Jwks.set(List.of(pki.bankKey().publicJwk()));
+        return Jwks.set(List.of(pki.signingKey(bank.brand()).publicJwk()));
     }
 }

@@ -1,5 +1,7 @@
 package br.com.ponte.sandbox.oauth;
 
+import br.com.ponte.sandbox.resource.ConsentKind;
+
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -18,6 +20,11 @@ public final class Scopes {
             "CONTA", List.of("openid"),
             "CCORR", List.of("openid"));
 
+    /** The scopes that may come with a {@code consent:<id>} of each kind: its APIs' and {@code openid}. */
+    private static final Map<ConsentKind, Set<String>> BY_KIND = Map.of(
+            ConsentKind.PAYMENT, Set.copyOf(BY_ROLE.get("PAGTO")),
+            ConsentKind.DATA_SHARING, Set.copyOf(BY_ROLE.get("DADOS")));
+
     /** fapi-id3 section 7.1.2: {@code consent:<consent id>}, naming the consent being authorised. */
     private static final String CONSENT_PREFIX = "consent:";
 
@@ -29,6 +36,11 @@ public final class Scopes {
         Set<String> scopes = new LinkedHashSet<>();
         roles.forEach(role -> scopes.addAll(BY_ROLE.getOrDefault(role, List.of())));
         return scopes;
+    }
+
+    /** The scopes an authorisation request naming a consent of {@code kind} may carry besides it. */
+    public static Set<String> forKind(ConsentKind kind) {
+        return BY_KIND.get(kind);
     }
 
     /** A space-separated scope parameter as a set; empty for null. */

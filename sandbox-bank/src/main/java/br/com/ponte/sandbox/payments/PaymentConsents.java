@@ -2,7 +2,11 @@ package br.com.ponte.sandbox.payments;
 
 import br.com.ponte.sandbox.config.SandboxConfig;
 import br.com.ponte.sandbox.directory.SandboxParticipant;
+import br.com.ponte.sandbox.resource.ApiError;
+import br.com.ponte.sandbox.resource.ConsentKind;
+import br.com.ponte.sandbox.resource.ConsentsOfKind;
 import br.com.ponte.sandbox.store.SandboxStore;
+import br.com.ponte.sandbox.store.Sweeper;
 import br.com.ponte.sandbox.store.Table;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -22,7 +26,7 @@ import java.util.function.UnaryOperator;
  * ({@link PaymentsChanged}) for the initiator's webhooks.
  */
 @ApplicationScoped
-public class PaymentConsents {
+public class PaymentConsents implements ConsentsOfKind, Sweeper {
 
     static final String URN_PREFIX = "urn:pontesandbox:";
     /** The bank's ISPB: the root of its CNPJ. */
@@ -50,6 +54,27 @@ public class PaymentConsents {
     public synchronized Optional<PaymentConsent> find(String consentId) {
         return Optional.ofNullable(consentId).flatMap(consents::find)
                 .map(consent -> change(consent, current -> current.at(Instant.now())));
+    }
+
+    @Override
+    public ConsentKind kind() {
+        return ConsentKind.PAYMENT;
+    }
+
+    @Override
+    public boolean isOfClient(String consentId, String clientId) {
+        return find(consentId).filter(consent -> consent.clientId().equals(clientId)).isPresent();
+    }
+
+    @Override
+    public boolean isAwaitingAuthorisation(String consentId, String clientId) {
+        return awaitingAuthorisation(consentId, clientId).isPresent();
+    }
+
+    /** The payments API decides what a token may do by the consent's status; refreshing is never refused. */
+    @Override
+    public boolean allowsRefresh(String consentId) {
+        return true;
     }
 
     /** The client's consent, if it is still waiting for the user: what a pushed authorisation request may name. */
@@ -83,9 +108,9 @@ public class PaymentConsents {
      */
     PaymentConsent ofClient(String consentId, String clientId) {
         PaymentConsent consent = find(consentId)
-                .orElseThrow(() -> PaymentsError.notFound("Consentimento " + consentId + " não encontrado."));
+                .orElseThrow(() -> ApiError.notFound("Consentimento " + consentId + " não encontrado."));
         if (!consent.clientId().equals(clientId)) {
-            throw PaymentsError.forbidden("O consentimento não é deste cliente.");
+            throw ApiError.forbidden("O consentimento não é deste cliente.");
         }
         return consent;
     }
@@ -109,12 +134,13 @@ public class PaymentConsents {
 
     private PaymentConsent stillAuthorised(String consentId) {
         return find(consentId).filter(current -> current.status() == ConsentStatus.AUTHORISED)
-                .orElseThrow(() -> PaymentsError.unprocessable("CONSENTIMENTO_INVALIDO", "Consentimento inválido.",
+                .orElseThrow(() -> ApiError.unprocessable("CONSENTIMENTO_INVALIDO", "Consentimento inválido.",
                         "O consentimento " + consentId + " deixou de estar autorizado."));
     }
 
     /** Applies the clock to every consent still open. */
-    synchronized void sweep() {
+    @Override
+    public synchronized void sweep() {
         Instant now = Instant.now();
         consents.rows(consent -> !consent.status().isFinal())
                 .forEach(consent -> change(consent, current -> current.at(now)));

@@ -1,9 +1,15 @@
 package br.com.ponte.sandbox.payments;
 
-import br.com.ponte.sandbox.config.SandboxUrls;
+import br.com.ponte.sandbox.brand.BrandContext;
 import br.com.ponte.sandbox.oauth.HttpsOnly;
-import br.com.ponte.sandbox.payments.IdempotencyKeys.Answer;
-import br.com.ponte.sandbox.payments.ResourceAccess.Grant;
+import br.com.ponte.sandbox.resource.Caller;
+import br.com.ponte.sandbox.resource.ConsentKind;
+import br.com.ponte.sandbox.resource.IdempotencyKeys;
+import br.com.ponte.sandbox.resource.IdempotencyKeys.Answer;
+import br.com.ponte.sandbox.resource.OpenFinanceApi;
+import br.com.ponte.sandbox.resource.ResourceAccess;
+import br.com.ponte.sandbox.resource.ResourceAccess.Grant;
+import br.com.ponte.sandbox.resource.SignedBodies;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Payments v4 consents: {@code POST /consents}, {@code GET /consents/{consentId}}. */
 @Path(PaymentsPaths.CONSENTS)
 @HttpsOnly
-@PaymentsApi
+@OpenFinanceApi
 @Tag(name = "Payments v4")
 public class PaymentConsentsResource {
 
@@ -33,18 +39,18 @@ public class PaymentConsentsResource {
     private final PaymentsSpec spec;
     private final IdempotencyKeys idempotency;
     private final PaymentConsents consents;
-    private final SandboxUrls urls;
+    private final BrandContext bank;
 
     public PaymentConsentsResource(ResourceAccess access, SignedBodies signed, PaymentsResponses responses,
                                    PaymentsSpec spec, IdempotencyKeys idempotency, PaymentConsents consents,
-                                   SandboxUrls urls) {
+                                   BrandContext bank) {
         this.access = access;
         this.signed = signed;
         this.responses = responses;
         this.spec = spec;
         this.idempotency = idempotency;
         this.consents = consents;
-        this.urls = urls;
+        this.bank = bank;
     }
 
     @POST
@@ -56,7 +62,8 @@ public class PaymentConsentsResource {
                            @HeaderParam(HttpHeaders.ACCEPT) String accept,
                            @HeaderParam("x-idempotency-key") String idempotencyKey,
                            @Context HttpServerRequest request) {
-        Caller caller = access.authorise(request, authorization, Grant.CLIENT_CREDENTIALS);
+        Caller caller = access.authorise(request, authorization, Grant.CLIENT_CREDENTIALS, PaymentsPaths.SCOPE,
+                ConsentKind.PAYMENT);
         PaymentsResponses.requireJwtAccepted(accept);
         PaymentsResponses.requireJwtBody(contentType);
         String key = IdempotencyKeys.require(idempotencyKey);
@@ -68,7 +75,7 @@ public class PaymentConsentsResource {
             PaymentRules.checkConsent(data);
             PaymentConsent consent = consents.create(caller.clientId(), data);
             return new Answer(201, responses.sign(PaymentsViews.answer(PaymentsViews.consent(consent),
-                    urls.bank(PaymentsPaths.consent(consent.consentId()))), caller));
+                    bank.url(PaymentsPaths.consent(consent.consentId()))), caller));
         });
         return PaymentsResponses.jwt(answer.status(), answer.body());
     }
@@ -80,10 +87,11 @@ public class PaymentConsentsResource {
     public Response read(@PathParam("consentId") String consentId,
                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                          @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context HttpServerRequest request) {
-        Caller caller = access.authorise(request, authorization, Grant.CLIENT_CREDENTIALS);
+        Caller caller = access.authorise(request, authorization, Grant.CLIENT_CREDENTIALS, PaymentsPaths.SCOPE,
+                ConsentKind.PAYMENT);
         PaymentsResponses.requireJwtAccepted(accept);
         PaymentConsent consent = consents.ofClient(consentId, caller.clientId());
         return PaymentsResponses.jwt(200, responses.sign(PaymentsViews.answer(PaymentsViews.consent(consent),
-                urls.bank(PaymentsPaths.consent(consentId))), caller));
+                bank.url(PaymentsPaths.consent(consentId))), caller));
     }
 }

@@ -1,5 +1,7 @@
 package br.com.ponte.sandbox.payments;
 
+import br.com.ponte.sandbox.resource.ApiError;
+import br.com.ponte.sandbox.resource.WireFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
@@ -28,16 +30,16 @@ final class PaymentRules {
         JsonNode payment = data.path("payment");
         boolean dated = payment.has("date");
         if (dated == payment.has("schedule")) {
-            throw PaymentsError.invalidParameter("Informe payment.date ou payment.schedule, um e só um.");
+            throw ApiError.invalidParameter("Informe payment.date ou payment.schedule, um e só um.");
         }
         if (dated && !WireFormat.date(payment.get("date"), "payment.date").equals(WireFormat.today())) {
-            throw PaymentsError.invalidPaymentDate(
+            throw PaymentRules.invalidPaymentDate(
                     "payment.date deve ser a data de hoje (horário de Brasília) para um pagamento imediato.");
         }
         String localInstrument = payment.path("details").path("localInstrument").asText();
         PaymentSchedule.of(payment).ifPresent(schedule -> schedule.check(WireFormat.today(), localInstrument));
         if (!"BRL".equals(payment.path("currency").asText())) {
-            throw PaymentsError.invalidParameter("Parâmetro payment.currency deve ser BRL.");
+            throw ApiError.invalidParameter("Parâmetro payment.currency deve ser BRL.");
         }
         checkDetails(localInstrument, payment.path("details"), "details");
     }
@@ -50,7 +52,7 @@ final class PaymentRules {
     static List<LocalDate> checkDates(JsonNode items, PaymentConsent consent) {
         List<LocalDate> scheduled = consent.scheduledDates();
         if (scheduled.isEmpty() && items.size() != 1) {
-            throw PaymentsError.invalidParameter("Quantidade permitida de pagamentos excedida: o consentimento é de um "
+            throw ApiError.invalidParameter("Quantidade permitida de pagamentos excedida: o consentimento é de um "
                     + "pagamento só.");
         }
         List<LocalDate> dates = new ArrayList<>();
@@ -101,14 +103,14 @@ final class PaymentRules {
     private static void checkDetails(String localInstrument, JsonNode details, String where) {
         boolean hasProxy = details.hasNonNull("proxy");
         if ("MANU".equals(localInstrument) && hasProxy) {
-            throw PaymentsError.invalidPaymentDetail("Parâmetro " + where + ".proxy não deve ser informado para MANU.");
+            throw PaymentRules.invalidPaymentDetail("Parâmetro " + where + ".proxy não deve ser informado para MANU.");
         }
         if (WITH_PROXY.contains(localInstrument) && !hasProxy) {
-            throw PaymentsError.invalidPaymentDetail("Parâmetro " + where + ".proxy é obrigatório para "
+            throw PaymentRules.invalidPaymentDetail("Parâmetro " + where + ".proxy é obrigatório para "
                     + localInstrument + ".");
         }
         if (localInstrument.startsWith("QR") && !details.hasNonNull("qrCode")) {
-            throw PaymentsError.invalidPaymentDetail("Parâmetro " + where + ".qrCode é obrigatório para "
+            throw PaymentRules.invalidPaymentDetail("Parâmetro " + where + ".qrCode é obrigatório para "
                     + localInstrument + ".");
         }
     }
@@ -123,12 +125,20 @@ final class PaymentRules {
             return LocalDate.parse(endToEndId.substring(END_TO_END_DATE, END_TO_END_DATE + 8),
                     DateTimeFormatter.BASIC_ISO_DATE);
         } catch (DateTimeParseException e) {
-            throw PaymentsError.invalidParameter("Data de liquidação inválida");
+            throw ApiError.invalidParameter("Data de liquidação inválida");
         }
     }
 
-    private static PaymentsError divergent(String field) {
-        return PaymentsError.unprocessable("PAGAMENTO_DIVERGENTE_CONSENTIMENTO",
+    static ApiError invalidPaymentDetail(String detail) {
+        return ApiError.unprocessable("DETALHE_PAGAMENTO_INVALIDO", "Detalhe do pagamento inválido.", detail);
+    }
+
+    static ApiError invalidPaymentDate(String detail) {
+        return ApiError.unprocessable("DATA_PAGAMENTO_INVALIDA", "Data de pagamento inválida.", detail);
+    }
+
+    private static ApiError divergent(String field) {
+        return ApiError.unprocessable("PAGAMENTO_DIVERGENTE_CONSENTIMENTO",
                 "Divergência entre pagamento e consentimento.",
                 "Dados do pagamento divergentes dos dados do consentimento: " + field + ".");
     }

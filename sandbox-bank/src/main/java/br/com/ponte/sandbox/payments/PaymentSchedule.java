@@ -1,5 +1,7 @@
 package br.com.ponte.sandbox.payments;
 
+import br.com.ponte.sandbox.resource.ApiError;
+import br.com.ponte.sandbox.resource.WireFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.DayOfWeek;
@@ -62,19 +64,19 @@ record PaymentSchedule(String kind, List<LocalDate> written, List<LocalDate> dat
      */
     void check(LocalDate today, String localInstrument) {
         if (!"single".equals(kind) && !RECURRING_INSTRUMENTS.contains(localInstrument)) {
-            throw PaymentsError.unprocessable("FORMA_PAGAMENTO_INVALIDA", "Forma de pagamento inválida.",
+            throw ApiError.unprocessable("FORMA_PAGAMENTO_INVALIDA", "Forma de pagamento inválida.",
                     "Forma de pagamento " + localInstrument + " não suportada em agendamento " + kind
                             + " (só MANU, DICT e QRES).");
         }
         LocalDate latest = today.plusDays(MAX_DAYS_AHEAD);
         for (LocalDate date : written) {
             if (!date.isAfter(today) || date.isAfter(latest)) {
-                throw PaymentsError.invalidPaymentDate("Data " + date + " de schedule." + kind
+                throw PaymentRules.invalidPaymentDate("Data " + date + " de schedule." + kind
                         + " fora do prazo: de amanhã a " + MAX_DAYS_AHEAD + " dias (horário de Brasília).");
             }
         }
         if (Set.copyOf(dates).size() < dates.size()) {
-            throw PaymentsError.invalidParameter("Parâmetro schedule.custom.dates tem datas repetidas.");
+            throw ApiError.invalidParameter("Parâmetro schedule.custom.dates tem datas repetidas.");
         }
         if (dates.stream().max(Comparator.naturalOrder()).orElseThrow().isAfter(latest)) {
             throw quantityExceeded();
@@ -117,7 +119,7 @@ record PaymentSchedule(String kind, List<LocalDate> written, List<LocalDate> dat
         return month.isValidDay(day) ? month.atDay(day) : month.plusMonths(1).atDay(1);
     }
 
-    private static PaymentsError quantityExceeded() {
-        return PaymentsError.invalidParameter("Quantidade permitida de pagamentos excedida");
+    private static ApiError quantityExceeded() {
+        return ApiError.invalidParameter("Quantidade permitida de pagamentos excedida");
     }
 }

@@ -4,6 +4,8 @@ package br.com.ponte.sandbox.payments;
 final class PaymentsPaths {
 
     static final String BASE = "/open-banking/payments/v4";
+    /** The scope every payments API call needs. */
+    static final String SCOPE = "payments";
     static final String CONSENTS = BASE + "/consents";
     static final String PIX_PAYMENTS = BASE + "/pix/payments";
 

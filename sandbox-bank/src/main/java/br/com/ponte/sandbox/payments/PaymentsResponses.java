@@ -1,5 +1,8 @@
 package br.com.ponte.sandbox.payments;
 
+import br.com.ponte.sandbox.resource.ApiError;
+import br.com.ponte.sandbox.resource.Caller;
+import br.com.ponte.sandbox.resource.SignedBodies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -12,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 @ApplicationScoped
 public class PaymentsResponses {
 
-    static final MediaType JWT = new MediaType("application", "jwt");
+    static final MediaType JWT = SignedBodies.JWT;
 
     private final SignedBodies signed;
 
@@ -22,8 +25,7 @@ public class PaymentsResponses {
 
     static void requireJwtBody(String contentType) {
         if (contentType == null || !MediaType.valueOf(contentType).isCompatible(JWT)) {
-            throw new PaymentsError(415, "UNSUPPORTED_MEDIA_TYPE", "Formato não suportado.",
-                    "O corpo deve ser application/jwt.");
+            throw ApiError.unsupportedMediaType("O corpo deve ser application/jwt.");
         }
     }
 
@@ -36,7 +38,7 @@ public class PaymentsResponses {
                 return;
             }
         }
-        throw new PaymentsError(406, "NOT_ACCEPTABLE", "Formato não aceito.", "As respostas são application/jwt.");
+        throw ApiError.notAcceptable("As respostas são application/jwt.");
     }
 
     /** A signed answer for the caller's organisation. */

@@ -1,21 +1,14 @@
 package br.com.ponte.sandbox.payments;
 
+import br.com.ponte.sandbox.resource.ApiError;
+import br.com.ponte.sandbox.resource.OpenApiDocument;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.NonValidationKeyword;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import com.networknt.schema.oas.OpenApi30;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The official payments 4.0.0 OpenAPI document ({@code ofb/payments_4.0.0.yml}, a copy of the
@@ -29,23 +22,14 @@ public class PaymentsSpec {
 
     static final String DOCUMENT = "classpath:ofb/payments_4.0.0.yml";
 
-    /** OpenAPI 3.0 schemas, plus the document's own keywords that say nothing about an instance. */
-    private static final JsonMetaSchema OPENAPI_30 = JsonMetaSchema.builder(OpenApi30.getInstance())
-            .keywords(Stream.of("openapi", "info", "servers", "paths", "components", "tags",
-                            "x-pattern-message", "x-required-message")
-                    .map(NonValidationKeyword::new).collect(Collectors.toList()))
-            .build();
-
-    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-            builder -> builder.metaSchema(OPENAPI_30).defaultMetaSchemaIri(OPENAPI_30.getIri()));
-    private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    private final OpenApiDocument document = new OpenApiDocument(DOCUMENT);
     private final JsonSchema createConsent = schema("CreatePaymentConsent");
     private final JsonSchema createPixPayment = schema("CreatePixPayment");
     private final JsonSchema patchPixPayment = schema("PatchPixPayment");
 
     /** Any schema of the document, by its name under {@code components/schemas}. */
     public JsonSchema schema(String name) {
-        return factory.getSchema(SchemaLocation.of(DOCUMENT + "#/components/schemas/" + name), config);
+        return document.schema(name);
     }
 
     void requireConsentRequest(JsonNode claims) {
@@ -59,7 +43,7 @@ public class PaymentsSpec {
     void requireCancellation(JsonNode claims) {
         Set<ValidationMessage> errors = patchPixPayment.validate(claims);
         if (!errors.isEmpty()) {
-            throw PaymentsError.badRequest("PARAMETRO_INVALIDO", describe(errors));
+            throw ApiError.badRequest("PARAMETRO_INVALIDO", OpenApiDocument.describe(errors));
         }
     }
 
@@ -69,12 +53,7 @@ public class PaymentsSpec {
             return;
         }
         throw errors.stream().anyMatch(error -> "required".equals(error.getType()))
-                ? PaymentsError.missingParameter(describe(errors))
-                : PaymentsError.invalidParameter(describe(errors));
-    }
-
-    private static String describe(Set<ValidationMessage> errors) {
-        String all = errors.stream().map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; "));
-        return all.length() > 2000 ? all.substring(0, 2000) : all;
+                ? ApiError.missingParameter(OpenApiDocument.describe(errors))
+                : ApiError.invalidParameter(OpenApiDocument.describe(errors));
     }
 }

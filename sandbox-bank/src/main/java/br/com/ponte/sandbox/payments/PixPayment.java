@@ -1,5 +1,6 @@
 package br.com.ponte.sandbox.payments;
 
+import br.com.ponte.sandbox.resource.WireFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,7 +1,10 @@
 package br.com.ponte.sandbox.payments;
 
 import br.com.ponte.sandbox.config.SandboxConfig;
+import br.com.ponte.sandbox.resource.ApiError;
+import br.com.ponte.sandbox.resource.WireFormat;
 import br.com.ponte.sandbox.store.SandboxStore;
+import br.com.ponte.sandbox.store.Sweeper;
 import br.com.ponte.sandbox.store.Table;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +26,7 @@ import java.util.function.UnaryOperator;
  * initiator's webhooks.
  */
 @ApplicationScoped
-public class PixPayments {
+public class PixPayments implements Sweeper {
 
     private final Table<PixPayment> payments;
     private final SandboxConfig config;
@@ -81,7 +84,8 @@ public class PixPayments {
     }
 
     /** Moves every payment whose next step has come. */
-    synchronized void sweep() {
+    @Override
+    public synchronized void sweep() {
         Instant now = Instant.now();
         payments.rows(payment -> payment.nextStepAt() != null && !now.isBefore(payment.nextStepAt()))
                 .forEach(payment -> change(payment, current -> current.at(now, config.payment().step())));
@@ -100,8 +104,8 @@ public class PixPayments {
         changed.fire(new PaymentsChanged(payment.clientId(), PaymentsPaths.pixPayment(payment.paymentId())));
     }
 
-    private static PaymentsError notCancellable(String detail) {
-        return PaymentsError.unprocessable("PAGAMENTO_NAO_PERMITE_CANCELAMENTO", "Pagamento não permite cancelamento.",
+    private static ApiError notCancellable(String detail) {
+        return ApiError.unprocessable("PAGAMENTO_NAO_PERMITE_CANCELAMENTO", "Pagamento não permite cancelamento.",
                 detail);
     }
 }

@@ -1,9 +1,16 @@
 package br.com.ponte.sandbox.payments;
 
-import br.com.ponte.sandbox.config.SandboxUrls;
+import br.com.ponte.sandbox.brand.BrandContext;
 import br.com.ponte.sandbox.oauth.HttpsOnly;
-import br.com.ponte.sandbox.payments.IdempotencyKeys.Answer;
-import br.com.ponte.sandbox.payments.ResourceAccess.Grant;
+import br.com.ponte.sandbox.resource.ApiError;
+import br.com.ponte.sandbox.resource.Caller;
+import br.com.ponte.sandbox.resource.ConsentKind;
+import br.com.ponte.sandbox.resource.IdempotencyKeys;
+import br.com.ponte.sandbox.resource.IdempotencyKeys.Answer;
+import br.com.ponte.sandbox.resource.OpenFinanceApi;
+import br.com.ponte.sandbox.resource.ResourceAccess;
+import br.com.ponte.sandbox.resource.ResourceAccess.Grant;
+import br.com.ponte.sandbox.resource.SignedBodies;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -38,7 +45,7 @@ import java.util.List;
  */
 @Path(PaymentsPaths.PIX_PAYMENTS)
 @HttpsOnly
-@PaymentsApi
+@OpenFinanceApi
 @Tag(name = "Payments v4")
 public class PixPaymentsResource {
 
@@ -49,12 +56,12 @@ public class PixPaymentsResource {
     private final IdempotencyKeys idempotency;
     private final PaymentConsents consents;
     private final PixPayments payments;
-    private final SandboxUrls urls;
+    private final BrandContext bank;
     private final ObjectMapper json;
 
     public PixPaymentsResource(ResourceAccess access, SignedBodies signed, PaymentsResponses responses,
                                PaymentsSpec spec, IdempotencyKeys idempotency, PaymentConsents consents,
-                               PixPayments payments, SandboxUrls urls, ObjectMapper json) {
+                               PixPayments payments, BrandContext bank, ObjectMapper json) {
         this.access = access;
         this.signed = signed;
         this.responses = responses;
@@ -62,7 +69,7 @@ public class PixPaymentsResource {
         this.idempotency = idempotency;
         this.consents = consents;
         this.payments = payments;
-        this.urls = urls;
+        this.bank = bank;
         this.json = json;
     }
 
@@ -75,9 +82,9 @@ public class PixPaymentsResource {
                              @HeaderParam(HttpHeaders.ACCEPT) String accept,
                              @HeaderParam("x-idempotency-key") String idempotencyKey,
                              @Context HttpServerRequest request) {
-        Caller caller = access.authorise(request, authorization, Grant.AUTHORIZATION_CODE);
-        String consentId = ResourceAccess.consentOf(caller.token())
-                .orElseThrow(() -> PaymentsError.forbidden("O token não foi emitido para um consentimento (consent:<id>)."));
+        Caller caller = access.authorise(request, authorization, Grant.AUTHORIZATION_CODE, PaymentsPaths.SCOPE,
+                ConsentKind.PAYMENT);
+        String consentId = caller.consentId();
         PaymentsResponses.requireJwtAccepted(accept);
         PaymentsResponses.requireJwtBody(contentType);
         String key = IdempotencyKeys.require(idempotencyKey);
@@ -87,8 +94,8 @@ public class PixPaymentsResource {
             PaymentConsent consent = authorisedConsent(consentId, caller);
             try {
                 return new Answer(201, initiate(caller, consent, claims));
-            } catch (PaymentsError refused) {
-                if (!refused.consumesConsent()) {
+            } catch (ApiError refused) {
+                if (!consumesConsent(refused)) {
                     throw refused;
                 }
                 consents.consume(consent.consentId());
@@ -105,11 +112,12 @@ public class PixPaymentsResource {
     public Response read(@PathParam("paymentId") String paymentId,
                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                          @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context HttpServerRequest request) {
-        Caller caller = access.authorise(request, authorization, Grant.CLIENT_CREDENTIALS);
+        Caller caller = access.authorise(request, authorization, Grant.CLIENT_CREDENTIALS, PaymentsPaths.SCOPE,
+                ConsentKind.PAYMENT);
         PaymentsResponses.requireJwtAccepted(accept);
         PixPayment payment = paymentOf(paymentId, caller);
         return PaymentsResponses.jwt(200, responses.sign(PaymentsViews.answer(PaymentsViews.payment(payment),
-                urls.bank(PaymentsPaths.pixPayment(paymentId))), caller));
+                bank.url(PaymentsPaths.pixPayment(paymentId))), caller));
     }
 
     @PATCH
@@ -121,7 +129,8 @@ public class PixPaymentsResource {
                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context HttpServerRequest request) {
-        Caller caller = access.authorise(request, authorization, Grant.CLIENT_CREDENTIALS);
+        Caller caller = access.authorise(request, authorization, Grant.CLIENT_CREDENTIALS, PaymentsPaths.SCOPE,
+                ConsentKind.PAYMENT);
         PaymentsResponses.requireJwtAccepted(accept);
         PaymentsResponses.requireJwtBody(contentType);
         JsonNode claims = signed.verify(body, caller.client());
@@ -129,7 +138,7 @@ public class PixPaymentsResource {
         paymentOf(paymentId, caller);
         PixPayment cancelled = payments.cancel(paymentId, claims.path("data").path("cancellation").path("cancelledBy"));
         return PaymentsResponses.jwt(200, responses.sign(PaymentsViews.answer(PaymentsViews.payment(cancelled),
-                urls.bank(PaymentsPaths.pixPayment(paymentId))), caller));
+                bank.url(PaymentsPaths.pixPayment(paymentId))), caller));
     }
 
     @PATCH
@@ -143,7 +152,8 @@ public class PixPaymentsResource {
                               @HeaderParam(HttpHeaders.ACCEPT) String accept,
                               @HeaderParam("x-idempotency-key") String idempotencyKey,
                               @Context HttpServerRequest request) {
-        Caller caller = access.authorise(request, authorization, Grant.CLIENT_CREDENTIALS);
+        Caller caller = access.authorise(request, authorization, Grant.CLIENT_CREDENTIALS, PaymentsPaths.SCOPE,
+                ConsentKind.PAYMENT);
         PaymentsResponses.requireJwtAccepted(accept);
         PaymentsResponses.requireJwtBody(contentType);
         String key = IdempotencyKeys.require(idempotencyKey);
@@ -155,22 +165,28 @@ public class PixPaymentsResource {
             ArrayNode data = json.createArrayNode();
             payments.cancelAll(consentId, claims.path("data").path("cancellation").path("cancelledBy"))
                     .forEach(cancelled -> data.add(PaymentsViews.cancelled(cancelled)));
-            return new Answer(200, responses.sign(PaymentsViews.answer(data, urls.bank(path)), caller));
+            return new Answer(200, responses.sign(PaymentsViews.answer(data, bank.url(path)), caller));
         });
         return PaymentsResponses.jwt(answer.status(), answer.body());
+    }
+
+    /** Whether the consent of a payment request is used up by this answer (payments v4: a 422 consumes it). */
+    private static boolean consumesConsent(ApiError refusal) {
+        return refusal.status() == 422 && !"CONSENTIMENTO_INVALIDO".equals(refusal.code())
+                && !"CONSENTIMENTO_PENDENTE_AUTORIZACAO".equals(refusal.code());
     }
 
     /** The token's consent, if it can be paid now; the 422s here do not consume it. */
     private PaymentConsent authorisedConsent(String consentId, Caller caller) {
         PaymentConsent consent = consents.find(consentId).filter(found -> found.clientId().equals(caller.clientId()))
-                .orElseThrow(() -> PaymentsError.forbidden("Consentimento " + consentId + " não encontrado."));
+                .orElseThrow(() -> ApiError.forbidden("Consentimento " + consentId + " não encontrado."));
         if (consent.status() == ConsentStatus.PARTIALLY_ACCEPTED) {
-            throw PaymentsError.unprocessable("CONSENTIMENTO_PENDENTE_AUTORIZACAO",
+            throw ApiError.unprocessable("CONSENTIMENTO_PENDENTE_AUTORIZACAO",
                     "Consentimento pendente autorização de múltiplas alçadas.",
                     "Consentimento pendente autorização de múltiplas alçadas (status “PARTIALLY_ACCEPTED”).");
         }
         if (consent.status() != ConsentStatus.AUTHORISED) {
-            throw PaymentsError.unprocessable("CONSENTIMENTO_INVALIDO", "Consentimento inválido.",
+            throw ApiError.unprocessable("CONSENTIMENTO_INVALIDO", "Consentimento inválido.",
                     "Consentimento em " + consent.status() + ": não pode ser usado.");
         }
         return consent;
@@ -187,11 +203,11 @@ public class PixPaymentsResource {
         items.forEach(item -> PaymentRules.checkAgainstConsent(item, consent));
         Scenario scenario = Scenario.forAmount(consent.amount());
         switch (scenario.answer()) {
-            case SERVER_ERROR -> throw new PaymentsError(500, "ERRO_INTERNO", "Erro interno.",
+            case SERVER_ERROR -> throw new ApiError(500, "ERRO_INTERNO", "Erro interno.",
                     "Falha simulada do sandbox (valor " + scenario.amount() + ").");
-            case OVERLOADED -> throw new PaymentsError(529, "SITE_SOBRECARREGADO", "Site sobrecarregado.",
+            case OVERLOADED -> throw new ApiError(529, "SITE_SOBRECARREGADO", "Site sobrecarregado.",
                     "Sobrecarga simulada do sandbox (valor " + scenario.amount() + ").");
-            case UNPROCESSABLE -> throw PaymentsError.unprocessable(scenario.rejection().code(),
+            case UNPROCESSABLE -> throw ApiError.unprocessable(scenario.rejection().code(),
                     "Detalhe do pagamento inválido.", scenario.rejection().detail());
             case SLOW -> pause(Scenario.SLOW_ANSWER_SECONDS);
             case CREATED -> {
@@ -202,14 +218,14 @@ public class PixPaymentsResource {
         for (int item = 0; item < items.size(); item++) {
             data.add(PaymentsViews.payment(payments.receive(consent, items.get(item), dates.get(item), scenario)));
         }
-        return responses.sign(PaymentsViews.answer(data, urls.bank(PaymentsPaths.PIX_PAYMENTS)), caller);
+        return responses.sign(PaymentsViews.answer(data, bank.url(PaymentsPaths.PIX_PAYMENTS)), caller);
     }
 
     private PixPayment paymentOf(String paymentId, Caller caller) {
         PixPayment payment = payments.find(paymentId)
-                .orElseThrow(() -> PaymentsError.notFound("Pagamento " + paymentId + " não encontrado."));
+                .orElseThrow(() -> ApiError.notFound("Pagamento " + paymentId + " não encontrado."));
         if (!payment.clientId().equals(caller.clientId())) {
-            throw PaymentsError.forbidden("O pagamento não é deste cliente.");
+            throw ApiError.forbidden("O pagamento não é deste cliente.");
         }
         return payment;
     }

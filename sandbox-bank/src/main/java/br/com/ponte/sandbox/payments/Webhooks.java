@@ -5,14 +5,12 @@ import br.com.ponte.sandbox.client.ClientRegistrations;
 import br.com.ponte.sandbox.client.RegisteredClient;
 import br.com.ponte.sandbox.config.SandboxConfig;
 import br.com.ponte.sandbox.pki.SandboxPki;
+import br.com.ponte.sandbox.resource.WireFormat;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +26,9 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The Open Finance webhook calls (webhook 1.2.0) to the initiator: when one of its consents or
@@ -65,7 +66,7 @@ public class Webhooks {
 
     void notify(@Observes PaymentsChanged change) {
         String body = "{\"data\":{\"timestamp\":\"" + WireFormat.dateTime(Instant.now()) + "\"}}";
-        registrations.find(change.clientId()).map(RegisteredClient::webhookUris).orElse(List.of())
+        registrations.findAtAnyBrand(change.clientId()).map(RegisteredClient::webhookUris).orElse(List.of())
                 .forEach(uri -> deliveries.execute(() -> attempt(withoutTrailingSlash(uri) + change.path(), body, 1)));
     }
 

@@ -4,8 +4,8 @@ import br.com.ponte.pki.CertificateAuthority;
 import br.com.ponte.pki.IssueRequest;
 import br.com.ponte.pki.IssuedCertificate;
 import br.com.ponte.pki.Pem;
+import br.com.ponte.sandbox.brand.Brand;
 import br.com.ponte.sandbox.config.SandboxConfig;
-import br.com.ponte.sandbox.directory.SandboxParticipant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -31,14 +31,17 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The sandbox's public key infrastructure, kept in {@code sandbox.pki-dir}: the development CA (a
  * root and an issuing CA) that signs every certificate the directory hands out and the HTTPS
- * server's certificate, plus the long-lived signing keys of the bank (id_tokens) and of the directory
+ * server's certificate, plus the long-lived signing keys of each brand (id_tokens, signed API bodies;
+ * {@code <brand>-signing.pem}, Banco Sandbox Ponte's {@code bank-signing.pem}) and of the directory
  * (software statements). The CA and the signing keys are created on first start and reused after,
  * so that certificates and key ids already handed to Ponte stay valid; the server certificate is
  * issued anew on every start.
@@ -48,7 +51,6 @@ public class SandboxPki {
 
     static final String ROOT_NAME = "Sandbox Open Finance Root CA";
     static final String ISSUING_NAME = "Sandbox Open Finance Issuing CA";
-    static final String BANK_KEY = "bank-signing";
     static final String DIRECTORY_KEY = "directory-signing";
     /** A signing certificate closer than this to its expiry is replaced on start. */
     private static final Duration RENEW_BEFORE = Duration.ofDays(30);
@@ -56,9 +58,9 @@ public class SandboxPki {
     private static final Logger LOG = Logger.getLogger(SandboxPki.class);
 
     private final CertificateAuthority authority;
-    private final SigningKey bankKey;
+    private final Map<Brand, SigningKey> brandKeys = new EnumMap<>(Brand.class);
     private final SigningKey directoryKey;
-    private final byte[] subjectSecret;
+    private final Map<Brand, byte[]> subjectSecrets = new EnumMap<>(Brand.class);
     private final IssuedCertificate serverCertificate;
 
     @Inject
@@ -70,14 +72,16 @@ public class SandboxPki {
             try (FileChannel channel = FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
                 authority = loadOrCreateAuthority(directory);
-                IssuedCertificate bank = loadOrIssue(directory, BANK_KEY, IssueRequest.signing(
-                        SandboxParticipant.ORGANISATION_ID, SandboxParticipant.CNPJ, SandboxParticipant.NAME));
+                for (Brand brand : Brand.values()) {
+                    IssuedCertificate key = loadOrIssue(directory, brand.signingKeyName(), IssueRequest.signing(
+                            brand.organisationId(), brand.cnpj(), brand.displayName()));
+                    brandKeys.put(brand, new SigningKey(key.privateKey(), key.chain()));
+                    subjectSecrets.put(brand, sha256(key.privateKey()));
+                }
                 IssuedCertificate directorySigner = loadOrIssue(directory, DIRECTORY_KEY, new IssueRequest(
                         new X500Name("CN=Sandbox Open Finance Directory SSA Signer,O=Ponte Test PKI,C=BR"),
                         KeyUsage.digitalSignature | KeyUsage.nonRepudiation, null, null, null, null, 2048, null));
-                bankKey = new SigningKey(bank.privateKey(), bank.chain());
                 directoryKey = new SigningKey(directorySigner.privateKey(), directorySigner.chain());
-                subjectSecret = sha256(bank.privateKey());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the sandbox PKI in " + directory, e);
@@ -100,9 +104,9 @@ public class SandboxPki {
         return serverCertificate;
     }
 
-    /** The bank's key: id_tokens. */
-    public SigningKey bankKey() {
-        return bankKey;
+    /** The brand's key: id_tokens, signed answers. */
+    public SigningKey signingKey(Brand brand) {
+        return brandKeys.get(brand);
     }
 
     /** The directory's key: software statement assertions. */
@@ -111,11 +115,11 @@ public class SandboxPki {
     }
 
     /**
-     * A secret only this sandbox knows and that lasts as long as its bank key: the key for deriving
-     * opaque, stable subject identifiers.
+     * A secret only this brand knows and that lasts as long as its signing key: the key for deriving
+     * opaque, stable subject identifiers (a user has another {@code sub} at each brand, as at two banks).
      */
-    public byte[] subjectSecret() {
-        return subjectSecret.clone();
+    public byte[] subjectSecret(Brand brand) {
+        return subjectSecrets.get(brand).clone();
     }
 
     private static CertificateAuthority loadOrCreateAuthority(Path directory) {
@@ -169,7 +173,7 @@ public class SandboxPki {
             names.add(new GeneralName(host.matches("[0-9.]+|\\[.*]") ? GeneralName.iPAddress : GeneralName.dNSName,
                     host.replaceAll("^\\[|]$", "")));
         }
-        return new IssueRequest(new X500Name("CN=localhost,O=" + SandboxParticipant.NAME + ",C=BR"),
+        return new IssueRequest(new X500Name("CN=localhost,O=" + Brand.SANDBOX.displayName() + ",C=BR"),
                 KeyUsage.digitalSignature | KeyUsage.keyEncipherment, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth),
                 new GeneralNames(names.toArray(GeneralName[]::new)), null, null, 2048, null);
     }

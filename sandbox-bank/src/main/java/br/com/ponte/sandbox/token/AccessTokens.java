@@ -1,10 +1,11 @@
 package br.com.ponte.sandbox.token;
 
+import br.com.ponte.sandbox.brand.BrandContext;
+import br.com.ponte.sandbox.brand.BrandTables;
 import br.com.ponte.sandbox.client.ClientDeleted;
 import br.com.ponte.sandbox.oauth.Secrets;
 import br.com.ponte.sandbox.pki.ClientCertificate;
 import br.com.ponte.sandbox.store.SandboxStore;
-import br.com.ponte.sandbox.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -15,25 +16,26 @@ import java.util.Optional;
 
 /**
  * Access tokens: opaque, 900 seconds (fapi-id3 5.2.2-13 allows 300 to 900), bound to the client
- * certificate they were requested with (RFC 8705 section 3).
+ * certificate they were requested with (RFC 8705 section 3). Each brand keeps its own: a token is
+ * unknown at the brand that did not issue it.
  */
 @ApplicationScoped
 public class AccessTokens {
 
     static final Duration LIFETIME = Duration.ofSeconds(900);
 
-    private final Table<AccessToken> tokens;
+    private final BrandTables<AccessToken> tokens;
 
-    public AccessTokens(SandboxStore store) {
-        this.tokens = store.table("accessTokens", AccessToken.class);
+    public AccessTokens(SandboxStore store, BrandContext bank) {
+        this.tokens = new BrandTables<>(store, bank, "accessTokens", AccessToken.class);
     }
 
     /** A new token; answers its value, which is not kept. */
     public String issue(String clientId, String subject, List<String> scopes, ClientCertificate certificate) {
-        tokens.removeIf(AccessToken::expired);
+        tokens.current().removeIf(AccessToken::expired);
         String value = Secrets.random();
-        tokens.put(Secrets.hash(value), new AccessToken(clientId, subject, List.copyOf(scopes), certificate.thumbprint(),
-                Instant.now().plus(LIFETIME)));
+        tokens.current().put(Secrets.hash(value), new AccessToken(clientId, subject, List.copyOf(scopes),
+                certificate.thumbprint(), Instant.now().plus(LIFETIME)));
         return value;
     }
 
@@ -42,12 +44,12 @@ public class AccessTokens {
      * certificate it is bound to: the check a resource server makes (RFC 8705 section 3).
      */
     public Optional<AccessToken> verify(String value, ClientCertificate presented) {
-        return Optional.ofNullable(value).flatMap(token -> tokens.find(Secrets.hash(token)))
+        return Optional.ofNullable(value).flatMap(token -> tokens.current().find(Secrets.hash(token)))
                 .filter(token -> !token.expired())
                 .filter(token -> Secrets.same(token.certificateThumbprint(), presented.thumbprint()));
     }
 
     void revoke(@Observes ClientDeleted deleted) {
-        tokens.removeIf(token -> token.clientId().equals(deleted.clientId()));
+        tokens.current().removeIf(token -> token.clientId().equals(deleted.clientId()));
     }
 }

@@ -1,9 +1,10 @@
 package br.com.ponte.sandbox.token;
 
+import br.com.ponte.sandbox.brand.BrandContext;
+import br.com.ponte.sandbox.brand.BrandTables;
 import br.com.ponte.sandbox.client.ClientDeleted;
 import br.com.ponte.sandbox.oauth.Secrets;
 import br.com.ponte.sandbox.store.SandboxStore;
-import br.com.ponte.sandbox.store.Table;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Refresh tokens, rotated: each use answers a new one and ends the old one, so a refresh token that
- * comes back a second time is refused.
+ * comes back a second time is refused. Each brand keeps its own.
  */
 @ApplicationScoped
 public class RefreshTokens {
@@ -22,17 +23,17 @@ public class RefreshTokens {
     /** As long as the longest consent may last. */
     static final Duration LIFETIME = Duration.ofDays(365);
 
-    private final Table<RefreshToken> tokens;
+    private final BrandTables<RefreshToken> tokens;
 
-    public RefreshTokens(SandboxStore store) {
-        this.tokens = store.table("refreshTokens", RefreshToken.class);
+    public RefreshTokens(SandboxStore store, BrandContext bank) {
+        this.tokens = new BrandTables<>(store, bank, "refreshTokens", RefreshToken.class);
     }
 
     /** A new token; answers its value, which is not kept. */
     public String issue(String clientId, String subject, List<String> scopes, Instant authTime) {
-        tokens.removeIf(RefreshToken::expired);
+        tokens.current().removeIf(RefreshToken::expired);
         String value = Secrets.random();
-        tokens.put(Secrets.hash(value), new RefreshToken(clientId, subject, List.copyOf(scopes), authTime,
+        tokens.current().put(Secrets.hash(value), new RefreshToken(clientId, subject, List.copyOf(scopes), authTime,
                 Instant.now().plus(LIFETIME)));
         return value;
     }
@@ -43,13 +44,13 @@ public class RefreshTokens {
             return Optional.empty();
         }
         String id = Secrets.hash(value);
-        if (tokens.find(id).filter(token -> token.clientId().equals(clientId)).isEmpty()) {
+        if (tokens.current().find(id).filter(token -> token.clientId().equals(clientId)).isEmpty()) {
             return Optional.empty();
         }
-        return tokens.take(id).filter(token -> !token.expired());
+        return tokens.current().take(id).filter(token -> !token.expired());
     }
 
     void revoke(@Observes ClientDeleted deleted) {
-        tokens.removeIf(token -> token.clientId().equals(deleted.clientId()));
+        tokens.current().removeIf(token -> token.clientId().equals(deleted.clientId()));
     }
 }

@@ -4,12 +4,15 @@ import br.com.ponte.sandbox.authorization.AuthorizationCode;
 import br.com.ponte.sandbox.authorization.AuthorizationCodes;
 import br.com.ponte.sandbox.authorization.AuthorizationRequest;
 import br.com.ponte.sandbox.authorization.IdTokens;
+import br.com.ponte.sandbox.brand.BrandContext;
 import br.com.ponte.sandbox.client.AuthenticatedClient;
 import br.com.ponte.sandbox.client.ClientAuthentication;
+import br.com.ponte.sandbox.oauth.DiscoveryResource;
 import br.com.ponte.sandbox.oauth.Endpoints;
 import br.com.ponte.sandbox.oauth.HttpsOnly;
 import br.com.ponte.sandbox.oauth.OAuthError;
 import br.com.ponte.sandbox.oauth.Scopes;
+import br.com.ponte.sandbox.resource.ConsentLookup;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -35,22 +38,25 @@ import java.util.Set;
 @Tag(name = "Authorisation server")
 public class TokenResource {
 
-    /** What a client may ask for without a user. */
-    static final Set<String> CLIENT_CREDENTIALS_SCOPES = Set.of("payments", "consents", "accounts", "resources");
 
     private final ClientAuthentication authentication;
     private final AuthorizationCodes codes;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
     private final IdTokens idTokens;
+    private final ConsentLookup consents;
+    private final BrandContext bank;
 
     public TokenResource(ClientAuthentication authentication, AuthorizationCodes codes, AccessTokens accessTokens,
-                         RefreshTokens refreshTokens, IdTokens idTokens) {
+                         RefreshTokens refreshTokens, IdTokens idTokens, ConsentLookup consents,
+                         BrandContext bank) {
         this.authentication = authentication;
         this.codes = codes;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.idTokens = idTokens;
+        this.consents = consents;
+        this.bank = bank;
     }
 
     @POST
@@ -99,6 +105,10 @@ public class TokenResource {
         requireGrant(client, "refresh_token");
         RefreshToken previous = refreshTokens.redeem(form.getFirst("refresh_token"), client.clientId())
                 .orElseThrow(() -> OAuthError.invalidGrant("The refresh token is unknown, expired or used"));
+        previous.scopes().stream().filter(Scopes::isConsent).map(Scopes::consentId)
+                .filter(consentId -> !consents.allowsRefresh(consentId)).findFirst().ifPresent(consentId -> {
+                    throw OAuthError.invalidGrant("The consent " + consentId + " no longer allows access");
+                });
         Set<String> requested = Scopes.parse(form.getFirst("scope"));
         if (!previous.scopes().containsAll(requested)) {
             throw OAuthError.invalidScope("A refresh may only narrow the scopes: " + previous.scopes());
@@ -114,9 +124,12 @@ public class TokenResource {
     private TokenResponse clientCredentials(AuthenticatedClient client, MultivaluedMap<String, String> form) {
         requireGrant(client, "client_credentials");
         Set<String> scopes = Scopes.parse(form.getFirst("scope"));
-        if (scopes.isEmpty() || !CLIENT_CREDENTIALS_SCOPES.containsAll(scopes)
+        // what a client may ask for without a user: the brand's scopes but openid
+        List<String> allowed = DiscoveryResource.scopes(bank.brand()).stream().filter(scope -> !"openid".equals(scope))
+                .toList();
+        if (scopes.isEmpty() || !allowed.containsAll(scopes)
                 || !client.client().scopes().containsAll(scopes)) {
-            throw OAuthError.invalidScope("scope is required, among " + CLIENT_CREDENTIALS_SCOPES
+            throw OAuthError.invalidScope("scope is required, among " + allowed
                     + " and registered by the client");
         }
         String accessToken = accessTokens.issue(client.clientId(), null, List.copyOf(scopes), client.certificate());

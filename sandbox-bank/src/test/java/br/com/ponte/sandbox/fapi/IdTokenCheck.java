@@ -1,5 +1,6 @@
 package br.com.ponte.sandbox.fapi;
 
+import br.com.ponte.sandbox.brand.Brand;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
@@ -19,11 +20,16 @@ final class IdTokenCheck {
 
     /** The claims, once signature (PS256, a key of the bank's JWKS), issuer, audience and times are right. */
     static JwtClaims verify(String idToken, String clientId) throws Exception {
-        JsonWebKeySet keys = DirectoryIT.jwks(Sandbox.bank("/jwks"));
+        return verify(idToken, clientId, Brand.SANDBOX);
+    }
+
+    /** As {@link #verify(String, String)}, for an id_token of that brand. */
+    static JwtClaims verify(String idToken, String clientId, Brand brand) throws Exception {
+        JsonWebKeySet keys = DirectoryIT.jwks(Sandbox.bank(brand, "/jwks"));
         return new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, "PS256")
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys.getJsonWebKeys()))
-                .setExpectedIssuer(Sandbox.issuer())
+                .setExpectedIssuer(Sandbox.issuer(brand))
                 .setExpectedAudience(clientId)
                 .setRequireSubject()
                 .setRequireExpirationTime()

@@ -2,6 +2,7 @@ package br.com.ponte.sandbox.fapi;
 
 import br.com.ponte.pki.CertificateAuthority;
 import br.com.ponte.pki.Pem;
+import br.com.ponte.sandbox.brand.Brand;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
@@ -16,12 +17,23 @@ final class Sandbox {
     private Sandbox() {
     }
 
+    /** Banco Sandbox Ponte's issuer. */
     static String issuer() {
-        return value("sandbox.base-url");
+        return issuer(Brand.SANDBOX);
     }
 
+    /** The brand's issuer: the base URL and the brand's prefix. */
+    static String issuer(Brand brand) {
+        return value("sandbox.base-url") + brand.pathPrefix();
+    }
+
+    /** A URL of Banco Sandbox Ponte. */
     static String bank(String path) {
         return issuer() + path;
+    }
+
+    static String bank(Brand brand, String path) {
+        return issuer(brand) + path;
     }
 
     static String directory(String path) {

@@ -95,7 +95,12 @@ final class TlsClient {
     }
 
     HttpResponse<String> postForm(String url, Map<String, String> form) throws IOException {
-        String body = form.entrySet().stream()
+        return postForm(url, List.copyOf(form.entrySet()));
+    }
+
+    /** A form whose fields may repeat. */
+    HttpResponse<String> postForm(String url, List<Map.Entry<String, String>> form) throws IOException {
+        String body = form.stream()
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")

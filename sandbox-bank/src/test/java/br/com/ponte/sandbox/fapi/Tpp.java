@@ -1,5 +1,6 @@
 package br.com.ponte.sandbox.fapi;
 
+import br.com.ponte.sandbox.brand.Brand;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -30,12 +31,14 @@ final class Tpp {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     final Software software;
+    final Brand brand;
     final String clientId;
     final String registrationAccessToken;
     final TlsClient tls;
 
-    private Tpp(Software software, String clientId, String registrationAccessToken) {
+    private Tpp(Software software, Brand brand, String clientId, String registrationAccessToken) {
         this.software = software;
+        this.brand = brand;
         this.clientId = clientId;
         this.registrationAccessToken = registrationAccessToken;
         this.tls = software.tls();
@@ -49,13 +52,28 @@ final class Tpp {
         return register(software, software.registrationRequest());
     }
 
+    /** A new software statement registered at that brand. */
+    static Tpp register(Brand brand) {
+        Software software = Software.create();
+        return register(software, brand, software.registrationRequest());
+    }
+
     /** Registers with this metadata (a well-behaved client's, changed by the test). */
     static Tpp register(Software software, Map<String, Object> metadata) {
-        HttpResponse<String> response = call(() -> software.tls().postJson(Sandbox.bank("/register"),
+        return register(software, Brand.SANDBOX, metadata);
+    }
+
+    static Tpp register(Software software, Brand brand, Map<String, Object> metadata) {
+        HttpResponse<String> response = call(() -> software.tls().postJson(Sandbox.bank(brand, "/register"),
                 Json.write(metadata)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode body = Json.of(response);
-        return new Tpp(software, body.get("client_id").asText(), body.get("registration_access_token").asText());
+        return new Tpp(software, brand, body.get("client_id").asText(), body.get("registration_access_token").asText());
+    }
+
+    /** A URL of the brand the client registered at. */
+    String url(String path) {
+        return Sandbox.bank(brand, path);
     }
 
     /** The claims of a valid client assertion for the issuer as audience. */
@@ -64,7 +82,7 @@ final class Tpp {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", clientId);
         claims.put("sub", clientId);
-        claims.put("aud", Sandbox.issuer());
+        claims.put("aud", Sandbox.issuer(brand));
         claims.put("jti", UUID.randomUUID().toString());
         claims.put("iat", now);
         claims.put("exp", now + 120);
@@ -94,11 +112,11 @@ final class Tpp {
     }
 
     HttpResponse<String> token(Map<String, String> form) {
-        return call(() -> tls.postForm(Sandbox.bank("/token"), authenticated(form)));
+        return call(() -> tls.postForm(url("/token"), authenticated(form)));
     }
 
     HttpResponse<String> pushRequestObject(String requestObject) {
-        return call(() -> tls.postForm(Sandbox.bank("/par"), authenticated(Map.of("request", requestObject))));
+        return call(() -> tls.postForm(url("/par"), authenticated(Map.of("request", requestObject))));
     }
 
     /** Pushes the authorisation request; answers the request URI. */
@@ -117,7 +135,7 @@ final class Tpp {
         form.put("request_uri", requestUri);
         form.put("cpf", cpf);
         form.put("decision", decision);
-        return call(() -> TlsClient.anonymous().postForm(Sandbox.bank("/authorize"), form));
+        return call(() -> TlsClient.anonymous().postForm(url("/authorize"), form));
     }
 
     /** An authorisation request's values, fresh: state, nonce and a PKCE verifier. */
@@ -149,7 +167,7 @@ final class Tpp {
             long now = Instant.now().getEpochSecond();
             Map<String, Object> claims = new LinkedHashMap<>();
             claims.put("iss", tpp.clientId);
-            claims.put("aud", Sandbox.issuer());
+            claims.put("aud", Sandbox.issuer(tpp.brand));
             claims.put("client_id", tpp.clientId);
             claims.put("response_type", responseType);
             claims.put("redirect_uri", redirectUri);

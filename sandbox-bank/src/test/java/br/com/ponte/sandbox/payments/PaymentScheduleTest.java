@@ -1,5 +1,6 @@
 package br.com.ponte.sandbox.payments;
 
+import br.com.ponte.sandbox.resource.ApiError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -83,7 +84,7 @@ class PaymentScheduleTest {
         assertRefused(() -> schedule(custom("2026-01-06", "2026-01-06")).check(TODAY, "DICT"), "PARAMETRO_INVALIDO");
 
         assertThatThrownBy(() -> schedule(recurrence("daily", TODAY.plusDays(700).toString(), 60)).check(TODAY, "DICT"))
-                .isInstanceOfSatisfying(PaymentsError.class, refusal -> assertThat(refusal.code())
+                .isInstanceOfSatisfying(ApiError.class, refusal -> assertThat(refusal.code())
                         .isEqualTo("PARAMETRO_INVALIDO"))
                 .hasMessage("Quantidade permitida de pagamentos excedida");
     }
@@ -130,7 +131,7 @@ class PaymentScheduleTest {
     }
 
     private static void assertRefused(ThrowingCallable check, String code) {
-        assertThatThrownBy(check).isInstanceOfSatisfying(PaymentsError.class, refusal -> assertThat(refusal.code())
+        assertThatThrownBy(check).isInstanceOfSatisfying(ApiError.class, refusal -> assertThat(refusal.code())
                 .isEqualTo(code));
     }
 }

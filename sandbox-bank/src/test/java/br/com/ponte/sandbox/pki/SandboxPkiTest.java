@@ -1,5 +1,6 @@
 package br.com.ponte.sandbox.pki;
 
+import br.com.ponte.sandbox.brand.Brand;
 import br.com.ponte.sandbox.config.SandboxConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,11 +23,16 @@ class SandboxPkiTest {
         SandboxPki second = new SandboxPki(config("https://localhost:8443"));
 
         assertThat(second.root()).isEqualTo(first.root());
-        assertThat(second.bankKey().kid()).isEqualTo(first.bankKey().kid());
+        assertThat(second.signingKey(Brand.SANDBOX).kid()).isEqualTo(first.signingKey(Brand.SANDBOX).kid());
+        assertThat(second.signingKey(Brand.HORIZONTE).kid()).isEqualTo(first.signingKey(Brand.HORIZONTE).kid())
+                .isNotEqualTo(first.signingKey(Brand.SANDBOX).kid());
         assertThat(second.directoryKey().kid()).isEqualTo(first.directoryKey().kid());
-        assertThat(second.subjectSecret()).isEqualTo(first.subjectSecret());
+        assertThat(second.subjectSecret(Brand.SANDBOX)).isEqualTo(first.subjectSecret(Brand.SANDBOX))
+                .isNotEqualTo(first.subjectSecret(Brand.HORIZONTE));
         assertThat(second.serverCertificate().certificate()).isNotEqualTo(first.serverCertificate().certificate());
         assertThat(pkiDir.resolve("ca-root.pem")).isRegularFile();
+        assertThat(pkiDir.resolve("bank-signing.pem")).isRegularFile();
+        assertThat(pkiDir.resolve("horizonte-signing.pem")).isRegularFile();
         X509Certificate issuing = second.serverCertificate().chain().get(1);
         second.serverCertificate().certificate().verify(issuing.getPublicKey());
         issuing.verify(first.root().getPublicKey());
@@ -65,7 +71,7 @@ class SandboxPkiTest {
                 return Optional.empty();
             }
 
-            // The PKI reads none of the payments settings.
+            // The PKI reads none of the payments and sharing settings.
             @Override
             public Consent consent() {
                 return null;
@@ -88,6 +94,11 @@ class SandboxPkiTest {
 
             @Override
             public Webhook webhook() {
+                return null;
+            }
+
+            @Override
+            public Sharing sharing() {
                 return null;
             }
         };

@@ -1,10 +1,19 @@
 package br.com.ponte.sandbox.store;
 
+import br.com.ponte.sandbox.brand.Brand;
 import br.com.ponte.sandbox.payments.ConsentStatus;
 import br.com.ponte.sandbox.payments.PaymentConsent;
 import br.com.ponte.sandbox.payments.PaymentStatus;
 import br.com.ponte.sandbox.payments.PixPayment;
 import br.com.ponte.sandbox.payments.Scenario;
+import br.com.ponte.sandbox.sharing.ConsentExtension;
+import br.com.ponte.sandbox.sharing.Permission;
+import br.com.ponte.sandbox.sharing.Rejection;
+import br.com.ponte.sandbox.sharing.ResourceStatus;
+import br.com.ponte.sandbox.sharing.ResourceType;
+import br.com.ponte.sandbox.sharing.SharedResource;
+import br.com.ponte.sandbox.sharing.SharingConsent;
+import br.com.ponte.sandbox.sharing.SharingConsentStatus;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -66,6 +75,22 @@ class SandboxStoreTest {
 
         assertThat(new SandboxStore(Optional.of(dataDir)).table("paymentConsents", PaymentConsent.class).find("c1"))
                 .contains(consent);
+    }
+
+    @Test
+    void dataSharingConsentsSurviveARestartWithTheirResourcesRenewalsAndRejection() {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        SharingConsent consent = new SharingConsent("urn:bancohorizonte:c1", "client", "76109277673", "45612378000184",
+                List.of(Permission.ACCOUNTS_READ, Permission.ACCOUNTS_BALANCES_READ, Permission.RESOURCES_READ),
+                SharingConsentStatus.REJECTED, at, at, null, at.plusSeconds(60),
+                new Rejection(Rejection.RejectedBy.USER, Rejection.Reason.CUSTOMER_MANUALLY_REVOKED, "Revogado."),
+                List.of(new SharedResource("acc-1", ResourceType.ACCOUNT, ResourceStatus.PENDING_AUTHORISATION, true)),
+                at.plusSeconds(120), List.of(new ConsentExtension(at, null, at, "76109277673", "10.0.0.1", "agent")));
+        new SandboxStore(Optional.of(dataDir)).table(Brand.HORIZONTE.table("sharingConsents"), SharingConsent.class)
+                .put(consent.consentId(), consent);
+
+        assertThat(new SandboxStore(Optional.of(dataDir)).table("horizonte.sharingConsents", SharingConsent.class)
+                .find(consent.consentId())).contains(consent);
     }
 
     @Test

@@ -1,0 +1,32 @@
+package br.com.ponte.sandbox.resource;
+
+import jakarta.enterprise.context.RequestScoped;
+
+/**
+ * What one call to an Open Finance API has established, for the answer whatever it is: the
+ * {@code x-fapi-interaction-id} to echo, and, once its access token was accepted at an API that
+ * signs its bodies, the caller's organisation (the {@code aud} of a signed error).
+ */
+@RequestScoped
+public class CallContext {
+
+    private String interactionId;
+    private String signedAnswersFor;
+
+    public String interactionId() {
+        return interactionId;
+    }
+
+    void interactionId(String interactionId) {
+        this.interactionId = interactionId;
+    }
+
+    /** The organisation signed answers are for; null until the caller is known, and at APIs that sign nothing. */
+    public String signedAnswersFor() {
+        return signedAnswersFor;
+    }
+
+    void signedAnswersFor(String organisationId) {
+        this.signedAnswersFor = organisationId;
+    }
+}
