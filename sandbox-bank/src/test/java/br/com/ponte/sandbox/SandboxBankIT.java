@@ -62,7 +62,8 @@ class SandboxBankIT {
                         equalTo(SandboxParticipant.HORIZONTE_AUTHORISATION_SERVER_ID))
                 .body("[1].AuthorisationServers[0].OpenIDDiscoveryDocument",
                         equalTo(baseUrl + "/horizonte/.well-known/openid-configuration"))
-                .body("[1].AuthorisationServers[0].ApiResources.ApiFamilyType", contains("consents", "resources"))
+                .body("[1].AuthorisationServers[0].ApiResources.ApiFamilyType", contains("consents", "resources", "customers", "accounts", "loans",
+                        "financings", "invoice-financings", "unarranged-accounts-overdraft"))
                 .extract().asString();
 
         assertThat(ParticipantsSpec.errors(new ObjectMapper().readTree(body))).isEmpty();

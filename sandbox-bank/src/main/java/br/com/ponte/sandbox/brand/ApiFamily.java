@@ -9,7 +9,17 @@ public enum ApiFamily {
     PAYMENTS_CONSENTS("payments-consents", 4, "/open-banking/payments/v4", "/consents"),
     PAYMENTS_PIX("payments-pix", 4, "/open-banking/payments/v4", "/pix/payments"),
     CONSENTS("consents", 3, "/open-banking/consents/v3", "/consents"),
-    RESOURCES("resources", 3, "/open-banking/resources/v3", "/resources");
+    RESOURCES("resources", 3, "/open-banking/resources/v3", "/resources"),
+    // The data APIs of phase 2: a brand lists those of the products it has, and its consents keep only
+    // their permissions. Their endpoints come with the data APIs themselves (collection).
+    CUSTOMERS("customers", 2, "/open-banking/customers/v2", "/personal/identifications"),
+    ACCOUNTS("accounts", 2, "/open-banking/accounts/v2", "/accounts"),
+    CREDIT_CARDS_ACCOUNTS("credit-cards-accounts", 2, "/open-banking/credit-cards-accounts/v2", "/accounts"),
+    LOANS("loans", 2, "/open-banking/loans/v2", "/contracts"),
+    FINANCINGS("financings", 2, "/open-banking/financings/v2", "/contracts"),
+    INVOICE_FINANCINGS("invoice-financings", 2, "/open-banking/invoice-financings/v2", "/contracts"),
+    UNARRANGED_ACCOUNTS_OVERDRAFT("unarranged-accounts-overdraft", 2, "/open-banking/unarranged-accounts-overdraft/v2",
+            "/contracts");
 
     private final String familyType;
     private final int version;

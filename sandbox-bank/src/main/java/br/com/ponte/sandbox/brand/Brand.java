@@ -13,21 +13,25 @@ import java.util.Optional;
  * <ul>
  *   <li>Banco Sandbox Ponte: organisation {@code 476b3013-7076-44cf-95da-3c19b582a08c}, authorisation
  *       server {@code c9427b03-c565-47ce-90f1-09841f099026}, CNPJ {@code 12345678000195}, issuer
- *       {@code <base-url>}: payments v4, consents v3, resources v3.</li>
+ *       {@code <base-url>}: payments v4, consents v3, resources v3, and the data of every phase-2 product.</li>
  *   <li>Banco Horizonte: organisation {@code 797e9393-2e89-46ab-bed4-6f35d4084c21}, authorisation
  *       server {@code f406bcf0-814a-40d5-abad-59bdd38ce8b8}, CNPJ {@code 98765432000198}, issuer
- *       {@code <base-url>/horizonte}: consents v3 and resources v3, no payments.</li>
+ *       {@code <base-url>/horizonte}: consents v3 and resources v3, registration data, accounts and credit
+ *       operations; no payments, no credit cards.</li>
  * </ul>
  */
 public enum Brand {
     SANDBOX("sandbox", "", "Banco Sandbox Ponte", "476b3013-7076-44cf-95da-3c19b582a08c",
             "c9427b03-c565-47ce-90f1-09841f099026", "12345678000195", "bancosandbox", "bank-signing",
             "Instituição transmissora local para desenvolvimento, demonstrações e testes da Ponte.",
-            List.of(ApiFamily.PAYMENTS_CONSENTS, ApiFamily.PAYMENTS_PIX, ApiFamily.CONSENTS, ApiFamily.RESOURCES)),
+            List.of(ApiFamily.PAYMENTS_CONSENTS, ApiFamily.PAYMENTS_PIX, ApiFamily.CONSENTS, ApiFamily.RESOURCES,
+                    ApiFamily.CUSTOMERS, ApiFamily.ACCOUNTS, ApiFamily.CREDIT_CARDS_ACCOUNTS, ApiFamily.LOANS,
+                    ApiFamily.FINANCINGS, ApiFamily.INVOICE_FINANCINGS, ApiFamily.UNARRANGED_ACCOUNTS_OVERDRAFT)),
     HORIZONTE("horizonte", "/horizonte", "Banco Horizonte", "797e9393-2e89-46ab-bed4-6f35d4084c21",
             "f406bcf0-814a-40d5-abad-59bdd38ce8b8", "98765432000198", "bancohorizonte", "horizonte-signing",
             "Segunda instituição transmissora local, só de compartilhamento de dados, para testes da Ponte.",
-            List.of(ApiFamily.CONSENTS, ApiFamily.RESOURCES));
+            List.of(ApiFamily.CONSENTS, ApiFamily.RESOURCES, ApiFamily.CUSTOMERS, ApiFamily.ACCOUNTS, ApiFamily.LOANS,
+                    ApiFamily.FINANCINGS, ApiFamily.INVOICE_FINANCINGS, ApiFamily.UNARRANGED_ACCOUNTS_OVERDRAFT));
 
     private final String key;
     private final String pathPrefix;

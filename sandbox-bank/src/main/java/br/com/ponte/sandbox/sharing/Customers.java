@@ -54,11 +54,6 @@ public class Customers {
     /** A customer with no products, at both brands. */
     public static final String NO_PRODUCTS_CPF = "11144477735";
 
-    private static final Map<Brand, Set<DataCategory>> CATEGORIES = Map.of(
-            Brand.SANDBOX, EnumSet.of(DataCategory.REGISTRATION, DataCategory.ACCOUNTS, DataCategory.CREDIT_CARDS,
-                    DataCategory.CREDIT_OPERATIONS),
-            Brand.HORIZONTE, EnumSet.of(DataCategory.REGISTRATION, DataCategory.ACCOUNTS, DataCategory.CREDIT_OPERATIONS));
-
     private static final Map<Brand, List<Customer>> CUSTOMERS = Map.of(
             Brand.SANDBOX, List.of(
                     new Customer(PERSON_CPF, "Joana Exemplo", List.of(
@@ -103,9 +98,9 @@ public class Customers {
         this.availability = new BrandTables<>(store, bank, "productAvailability", Availability.class);
     }
 
-    /** The categories of data the brand offers: it keeps only the permissions of these. */
+    /** The categories of data the brand offers (its directory entry's data APIs): it keeps only the permissions of these. */
     public static Set<DataCategory> categories(Brand brand) {
-        return CATEGORIES.get(brand);
+        return DataCategory.offeredBy(brand);
     }
 
     public static List<Customer> all(Brand brand) {

@@ -27,7 +27,14 @@ class SandboxParticipantTest {
                 .containsExactly("http://bank.example:9443/open-banking/payments/v4/consents",
                         "http://bank.example:9443/open-banking/payments/v4/pix/payments",
                         "http://bank.example:9443/open-banking/consents/v3/consents",
-                        "http://bank.example:9443/open-banking/resources/v3/resources");
+                        "http://bank.example:9443/open-banking/resources/v3/resources",
+                        "http://bank.example:9443/open-banking/customers/v2/personal/identifications",
+                        "http://bank.example:9443/open-banking/accounts/v2/accounts",
+                        "http://bank.example:9443/open-banking/credit-cards-accounts/v2/accounts",
+                        "http://bank.example:9443/open-banking/loans/v2/contracts",
+                        "http://bank.example:9443/open-banking/financings/v2/contracts",
+                        "http://bank.example:9443/open-banking/invoice-financings/v2/contracts",
+                        "http://bank.example:9443/open-banking/unarranged-accounts-overdraft/v2/contracts");
 
         Participant.AuthorisationServer horizonte = participants.get(1).authorisationServers().get(0);
         assertThat(horizonte.openIdDiscoveryDocument())
@@ -37,7 +44,13 @@ class SandboxParticipantTest {
                 .flatExtracting(Participant.ApiResource::apiDiscoveryEndpoints)
                 .extracting(Participant.ApiDiscoveryEndpoint::apiEndpoint)
                 .containsExactly("http://bank.example:9443/horizonte/open-banking/consents/v3/consents",
-                        "http://bank.example:9443/horizonte/open-banking/resources/v3/resources");
+                        "http://bank.example:9443/horizonte/open-banking/resources/v3/resources",
+                        "http://bank.example:9443/horizonte/open-banking/customers/v2/personal/identifications",
+                        "http://bank.example:9443/horizonte/open-banking/accounts/v2/accounts",
+                        "http://bank.example:9443/horizonte/open-banking/loans/v2/contracts",
+                        "http://bank.example:9443/horizonte/open-banking/financings/v2/contracts",
+                        "http://bank.example:9443/horizonte/open-banking/invoice-financings/v2/contracts",
+                        "http://bank.example:9443/horizonte/open-banking/unarranged-accounts-overdraft/v2/contracts");
     }
 
     @Test
@@ -53,7 +66,9 @@ class SandboxParticipantTest {
                 .containsExactly(SandboxParticipant.AUTHORISATION_SERVER_ID,
                         SandboxParticipant.HORIZONTE_AUTHORISATION_SERVER_ID);
         assertThat(participants.get(1).authorisationServers().get(0).apiResources())
-                .extracting(Participant.ApiResource::apiFamilyType).containsExactly("consents", "resources");
+                .extracting(Participant.ApiResource::apiFamilyType).containsExactly("consents", "resources", "customers",
+                        "accounts", "loans", "financings", "invoice-financings", "unarranged-accounts-overdraft")
+                .doesNotContain("payments-consents", "credit-cards-accounts");
         assertThat(List.of(SandboxParticipant.CNPJ, SandboxParticipant.HORIZONTE_CNPJ))
                 .allMatch(SandboxParticipantTest::validCnpj);
     }
