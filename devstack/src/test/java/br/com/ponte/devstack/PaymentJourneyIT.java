@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -539,25 +538,7 @@ class PaymentJourneyIT {
      * with that data status) arrived.
      */
     private static List<JsonNode> receivedUntil(String subject, String type, String... status) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().demoReceiver()
-                    + "/received")).build(), HttpResponse.BodyHandlers.ofString()).body();
-            List<JsonNode> matching = new ArrayList<>();
-            for (String line : body.split("\n")) {
-                if (!line.isBlank() && subject.equals(JSON.readTree(line).path("event").path("subject").asText())) {
-                    matching.add(JSON.readTree(line));
-                }
-            }
-            boolean arrived = matching.stream().anyMatch(e -> e.path("event").path("type").asText().equals(type)
-                    && (status.length == 0 || e.path("event").path("data").path("status").asText().equals(status[0])));
-            if (arrived || System.nanoTime() > deadline) {
-                assertThat(arrived).as(matching.stream().map(JsonNode::toString).collect(Collectors.joining("\n"))).isTrue();
-                assertThat(matching).extracting(e -> e.path("signature").asText()).containsOnly("valid");
-                return matching;
-            }
-            Thread.sleep(250);
-        }
+        return Received.untilType(http, stack, subject, type, status);
     }
 
     /**

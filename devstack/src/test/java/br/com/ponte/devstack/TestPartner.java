@@ -109,6 +109,17 @@ final class TestPartner {
         return send(http, method, url, token, body, expected);
     }
 
+    /** {@link #send} with an {@code x-idempotency-key}. */
+    JsonNode sendWithKey(String method, String url, String idempotencyKey, Object body, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
+                .header("authorization", "Bearer " + token).header("x-idempotency-key", idempotencyKey)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + url + " " + response.body()).isEqualTo(expected);
+        return JSON.readTree(response.body());
+    }
+
     /** An HTTP client trusting the development CA of {@code dataDir} (sandbox-bank's TLS certificate chains to it). */
     static HttpClient trustingDevelopmentCa(Path dataDir) throws Exception {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());

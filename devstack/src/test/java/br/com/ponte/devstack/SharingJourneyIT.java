@@ -1,0 +1,493 @@
+package br.com.ponte.devstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Data sharing through the whole platform, each service its own process and sandbox-bank's two
+ * institutions the transmitters: a partner starts a consent-management session, the user (driven
+ * here without a browser, through the same forms) confirms the data on Ponte's screens, shares it
+ * with Banco Sandbox Ponte and then with Banco Horizonte, and finishes back at the partner; consents
+ * created at each institution with the consents API v3, authorised on its page, resources read with
+ * the user's token and followed by Ponte without being told (multiple approval, revocation and
+ * expiry at the institution, resources changing status); every event a webhook verified with
+ * {@code com.standardwebhooks}.
+ */
+class SharingJourneyIT {
+
+    static final Path ROOT = Path.of(System.getProperty("ponte.root", "..")).toAbsolutePath().normalize();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String SANDBOX = TestPartner.SANDBOX_BANK;
+    static final String HORIZONTE = TestPartner.HORIZONTE_BANK;
+    static final String PARTNER_RETURN = "https://partner.example/sharing/return";
+    /** sandbox-bank's seeded customers. */
+    static final String PERSON = "76109277673";
+    static final String CHECKING = "a6124cea-8be3-435a-8309-d850c81fe49b";
+    static final String SAVINGS = "717c7f9f-3237-4752-ba01-c86d3399cd2c";
+    static final String VISA = "e7ff3f42-bc2f-41f1-b866-a471c4003806";
+    static final String HORIZONTE_ACCOUNT = "813f9aeb-1fd7-4d47-8754-96751e7cef45";
+    static final String HORIZONTE_LOAN = "f544cfd7-8d26-4efc-b277-a25dfb81868d";
+    static final String COMPANY = "45612378000184";
+    static final String REPRESENTATIVE = "52998224725";
+    static final String SECOND_APPROVER = "39053344705";
+    static final String COMPANY_ACCOUNT_1 = "a969820e-a343-4d09-9576-a6ed57f76667";
+    static final String COMPANY_ACCOUNT_2 = "e3b407e0-e4a3-46b4-addf-d58afc0fd2ac";
+    static final String COMPANY_INVOICE_FINANCING = "b78c7c82-11dd-4b81-8e94-76c2f028d3cc";
+    private static final Pattern REFRESH = Pattern.compile("http-equiv=\"refresh\" content=\"\\d+;\\s*url=([^\"]+)\"");
+
+    static Devstack stack;
+    static Path dataDir;
+    static HttpClient http;
+    static TestPartner partner;
+    static TestPartner otherPartner;
+
+    @BeforeAll
+    static void startPlatformAndOnboardAPartnerAtBothInstitutions() throws Exception {
+        dataDir = Files.createTempDirectory("ponte-sharing-it");
+        int[] p = PlatformIT.freePorts(10);
+        stack = new Devstack(ROOT, dataDir, new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]), System.out)
+                // Ponte reads consents at their institutions every 2 s here (15 min by default)
+                .withEnvironment("consent-service", Map.of("PONTE_SHARING_CHECK_EVERY", "1s",
+                        "PONTE_SHARING_STATUS_CHECK_INTERVAL", "2s", "PONTE_SHARING_PENDING_CHECK_MIN", "1s",
+                        "PONTE_SHARING_PENDING_CHECK_MAX", "2s"));
+        stack.start();
+        partner = TestPartner.onboard(stack, dataDir, "Fintech Dados", "/v1/authorisations/callback", List.of(SANDBOX, HORIZONTE));
+        otherPartner = TestPartner.onboard(stack, dataDir, "Outra Fintech", "/v1/authorisations/callback", List.of(SANDBOX));
+        http = HttpClient.newBuilder().sslContext(sslOf(partner)).followRedirects(HttpClient.Redirect.NEVER).build();
+
+        String secret = partner.send("POST", "http://localhost:" + stack.ports().webhook() + "/v1/webhook-endpoints",
+                Map.of("url", "http://127.0.0.1:" + stack.ports().demoReceiver() + "/hooks/sharing", "ordered", true), 201)
+                .path("secret").asText();
+        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().demoReceiver() + "/secret"))
+                .PUT(HttpRequest.BodyPublishers.ofString(secret)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void theUserSharesWithOneInstitutionThenAddsAnotherAndFinishesBackAtThePartner() throws Exception {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> request = session(PERSON, null, List.of(
+                group("ACCOUNTS_TRANSACTIONS", true, "Para calcular a sua renda"),
+                group("CREDIT_CARDS_BILLS", false, null),
+                group("CREDIT_OPERATIONS", false, null)), 12);
+        JsonNode session = partner.sendWithKey("POST", sessions(), key, request, 201);
+        String sessionId = session.path("id").asText();
+        assertThat(session.path("status").asText()).isEqualTo("ACTIVE");
+        // the same key and body: the same session; another body with it is refused
+        assertThat(partner.sendWithKey("POST", sessions(), key, request, 201).path("id").asText()).isEqualTo(sessionId);
+        Map<String, Object> other = new HashMap<>(request);
+        other.put("durationMonths", 6);
+        assertThat(partner.sendWithKey("POST", sessions(), key, other, 422).path("errors").path(0).path("code").asText())
+                .isEqualTo("ERRO_IDEMPOTENCIA");
+
+        String url = session.path("url").asText();
+        confirmData(url, List.of("ACCOUNTS_TRANSACTIONS", "CREDIT_CARDS_BILLS", "CREDIT_OPERATIONS"), "12");
+
+        // Banco Sandbox Ponte: the user keeps the checking account and one card of their two each
+        URI result = atBank(goTo(url, SANDBOX), PERSON, "approve", List.of(CHECKING, VISA));
+        assertThat(result.toString()).startsWith(url + "/result?consent=");
+        String first = result.getQuery().substring("consent=".length());
+        assertThat(page(result).statusCode()).isEqualTo(200);
+        JsonNode atSandbox = awaitConsent(first, c -> c.path("resources").size() == 6);
+        assertThat(atSandbox.path("status").asText()).isEqualTo("AUTHORISED");
+        assertThat(atSandbox.path("transmitter").asText()).isEqualTo(SANDBOX);
+        assertThat(atSandbox.path("transmitterConsentId").asText()).startsWith("urn:bancosandbox:");
+        assertThat(resources(atSandbox)).containsOnlyKeys(CHECKING, VISA, "4bc54e2d-7da6-48ac-aa36-0555094da7f6",
+                "d6b7536f-47dc-44ae-9bc4-fb8e4b5bbeb8", "74e96c49-ff39-4f9a-a133-467a688ac8a7",
+                "9e455c99-1dd5-48a8-b48d-cdd164bdab89").allSatisfy((id, status) -> assertThat(status).isEqualTo("AVAILABLE"));
+        assertThat(atSandbox.path("groups")).extracting(JsonNode::asText)
+                .containsExactly("ACCOUNTS_TRANSACTIONS", "CREDIT_CARDS_BILLS", "CREDIT_OPERATIONS");
+        Instant term = Instant.parse(atSandbox.path("expirationDateTime").asText());
+        assertThat(term).isBetween(Instant.now().plus(Duration.ofDays(360)), Instant.now().plus(Duration.ofDays(367)));
+
+        // one webhook per shared resource, each for the resource it names, signed
+        List<JsonNode> events = Received.until(http, stack, first, d -> Received.count(d, "sharing:resource:shared") == 6);
+        assertThat(events).extracting(e -> e.path("event").path("type").asText()).startsWith(
+                "sharing:consent:created", "sharing:consent:authorised");
+        assertThat(Received.ofType(events, "sharing:resource:shared"))
+                .extracting(e -> e.path("data").path("resourceId").asText()).containsExactlyInAnyOrderElementsOf(resources(atSandbox).keySet());
+        JsonNode shared = Received.ofType(events, "sharing:resource:shared").stream()
+                .filter(e -> e.path("data").path("resourceId").asText().equals(CHECKING)).findFirst().orElseThrow();
+        assertThat(shared.path("data").path("resourceType").asText()).isEqualTo("ACCOUNT");
+        assertThat(shared.path("data").path("sessionId").asText()).isEqualTo(sessionId);
+        assertThat(shared.path("data").path("permissions")).extracting(JsonNode::asText)
+                .containsExactly("ACCOUNTS_READ", "ACCOUNTS_TRANSACTIONS_READ");
+        assertThat(events).extracting(e -> e.path("event").path("sequence").asLong()).isSorted();
+
+        // "Adicionar outra instituição": Banco Horizonte has no credit cards, so it keeps the rest only
+        URI second = atBank(goTo(url, HORIZONTE), PERSON, "approve", List.of());
+        String secondId = second.getQuery().substring("consent=".length());
+        JsonNode atHorizonte = awaitConsent(secondId, c -> c.path("resources").size() == 2);
+        assertThat(atHorizonte.path("transmitterConsentId").asText()).startsWith("urn:bancohorizonte:");
+        assertThat(atHorizonte.path("groups")).extracting(JsonNode::asText).containsExactly("ACCOUNTS_TRANSACTIONS", "CREDIT_OPERATIONS");
+        assertThat(atHorizonte.path("permissions")).extracting(JsonNode::asText)
+                .noneMatch(permission -> permission.startsWith("CREDIT_CARDS")).contains("ACCOUNTS_TRANSACTIONS_READ", "LOANS_READ");
+        assertThat(resources(atHorizonte)).containsOnlyKeys(HORIZONTE_ACCOUNT, HORIZONTE_LOAN);
+        assertThat(Received.ofType(Received.until(http, stack, secondId, d -> Received.count(d, "sharing:resource:shared") == 2),
+                "sharing:consent:created").get(0).path("data").path("permissions")).extracting(JsonNode::asText)
+                .noneMatch(permission -> permission.startsWith("CREDIT_CARDS"));
+
+        // "Concluir": back at the partner with the session id
+        HttpResponse<String> finished = form(url + "/finish", Map.of());
+        assertThat(finished.statusCode()).isEqualTo(303);
+        URI back = URI.create(finished.headers().firstValue("location").orElseThrow());
+        assertThat(back.toString()).startsWith(PARTNER_RETURN + "?");
+        assertThat(query(back)).containsEntry("sessionId", sessionId).containsEntry("status", "FINISHED");
+        JsonNode read = partner.send("GET", sessions() + "/" + sessionId, null, 200);
+        assertThat(read.path("status").asText()).isEqualTo("FINISHED");
+        assertThat(read.path("consents")).extracting(c -> c.path("transmitter").asText()).containsExactly(SANDBOX, HORIZONTE);
+        List<JsonNode> sessionEvents = Received.untilType(http, stack, sessionId, "sharing:session:finished");
+        assertThat(sessionEvents).extracting(e -> e.path("event").path("type").asText())
+                .containsExactly("sharing:session:started", "sharing:session:finished");
+        assertThat(sessionEvents.get(1).path("event").path("data").path("consents")).extracting(c -> c.path("consentId").asText())
+                .containsExactly(first, secondId);
+        // the session's screens are closed once it finished
+        assertThat(page(URI.create(url)).statusCode()).isEqualTo(410);
+    }
+
+    @Test
+    void aCompanysAccountsWaitForTheSecondApproverAndArriveWithTheMultipleApprovalEvent() throws Exception {
+        String url = startAndConfirm(session(REPRESENTATIVE, COMPANY, List.of(group("ACCOUNTS_BALANCES", true, null),
+                group("CREDIT_OPERATIONS", false, null)), 6), List.of("ACCOUNTS_BALANCES", "CREDIT_OPERATIONS"), "6");
+        URI result = atBank(goTo(url, SANDBOX), REPRESENTATIVE, "approve", List.of());
+        String consentId = result.getQuery().substring("consent=".length());
+        JsonNode pending = awaitConsent(consentId, c -> c.path("resources").size() == 3);
+        assertThat(pending.path("status").asText()).isEqualTo("AUTHORISED");
+        assertThat(resources(pending)).containsEntry(COMPANY_ACCOUNT_1, "PENDING_AUTHORISATION")
+                .containsEntry(COMPANY_ACCOUNT_2, "PENDING_AUTHORISATION").containsEntry(COMPANY_INVOICE_FINANCING, "AVAILABLE");
+        List<JsonNode> waiting = Received.until(http, stack, consentId, d -> Received.count(d, "sharing:resource:pending") == 2);
+        assertThat(Received.ofType(waiting, "sharing:resource:pending")).allSatisfy(e ->
+                assertThat(Instant.parse(e.path("data").path("approvalDeadline").asText())).isAfter(Instant.now().plus(Duration.ofDays(14))));
+        assertThat(Received.ofType(waiting, "sharing:resource:shared")).extracting(e -> e.path("data").path("resourceId").asText())
+                .containsExactly(COMPANY_INVOICE_FINANCING);
+        assertThat(page(result).body()).contains("pend"); // the result screen tells the user others must approve
+
+        // a renewal without a new journey is refused for a consent of several approvers
+        JsonNode refused = partner.sendWithKey("POST", consents() + "/" + consentId + "/extends", UUID.randomUUID().toString(),
+                Map.of("durationMonths", 12, "customerIpAddress", "203.0.113.7", "customerUserAgent", "Mozilla/5.0"), 422);
+        assertThat(refused.path("errors").path(0).path("code").asText()).isEqualTo("DEPENDE_MULTIPLA_ALCADA");
+
+        // the second approver approves at the bank, on a page of their own; Ponte notices by itself
+        String issuer = "https://localhost:" + stack.ports().sandboxTls();
+        HttpResponse<String> approved = http.send(HttpRequest.newBuilder(URI.create(issuer + "/aprovacoes/"
+                        + pending.path("transmitterConsentId").asText()))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("cpf=" + SECOND_APPROVER + "&decision=approve")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(303);
+        List<JsonNode> events = Received.until(http, stack, consentId, d -> Received.count(d, "sharing:resource:multiple-approval") == 2);
+        assertThat(Received.ofType(events, "sharing:resource:multiple-approval")).extracting(e -> e.path("data").path("resourceId").asText())
+                .containsExactlyInAnyOrder(COMPANY_ACCOUNT_1, COMPANY_ACCOUNT_2);
+        assertThat(Received.count(events, "sharing:resource:shared")).as("a multi-approver resource is told once, as such").isEqualTo(1);
+        JsonNode available = partner.send("GET", consents() + "/" + consentId, null, 200);
+        assertThat(resources(available)).allSatisfy((id, status) -> assertThat(status).isEqualTo("AVAILABLE"));
+        assertThat(available.path("resources")).filteredOn(r -> r.path("resourceId").asText().startsWith("a969820e"))
+                .allSatisfy(r -> assertThat(r.path("multipleApproval").asBoolean()).isTrue());
+    }
+
+    @Test
+    void aUserWhoRefusesAtTheInstitutionSeesItAndThePartnerIsTold() throws Exception {
+        String url = startAndConfirm(session(PERSON, null, List.of(group("ACCOUNTS_BALANCES", true, null)), 3),
+                List.of("ACCOUNTS_BALANCES"), "3");
+        URI result = atBank(goTo(url, SANDBOX), PERSON, "reject", List.of());
+        String consentId = result.getQuery().substring("consent=".length());
+        JsonNode rejected = partner.send("GET", consents() + "/" + consentId, null, 200);
+        assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.path("rejection").path("rejectedBy").asText()).isEqualTo("USER");
+        assertThat(rejected.path("rejection").path("reason").path("code").asText()).isEqualTo("CUSTOMER_MANUALLY_REJECTED");
+        assertThat(Received.untilType(http, stack, consentId, "sharing:consent:rejected"))
+                .extracting(e -> e.path("event").path("type").asText())
+                .containsExactly("sharing:consent:created", "sharing:consent:rejected");
+        assertThat(page(result).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSharingRevokedByThePartnerIsRevokedAtTheInstitutionToo() throws Exception {
+        String consentId = sharedAccount(SANDBOX, PERSON);
+        JsonNode before = partner.send("GET", consents() + "/" + consentId, null, 200);
+        assertThat(sharedAtTheBank(SANDBOX, PERSON)).contains(before.path("transmitterConsentId").asText());
+
+        partner.send("DELETE", consents() + "/" + consentId, null, 204);
+        JsonNode revoked = partner.send("GET", consents() + "/" + consentId, null, 200);
+        assertThat(revoked.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(revoked.path("revocation").path("revokedBy").asText()).isEqualTo("PARTNER");
+        assertThat(revoked.path("revocation").path("channel").asText()).isEqualTo("PARTNER_API");
+        assertThat(sharedAtTheBank(SANDBOX, PERSON)).doesNotContain(before.path("transmitterConsentId").asText());
+        JsonNode event = Received.ofType(Received.untilType(http, stack, consentId, "sharing:consent:revoked"),
+                "sharing:consent:revoked").get(0);
+        assertThat(event.path("data").path("revokedBy").asText()).isEqualTo("PARTNER");
+        // revoking again: it ended already
+        assertThat(partner.send("DELETE", consents() + "/" + consentId, null, 422).path("errors").path(0).path("code").asText())
+                .isEqualTo("CONSENTIMENTO_EM_STATUS_REJEITADO");
+    }
+
+    @Test
+    void aRevocationAtTheInstitutionIsNoticedByPonteWithoutBeingTold() throws Exception {
+        String consentId = sharedAccount(HORIZONTE, PERSON);
+        String bankId = partner.send("GET", consents() + "/" + consentId, null, 200).path("transmitterConsentId").asText();
+        HttpResponse<String> atBank = http.send(HttpRequest.newBuilder(URI.create(issuer(HORIZONTE) + "/compartilhamentos/"
+                        + bankId + "/revogar"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("cpf=" + PERSON)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(atBank.statusCode()).as(atBank.body()).isEqualTo(303);
+
+        JsonNode event = Received.ofType(Received.untilType(http, stack, consentId, "sharing:consent:revoked"),
+                "sharing:consent:revoked").get(0);
+        assertThat(event.path("data").path("revokedBy").asText()).isEqualTo("USER");
+        assertThat(event.path("data").path("channel").asText()).isEqualTo("TRANSMITTER");
+        assertThat(event.path("data").path("reasonCode").asText()).isEqualTo("CUSTOMER_MANUALLY_REVOKED");
+        JsonNode revoked = partner.send("GET", consents() + "/" + consentId, null, 200);
+        assertThat(revoked.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(revoked.path("revocation").path("channel").asText()).isEqualTo("TRANSMITTER");
+    }
+
+    @Test
+    void anExpiryAtTheInstitutionIsNoticedAndAResourceBlockedThereIsTold() throws Exception {
+        String consentId = sharedAccount(SANDBOX, PERSON);
+        String bankId = partner.send("GET", consents() + "/" + consentId, null, 200).path("transmitterConsentId").asText();
+        // the bank blocks the account for a while, then unblocks it
+        control("/sandbox/brands/sandbox/resources/" + SAVINGS + "/status", Map.of("status", "TEMPORARILY_UNAVAILABLE"));
+        try {
+            JsonNode blocked = Received.ofType(Received.untilType(http, stack, consentId, "sharing:resource:status:changed"),
+                    "sharing:resource:status:changed").get(0);
+            assertThat(blocked.path("data").path("resourceId").asText()).isEqualTo(SAVINGS);
+            assertThat(blocked.path("data").path("previousStatus").asText()).isEqualTo("AVAILABLE");
+            assertThat(blocked.path("data").path("status").asText()).isEqualTo("TEMPORARILY_UNAVAILABLE");
+        } finally {
+            control("/sandbox/brands/sandbox/resources/" + SAVINGS + "/status", Map.of("status", "AVAILABLE"));
+        }
+
+        control("/sandbox/brands/sandbox/consents/" + bankId + "/expire", null);
+        JsonNode expired = Received.ofType(Received.untilType(http, stack, consentId, "sharing:consent:expired"),
+                "sharing:consent:expired").get(0);
+        assertThat(expired.path("data").path("reasonCode").asText()).isEqualTo("CONSENT_MAX_DATE_REACHED");
+        assertThat(expired.path("data").path("previousStatus").asText()).isEqualTo("AUTHORISED");
+        JsonNode read = partner.send("GET", consents() + "/" + consentId, null, 200);
+        assertThat(read.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(read.path("rejection").path("reason").path("code").asText()).isEqualTo("CONSENT_MAX_DATE_REACHED");
+    }
+
+    @Test
+    void aSharingIsRenewedAtTheInstitutionWithoutANewJourney() throws Exception {
+        String consentId = sharedAccount(HORIZONTE, PERSON);
+        JsonNode before = partner.send("GET", consents() + "/" + consentId, null, 200);
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> renewal = Map.of("durationMonths", 12, "customerIpAddress", "203.0.113.7",
+                "customerUserAgent", "Mozilla/5.0 (Android 14)");
+        JsonNode renewed = partner.sendWithKey("POST", consents() + "/" + consentId + "/extends", key, renewal, 200);
+        Instant previous = Instant.parse(before.path("expirationDateTime").asText());
+        Instant now = Instant.parse(renewed.path("expirationDateTime").asText());
+        assertThat(now).isAfter(previous.plus(Duration.ofDays(200)));
+        assertThat(renewed.path("extensions")).hasSize(1);
+        assertThat(renewed.path("extensions").path(0).path("requestedBy").asText()).isEqualTo("PARTNER");
+        // the same key again: answered, not renewed twice
+        assertThat(partner.sendWithKey("POST", consents() + "/" + consentId + "/extends", key, renewal, 200)
+                .path("extensions")).hasSize(1);
+        JsonNode event = Received.ofType(Received.untilType(http, stack, consentId, "sharing:consent:extended"),
+                "sharing:consent:extended").get(0);
+        assertThat(Instant.parse(event.path("data").path("previousExpirationDateTime").asText())).isEqualTo(previous);
+        assertThat(Instant.parse(event.path("data").path("expirationDateTime").asText())).isEqualTo(now);
+    }
+
+    @Test
+    void anotherPartnersIdsAreAnswered404() throws Exception {
+        String consentId = sharedAccount(SANDBOX, PERSON);
+        String sessionId = partner.send("GET", consents() + "/" + consentId, null, 200).path("sessionId").asText();
+        otherPartner.send("GET", sessions() + "/" + sessionId, null, 404);
+        otherPartner.send("GET", consents() + "/" + consentId, null, 404);
+        otherPartner.send("DELETE", consents() + "/" + consentId, null, 404);
+        otherPartner.sendWithKey("POST", consents() + "/" + consentId + "/extends", UUID.randomUUID().toString(),
+                Map.of("durationMonths", 12, "customerIpAddress", "203.0.113.7", "customerUserAgent", "x"), 404);
+        assertThat(otherPartner.send("GET", consents() + "?sessionId=" + sessionId, null, 200).path("data")).isEmpty();
+        assertThat(partner.send("GET", consents() + "/" + consentId, null, 200).path("status").asText()).isEqualTo("AUTHORISED");
+    }
+
+    // ---- the journey, driven as a browser would submit the screens' forms ----
+
+    /** A session for {@code cpf} (and company), shared with {@code bank}: the consent id, authorised. */
+    private static String sharedAccount(String bank, String cpf) throws Exception {
+        String url = startAndConfirm(session(cpf, null, List.of(group("ACCOUNTS_BALANCES", true, null)), 3),
+                List.of("ACCOUNTS_BALANCES"), "3");
+        URI result = atBank(goTo(url, bank), cpf, "approve", List.of());
+        String consentId = result.getQuery().substring("consent=".length());
+        awaitConsent(consentId, c -> "AUTHORISED".equals(c.path("status").asText()) && c.path("resources").size() > 0);
+        return consentId;
+    }
+
+    private static String startAndConfirm(Map<String, Object> request, List<String> groups, String duration) throws Exception {
+        String url = partner.sendWithKey("POST", sessions(), UUID.randomUUID().toString(), request, 201).path("url").asText();
+        confirmData(url, groups, duration);
+        return url;
+    }
+
+    private static void confirmData(String url, List<String> groups, String duration) throws Exception {
+        assertThat(page(URI.create(url)).statusCode()).isEqualTo(200);
+        StringBuilder form = new StringBuilder("duration=" + duration);
+        groups.forEach(group -> form.append("&group=").append(group));
+        HttpResponse<String> confirmed = post(url + "/data", form.toString());
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(303);
+        assertThat(confirmed.headers().firstValue("location").orElseThrow()).endsWith("/institutions");
+    }
+
+    /** Chooses the institution; answers where the redirect screen sends the user by itself (the bank's page). */
+    private static String goTo(String url, String bank) throws Exception {
+        HttpResponse<String> redirect = form(url + "/institution", Map.of("bank", bank));
+        assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(200);
+        Matcher refresh = REFRESH.matcher(redirect.body());
+        assertThat(refresh.find()).as("the redirect screen needs no click: " + redirect.body()).isTrue();
+        String authorisationUrl = refresh.group(1).replace("&amp;", "&");
+        assertThat(authorisationUrl).startsWith(issuer(bank) + "/authorize?");
+        return authorisationUrl;
+    }
+
+    /**
+     * The user at the institution's page: logs in with {@code cpf}, keeps {@code selected} accounts and
+     * cards (all when empty) and decides; the browser follows the redirect to Ponte's callback page,
+     * whose script posts the fragment back. Answers where Ponte then sends the user.
+     */
+    private static URI atBank(String authorisationUrl, String cpf, String decision, List<String> selected) throws Exception {
+        Map<String, String> query = query(URI.create(authorisationUrl));
+        StringBuilder form = new StringBuilder("request_uri=" + URLEncoder.encode(query.get("request_uri"), StandardCharsets.UTF_8)
+                + "&client_id=" + URLEncoder.encode(query.get("client_id"), StandardCharsets.UTF_8)
+                + "&cpf=" + cpf + "&decision=" + decision);
+        if (!selected.isEmpty()) {
+            form.append("&selection=explicit");
+            selected.forEach(id -> form.append("&resource=").append(id));
+        }
+        HttpResponse<String> atBank = post(authorisationUrl.substring(0, authorisationUrl.indexOf('?')), form.toString());
+        assertThat(atBank.statusCode()).as(atBank.body()).isEqualTo(303);
+        String location = atBank.headers().firstValue("location").orElseThrow();
+        String callback = "http://localhost:" + stack.ports().consent() + "/v1/authorisations/callback";
+        assertThat(location).startsWith(callback + "#");
+        HttpResponse<String> back = post(callback, location.substring(location.indexOf('#') + 1));
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(303);
+        return URI.create(back.headers().firstValue("location").orElseThrow());
+    }
+
+    /** The consent as the partner reads it, once {@code ready} holds (Ponte reads resources after the return). */
+    private static JsonNode awaitConsent(String consentId, java.util.function.Predicate<JsonNode> ready) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode consent;
+        do {
+            consent = partner.send("GET", consents() + "/" + consentId, null, 200);
+            if (ready.test(consent)) {
+                return consent;
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("Consent " + consentId + " never got there: " + consent);
+    }
+
+    /** The bank's own list of the user's authorised sharings (its page), as bank consent ids. */
+    private static String sharedAtTheBank(String bank, String cpf) throws Exception {
+        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(issuer(bank) + "/compartilhamentos?cpf=" + cpf))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(list.statusCode()).isEqualTo(200);
+        return list.body();
+    }
+
+    private static void control(String path, Object body) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.ports().sandbox() + path))
+                .header("content-type", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(path + " " + answer.body()).isEqualTo(200);
+    }
+
+    private static Map<String, String> resources(JsonNode consent) {
+        Map<String, String> statuses = new HashMap<>();
+        consent.path("resources").forEach(r -> statuses.put(r.path("resourceId").asText(), r.path("status").asText()));
+        return statuses;
+    }
+
+    static Map<String, Object> session(String cpf, String cnpj, List<Map<String, Object>> groups, int months) {
+        Map<String, Object> request = new HashMap<>();
+        request.put("loggedUser", Map.of("document", Map.of("identification", cpf, "rel", "CPF")));
+        if (cnpj != null) {
+            request.put("businessEntity", Map.of("document", Map.of("identification", cnpj, "rel", "CNPJ")));
+        }
+        request.put("purpose", "Análise de crédito para oferecer um empréstimo com juros menores");
+        request.put("permissionGroups", groups);
+        request.put("durationMonths", months);
+        request.put("redirectUri", PARTNER_RETURN);
+        return request;
+    }
+
+    static Map<String, Object> group(String name, boolean mandatory, String justification) {
+        Map<String, Object> group = new HashMap<>(Map.of("group", name, "mandatory", mandatory));
+        if (justification != null) {
+            group.put("justification", justification);
+        }
+        return group;
+    }
+
+    private static HttpResponse<String> page(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> form(String url, Map<String, String> fields) throws Exception {
+        return post(url, fields.entrySet().stream().map(f -> f.getKey() + "=" + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&")));
+    }
+
+    private static HttpResponse<String> post(String url, String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> parameters = new HashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            parameters.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+
+    private static String issuer(String bank) {
+        return "https://localhost:" + stack.ports().sandboxTls() + (HORIZONTE.equals(bank) ? "/horizonte" : "");
+    }
+
+    private static String sessions() {
+        return "http://localhost:" + stack.ports().consent() + "/v1/sharing-sessions";
+    }
+
+    private static String consents() {
+        return "http://localhost:" + stack.ports().consent() + "/v1/sharing-consents";
+    }
+
+    private static javax.net.ssl.SSLContext sslOf(TestPartner partner) {
+        return partner.http().sslContext();
+    }
+}
