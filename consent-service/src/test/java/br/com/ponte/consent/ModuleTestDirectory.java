@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * The directory for this module's tests: a bank that takes payments ({@code sandbox-bank}, the
- * transmitter {@link ConsentRequests} names) and shares data, one that shares accounts only, and one
- * that offers neither consents API. The real directory, sandbox-bank's, is used with the whole
- * platform in devstack's journeys.
+ * transmitter {@link ConsentRequests} names) and shares data, one that shares accounts only, one
+ * that offers neither consents API, and two that share everything but that {@link ModuleTestSharingBank}
+ * makes refuse every consent or never answer. The real directory, sandbox-bank's, is used with the
+ * whole platform in devstack's journeys.
  */
 @Mock
 @Singleton
@@ -23,6 +24,11 @@ public class ModuleTestDirectory extends Directory {
     static final String PAYMENT_BANK_NAME = "Banco Teste Módulo";
     static final String DATA_ONLY_BANK = "data-only-bank";
     static final String ACCOUNTS_ONLY_BANK = "accounts-only-bank";
+    static final String ACCOUNTS_ONLY_BANK_NAME = "Banco Contas";
+    static final String REFUSING_BANK = "refusing-bank";
+    static final String REFUSING_BANK_NAME = "Banco Recusa";
+    static final String OFFLINE_BANK = "offline-bank";
+    static final String OFFLINE_BANK_NAME = "Banco Fora do Ar";
 
     public ModuleTestDirectory() {
         super(null);
@@ -47,6 +53,17 @@ public class ModuleTestDirectory extends Directory {
                                 "accounts", "https://bank.test/open-banking/accounts/v2/accounts",
                                 "credit-cards-accounts", "https://bank.test/open-banking/credit-cards-accounts/v2/accounts",
                                 "customers", "https://bank.test/open-banking/customers/v2",
-                                "loans", "https://bank.test/open-banking/loans/v2/contracts"))));
+                                "loans", "https://bank.test/open-banking/loans/v2/contracts")),
+                everything(REFUSING_BANK, "org-4", REFUSING_BANK_NAME, "recusa.test"),
+                everything(OFFLINE_BANK, "org-5", OFFLINE_BANK_NAME, "foradoar.test")));
+    }
+
+    /** An institution that offers every data-sharing API family (and no payments). */
+    private static AuthorisationServer everything(String id, String organisation, String name, String host) {
+        String base = "https://" + host + "/open-banking/";
+        return new AuthorisationServer(id, organisation, name, name, null, "https://" + host + "/.well-known/openid-configuration",
+                Map.of("consents", base + "consents/v3/consents", "resources", base + "resources/v3/resources",
+                        "accounts", base + "accounts/v2/accounts", "credit-cards-accounts", base + "credit-cards-accounts/v2/accounts",
+                        "customers", base + "customers/v2", "loans", base + "loans/v2/contracts"));
     }
 }

@@ -1,6 +1,7 @@
 package br.com.ponte.consent;
 
 import br.com.ponte.consent.domain.PaymentConsents;
+import br.com.ponte.consent.whitelabel.Branding;
 import br.com.ponte.infra.PartnerTokens;
 import br.com.ponte.infra.PonteInfraTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -92,7 +93,7 @@ class WhitelabelScreensIT {
         assertThat(choose.contentType()).startsWith("text/html");
         String page = choose.body().asString();
         assertThat(page).contains("<html lang=\"pt-BR\">", "name=\"viewport\"", "Loja &lt;Roxa&gt;", "Pague a Loja Roxa",
-                "--primary: #6d28d9", "--on-primary: #ffffff", "--accent: #facc15", "--on-accent: #000000",
+                "--primary: #6d28d9", "--on-primary: #ffffff", "--primary-cue: #6d28d9", "--accent: #facc15", "--on-accent: #000000",
                 "R$\u00a01.234,56", ModuleTestDirectory.PAYMENT_BANK_NAME,
                 "href=\"" + partner.screens() + "/review?bank=" + ModuleTestDirectory.PAYMENT_BANK + "\"");
         assertThat(page).as("a bank without the payments API is not offered").doesNotContain("Banco Só Dados");
@@ -201,6 +202,20 @@ class WhitelabelScreensIT {
         assertThat(goToBank(partner.screens(), ModuleTestDirectory.PAYMENT_BANK).statusCode()).isEqualTo(410);
         given().auth().oauth2(partner.token()).get("/v1/payment-intents/" + partner.intentId()).then()
                 .body("status", equalTo("EXPIRED"));
+    }
+
+    @Test
+    void aPaleBrandKeepsItsFillAndOutlinesItsCuesInADarkerShadeOfItself() {
+        String token = PartnerTokens.issue("partner-" + UUID.randomUUID());
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("brandName", "Loja Menta", "primaryColor", "#cfe8e6")).put("/v1/whitelabel").then().statusCode(200);
+        String url = given().auth().oauth2(token).contentType(ContentType.JSON).body(ConsentRequests.intent("14.00"))
+                .post("/v1/payment-intents").then().statusCode(201).extract().path("url");
+        String page = open(URI.create(url).getPath()).body().asString();
+        String cue = page.replaceAll("(?s).*--primary-cue: (#[0-9a-f]{6});.*", "$1");
+        assertThat(page).contains("--primary: #cfe8e6", "--on-primary: #000000");
+        assertThat(cue).isNotEqualTo("#cfe8e6").isEqualTo(Branding.cueOf("#cfe8e6"));
+        assertThat(Branding.contrast(cue, Branding.PAGE)).isGreaterThanOrEqualTo(3.0);
     }
 
     @Test

@@ -30,10 +30,7 @@ public record ReviewedPayment(String amount, String creditorName, String credito
     }
 
     static String document(String digits) {
-        if (digits.length() == 14) {
-            return digits.replaceFirst("(\\d{2})(\\d{3})(\\d{3})(\\d{4})(\\d{2})", "$1.$2.$3/$4-$5");
-        }
-        return "***." + digits.substring(3, 6) + "." + digits.substring(6, 9) + "-**";
+        return digits.length() == 14 ? Words.cnpj(digits) : Words.cpf(digits);
     }
 
     private static String when(PaymentConsentRequest.Payment payment) {

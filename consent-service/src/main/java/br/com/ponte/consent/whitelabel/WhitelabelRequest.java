@@ -12,10 +12,12 @@ public record WhitelabelRequest(
                         + "left out, the header shows the brand name alone")
         String logoUrl,
         @Schema(pattern = "^#[0-9a-fA-F]{6}$", example = "#6d28d9",
-                description = "Header and main buttons; their text is black or white, whichever contrasts more")
+                description = "Header and main buttons; their text is black or white, whichever contrasts more. The cues "
+                        + "that identify a control or a state (the button's outline, the current step) take a darker "
+                        + "shade of it when it is too pale to reach 3:1 against the page")
         String primaryColor,
         @Schema(pattern = "^#[0-9a-fA-F]{6}$", example = "#f59e0b",
                 description = "Highlights: the header's stripe, the focus ring, the chosen bank")
         String accentColor,
-        WhitelabelTexts texts) {
+        WhitelabelTextsBody texts) {
 }

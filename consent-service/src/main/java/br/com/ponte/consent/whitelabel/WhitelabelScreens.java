@@ -2,6 +2,7 @@ package br.com.ponte.consent.whitelabel;
 
 import br.com.ponte.consent.bank.PaymentBanks;
 import br.com.ponte.consent.domain.PaymentConsent;
+import br.com.ponte.consent.whitelabel.Screens.Page;
 import br.com.ponte.events.EventTime;
 import br.com.ponte.kit.api.ApiException;
 import io.quarkus.qute.CheckedTemplate;
@@ -24,13 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -49,18 +45,6 @@ import java.util.function.Function;
 public class WhitelabelScreens {
 
     private static final Logger LOG = Logger.getLogger(WhitelabelScreens.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** What every screen needs: the partner's brand, and the nonce its colours are allowed by. */
-    public record Page(Branding brand, String nonce) {
-
-        static Page of(WhitelabelSettings settings) {
-            byte[] nonce = new byte[16];
-            RANDOM.nextBytes(nonce);
-            return new Page(Branding.of(settings), Base64.getEncoder().encodeToString(nonce));
-        }
-    }
-
     @CheckedTemplate(basePath = "whitelabel")
     static class Templates {
         static native TemplateInstance choose(Page page, String path, ReviewedPayment payment, List<BankChoice> banks);
@@ -141,7 +125,7 @@ public class WhitelabelScreens {
                 return Uni.createFrom().item(seeOther(screen.intent().screenPath()));
             }
             Page page = Page.of(screen.settings());
-            WhitelabelTexts texts = page.brand().texts();
+            PaymentTexts texts = page.brand().texts().payment();
             ReviewedPayment payment = ReviewedPayment.of(screen.intent().consentRequest());
             String back = returnUrl(screen);
             TemplateInstance shown = switch (consent.status) {
@@ -256,32 +240,12 @@ public class WhitelabelScreens {
         return choices.stream().map(BankChoice::logoUri).toList();
     }
 
+    /** Form-action also allows https: the review's form posts here, and its answer redirects to the bank's page. */
     private static Uni<Response> render(int status, Page page, TemplateInstance template, List<String> images) {
-        Set<String> imageSources = new LinkedHashSet<>();
-        imageSources.add("'self'");
-        List<String> all = new ArrayList<>(images);
-        all.add(page.brand().logoUrl());
-        for (String image : all) {
-            if (image != null) {
-                URI uri = URI.create(image);
-                imageSources.add(uri.getScheme() + "://" + uri.getRawAuthority());
-            }
-        }
-        // form-action: the review's form posts here, and its answer redirects to the bank's https page
-        String policy = "default-src 'none'; style-src 'self' 'nonce-" + page.nonce() + "'; img-src "
-                + String.join(" ", imageSources) + "; form-action 'self' https:; base-uri 'none'; frame-ancestors 'none'";
-        return template.createUni().map(html -> Response.status(status)
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(html)
-                .header("Content-Security-Policy", policy)
-                .header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Content-Type-Options", "nosniff")
-                .build());
+        return Screens.render(status, page, template, images, List.of("https:"));
     }
 
     private static Response seeOther(String location) {
-        return Response.seeOther(URI.create(location)).header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer").build();
+        return Screens.seeOther(location);
     }
 }

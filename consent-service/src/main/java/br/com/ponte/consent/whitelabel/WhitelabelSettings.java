@@ -44,7 +44,11 @@ public class WhitelabelSettings extends PanacheEntityBase {
     @Column(name = "accent_color")
     public String accentColor;
 
-    /** The texts the partner set: {@link WhitelabelTexts} as JSON, the ones left out absent. */
+    /**
+     * The texts the partner set: {@link WhitelabelTexts} as JSON (by product), the ones left out absent.
+     * Rows written before there were products hold the payment texts' flat keys; V7 moved them under
+     * {@code payment}, and they are still read as such.
+     */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "texts")
     public String texts;
@@ -76,14 +80,14 @@ public class WhitelabelSettings extends PanacheEntityBase {
         logoUrl = request.logoUrl();
         primaryColor = request.primaryColor() == null ? DEFAULT_PRIMARY_COLOR : request.primaryColor().toLowerCase();
         accentColor = request.accentColor() == null ? DEFAULT_ACCENT_COLOR : request.accentColor().toLowerCase();
-        texts = request.texts() == null ? "{}" : EventCodec.toTree(request.texts()).toString();
+        texts = request.texts() == null ? "{}" : EventCodec.toTree(request.texts().toTexts()).toString();
         updatedAt = now;
     }
 
     /** The texts the screens show: the partner's, and the defaults for the rest. */
     public WhitelabelTexts effectiveTexts() {
         try {
-            return EventCodec.mapper().readValue(texts, WhitelabelTexts.class).orDefaults();
+            return EventCodec.mapper().readValue(texts, WhitelabelTextsBody.class).toTexts().orDefaults();
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("whitelabel_settings.texts of partner " + partnerId + " is not JSON", e);
         }

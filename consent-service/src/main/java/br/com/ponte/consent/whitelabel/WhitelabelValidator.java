@@ -4,6 +4,7 @@ import br.com.ponte.consent.api.FieldErrors;
 import br.com.ponte.kit.api.ApiException;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static br.com.ponte.consent.api.FieldErrors.blank;
@@ -48,18 +49,26 @@ final class WhitelabelValidator {
         }
         color("primaryColor", r.primaryColor());
         color("accentColor", r.accentColor());
-        WhitelabelTexts t = r.texts();
+        WhitelabelTextsBody t = r.texts();
         if (t != null) {
-            text("texts.title", t.title(), WhitelabelTexts.SHORT);
-            text("texts.chooseBankIntro", t.chooseBankIntro(), WhitelabelTexts.LONG);
-            text("texts.reviewIntro", t.reviewIntro(), WhitelabelTexts.LONG);
-            text("texts.goToBankButton", t.goToBankButton(), WhitelabelTexts.SHORT);
-            text("texts.returnButton", t.returnButton(), WhitelabelTexts.SHORT);
-            text("texts.approvedTitle", t.approvedTitle(), WhitelabelTexts.SHORT);
-            text("texts.approvedMessage", t.approvedMessage(), WhitelabelTexts.LONG);
-            text("texts.rejectedTitle", t.rejectedTitle(), WhitelabelTexts.SHORT);
-            text("texts.rejectedMessage", t.rejectedMessage(), WhitelabelTexts.LONG);
+            texts("texts.", t.flatPayment());
+            texts("texts.payment.", t.payment());
+            texts("texts.sharing.", t.sharing());
+            texts("texts.dashboard.", t.dashboard());
+            Map<String, String> namespaced = TextRecords.values(t.payment());
+            TextRecords.values(t.flatPayment()).forEach((name, flat) -> {
+                String other = namespaced.get(name);
+                if (flat != null && other != null && !flat.equals(other)) {
+                    errors.invalid("texts." + name, "differs from texts.payment." + name
+                            + ": it is that text's former spelling; send it once, under texts.payment");
+                }
+            });
         }
+    }
+
+    /** Every text of one product's record, each within the limit its name gives it. */
+    private void texts(String prefix, Record texts) {
+        TextRecords.values(texts).forEach((name, value) -> text(prefix + name, value, TextRecords.maxLength(name)));
     }
 
     private void color(String field, String value) {
