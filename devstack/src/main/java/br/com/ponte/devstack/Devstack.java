@@ -241,7 +241,19 @@ public final class Devstack implements AutoCloseable {
     }
 
     public static String renderDemo(StackPorts ports, String secretsFile) {
-        try (InputStream in = Devstack.class.getResourceAsStream("/demo.sh")) {
+        return render("/demo.sh", ports, secretsFile);
+    }
+
+    /**
+     * The data-sharing demo, which goes on in the shell of {@link #renderDemo the payment demo} (its
+     * partner, token and helpers), with this stack's ports.
+     */
+    public static String renderSharingDemo(StackPorts ports, String secretsFile) {
+        return render("/sharing-demo.sh", ports, secretsFile);
+    }
+
+    private static String render(String resource, StackPorts ports, String secretsFile) {
+        try (InputStream in = Devstack.class.getResourceAsStream(resource)) {
             String template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> values = new LinkedHashMap<>();
             values.put("{{VAULT}}", "http://localhost:" + ports.vault());
@@ -282,6 +294,10 @@ public final class Devstack implements AutoCloseable {
         out.println("events arrive here.");
         out.println();
         out.println(demo());
+        out.println("Then, in the same terminal, data sharing: a session in which the user shares accounts, cards and");
+        out.println("credit operations with two institutions, one webhook per resource shared, and a revocation.");
+        out.println();
+        out.println(renderSharingDemo(ports, root.relativize(dataDir.resolve("secrets.properties")).toString()));
         out.println("Ctrl-C stops everything.");
     }
 

@@ -59,10 +59,12 @@ class PlatformIT {
 
     @Test
     void theDemoRunsAsWrittenAndTheSignedEventsArriveInOrder() throws Exception {
-        String demo = Devstack.renderDemo(stack.ports(), dataDir.resolve("secrets.properties").toString());
+        // the payment demo, then the data-sharing one in the same shell, as the README has them
+        String demo = Devstack.renderDemo(stack.ports(), dataDir.resolve("secrets.properties").toString()) + "\n"
+                + Devstack.renderSharingDemo(stack.ports(), dataDir.resolve("secrets.properties").toString());
         Process bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", demo).directory(ROOT.toFile())
                 .redirectErrorStream(true).start();
-        assertThat(bash.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(bash.waitFor(180, TimeUnit.SECONDS)).isTrue();
         String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bash.exitValue()).as(output).isZero();
         List<JsonNode> printed = new ArrayList<>();
@@ -71,7 +73,7 @@ class PlatformIT {
                 printed.add(JSON.readTree(line));
             }
         }
-        assertThat(printed).as(output).hasSize(2);
+        assertThat(printed).as(output).hasSize(5);
         JsonNode consent = printed.get(0);
         assertThat(consent.path("status").asText()).as(output).isEqualTo("AUTHORISED");
         assertThat(consent.path("transmitterConsentId").asText()).as(output).startsWith("urn:");
@@ -90,6 +92,31 @@ class PlatformIT {
         assertThat(received).extracting(r -> r.path("event").path("source").asText()).containsOnly("consent-service");
         assertThat(received.get(received.size() - 1).path("event").path("data").path("outcome").asText()).isEqualTo("SETTLED");
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("[demo receiver] consent:finish");
+
+        // data sharing: both institutions authorised, Banco Horizonte without the cards it does not have
+        JsonNode atSandbox = printed.get(2);
+        JsonNode atHorizonte = printed.get(3);
+        assertThat(atSandbox.path("status").asText()).as(output).isEqualTo("AUTHORISED");
+        assertThat(atSandbox.path("resources")).as(output).hasSize(8);
+        assertThat(atSandbox.path("groups")).extracting(JsonNode::asText)
+                .containsExactly("ACCOUNTS_TRANSACTIONS", "CREDIT_CARDS_BILLS", "CREDIT_OPERATIONS");
+        assertThat(atHorizonte.path("status").asText()).as(output).isEqualTo("AUTHORISED");
+        assertThat(atHorizonte.path("groups")).extracting(JsonNode::asText).containsExactly("ACCOUNTS_TRANSACTIONS", "CREDIT_OPERATIONS");
+        assertThat(atHorizonte.path("resources")).hasSize(2);
+        assertThat(output).contains("location: https://partner.example/sharing/return?sessionId=" + atSandbox.path("sessionId").asText()
+                + "&status=FINISHED");
+        JsonNode revoked = printed.get(4);
+        assertThat(revoked.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(revoked.path("revocation").path("revokedBy").asText()).isEqualTo("PARTNER");
+        // one webhook per resource shared, each signed
+        assertThat(Received.until(HTTP, stack, atSandbox.path("id").asText(), d -> Received.count(d, "sharing:resource:shared") == 8))
+                .extracting(r -> r.path("event").path("data").path("resourceId").asText()).containsAll(
+                        java.util.stream.StreamSupport.stream(atSandbox.path("resources").spliterator(), false)
+                                .map(r -> r.path("resourceId").asText()).toList());
+        assertThat(Received.untilType(HTTP, stack, atHorizonte.path("id").asText(), "sharing:consent:revoked")).extracting(
+                r -> r.path("event").path("type").asText()).containsExactly("sharing:consent:created", "sharing:consent:authorised",
+                "sharing:resource:shared", "sharing:resource:shared", "sharing:consent:revoked");
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("[demo receiver] sharing:resource:shared");
     }
 
     @Test

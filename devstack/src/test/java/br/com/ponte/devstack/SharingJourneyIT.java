@@ -186,7 +186,8 @@ class SharingJourneyIT {
         assertThat(pending.path("status").asText()).isEqualTo("AUTHORISED");
         assertThat(resources(pending)).containsEntry(COMPANY_ACCOUNT_1, "PENDING_AUTHORISATION")
                 .containsEntry(COMPANY_ACCOUNT_2, "PENDING_AUTHORISATION").containsEntry(COMPANY_INVOICE_FINANCING, "AVAILABLE");
-        List<JsonNode> waiting = Received.until(http, stack, consentId, d -> Received.count(d, "sharing:resource:pending") == 2);
+        List<JsonNode> waiting = Received.until(http, stack, consentId, d -> Received.count(d, "sharing:resource:pending") == 2
+                && Received.count(d, "sharing:resource:shared") == 1);
         assertThat(Received.ofType(waiting, "sharing:resource:pending")).allSatisfy(e ->
                 assertThat(Instant.parse(e.path("data").path("approvalDeadline").asText())).isAfter(Instant.now().plus(Duration.ofDays(14))));
         assertThat(Received.ofType(waiting, "sharing:resource:shared")).extracting(e -> e.path("data").path("resourceId").asText())
