@@ -30,12 +30,12 @@ AT_SANDBOX=$(share $BANK); AT_HORIZONTE=$(share $HORIZONTE)
 
 # 12. "Concluir": the user goes back to the partner with the session id
 curl -s -o /dev/null -D - -X POST $SESSION_URL/finish | grep -i '^location:'
-# → location: https://partner.example/sharing/return?sessionId=…&status=FINISHED
+# → Location: https://partner.example/sharing/return?sessionId=…&status=FINISHED
 
 # 13. One sharing:resource:shared webhook per account, card and contract shared (8 at Banco Sandbox Ponte;
 #     2 at Banco Horizonte, which has no cards and dropped them from its consent), then the consents
 for i in $(seq 60); do
-  [ "$(curl -s {{RECEIVER}}/received | grep -c '"type":"sharing:resource:shared"')" -ge 10 ] && break; sleep 1
+  [ "$(curl -s {{RECEIVER}}/received | grep -c '"sharing:resource:shared"')" -ge 10 ] && break; sleep 1
 done
 curl -s {{CONSENT}}/v1/sharing-consents/$AT_SANDBOX -H "Authorization: Bearer $TOKEN"; echo
 curl -s {{CONSENT}}/v1/sharing-consents/$AT_HORIZONTE -H "Authorization: Bearer $TOKEN"; echo

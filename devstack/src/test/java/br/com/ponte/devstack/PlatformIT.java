@@ -103,7 +103,7 @@ class PlatformIT {
         assertThat(atHorizonte.path("status").asText()).as(output).isEqualTo("AUTHORISED");
         assertThat(atHorizonte.path("groups")).extracting(JsonNode::asText).containsExactly("ACCOUNTS_TRANSACTIONS", "CREDIT_OPERATIONS");
         assertThat(atHorizonte.path("resources")).hasSize(2);
-        assertThat(output).contains("location: https://partner.example/sharing/return?sessionId=" + atSandbox.path("sessionId").asText()
+        assertThat(output).containsIgnoringCase("location: https://partner.example/sharing/return?sessionId=" + atSandbox.path("sessionId").asText()
                 + "&status=FINISHED");
         JsonNode revoked = printed.get(4);
         assertThat(revoked.path("status").asText()).isEqualTo("REJECTED");
