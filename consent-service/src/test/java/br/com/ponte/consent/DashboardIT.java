@@ -1,6 +1,7 @@
 package br.com.ponte.consent;
 
 import br.com.ponte.consent.SharingFixtures.Partner;
+import br.com.ponte.consent.dashboard.DashboardLinks;
 import br.com.ponte.consent.sharing.SharingConsent;
 import br.com.ponte.consent.sharing.SharingConsents;
 import br.com.ponte.consent.sharing.SharingJourney;
@@ -81,6 +82,9 @@ class DashboardIT {
 
     @Inject
     ModuleTestSharingBank bank;
+
+    @Inject
+    DashboardLinks links;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -296,6 +300,28 @@ class DashboardIT {
         ExtractableResponse<Response> ended = screen(session, "/whitelabel/dashboard");
         assertThat(ended.statusCode()).isEqualTo(401);
         assertThat(ended.body().asString()).contains("Sua sessão terminou", "Abra o app da Aurora", "Financeira Aurora");
+    }
+
+    @Test
+    void expiredSessionsAndLinksArePurged() throws Exception {
+        Partner partner = Partner.with(BRAND);
+        String old = openDashboard(partner, CPF, null);
+        String fresh = openDashboard(partner, CPF, null);
+        try (Connection c = db()) {
+            c.createStatement().executeUpdate("update dashboard_session set expires_at = now() - interval '2 days' "
+                    + "where token_hash = '" + sha256(old) + "'");
+            c.createStatement().executeUpdate("update dashboard_link set expires_at = now() - interval '2 days' "
+                    + "where id = (select link_id from dashboard_session where token_hash = '" + sha256(old) + "')");
+        }
+        SharingFixtures.await(() -> links.purge().replaceWith(true));
+        try (Connection c = db()) {
+            ResultSet rs = c.createStatement().executeQuery("select (select count(*) from dashboard_session where partner_id = '"
+                    + partner.id() + "'), (select count(*) from dashboard_link where partner_id = '" + partner.id() + "')");
+            rs.next();
+            assertThat(rs.getInt(1)).as("the open session is kept").isEqualTo(1);
+            assertThat(rs.getInt(2)).as("its link too").isEqualTo(1);
+        }
+        assertThat(screen(fresh, "/whitelabel/dashboard").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -114,7 +114,7 @@ public class DashboardLinks {
     /** Sessions that expired, and links expired for a day, are deleted. */
     @Scheduled(every = "${ponte.sharing.dashboard-purge-every:1h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> purge() {
+    public Uni<Void> purge() {
         Instant now = Instant.now();
         return Panache.withTransaction(() -> DashboardSession.delete("expiresAt < ?1", now)
                         .chain(() -> DashboardLink.delete("expiresAt < ?1 and id not in (select s.linkId from DashboardSession s)",
