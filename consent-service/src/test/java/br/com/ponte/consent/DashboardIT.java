@@ -11,7 +11,6 @@ import br.com.ponte.events.EventCodec;
 import br.com.ponte.events.EventEnvelope;
 import br.com.ponte.events.data.SharingConsentExtended;
 import br.com.ponte.events.data.SharingConsentRevoked;
-import br.com.ponte.infra.PartnerTokens;
 import br.com.ponte.infra.PonteInfraTestResource;
 import br.com.ponte.infra.TopicProbe;
 import io.quarkus.test.common.ResourceArg;
