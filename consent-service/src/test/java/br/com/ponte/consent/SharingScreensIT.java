@@ -106,7 +106,7 @@ class SharingScreensIT {
                 "--primary-cue: " + Branding.cueOf("#cfe8e6"), "Compartilhe com a Loja Verde",
                 "<li aria-current=\"step\">Dados</li>",
                 // who asks, who shares (the CPF masked), what for
-                "<dd id=\"who-asks\">Loja &lt;Verde&gt;</dd>", "<dd id=\"who-shares\">CPF ***.092.776-**</dd>",
+                "<dd id=\"who-asks\">Loja &lt;Verde&gt;</dd>", "<dd id=\"who-shares\">CPF <span class=\"nowrap\">***.092.776-**</span></dd>",
                 "Análise de crédito para oferecer um empréstimo com juros menores",
                 // the data by category: statements mandatory and justified, the others removable and kept by default
                 "<legend>Contas</legend>", "<legend>Cartão de crédito</legend>",
@@ -134,7 +134,7 @@ class SharingScreensIT {
 
         // a company's data: its CNPJ, punctuated; an indefinite sharing offers no end as the suggestion
         String company = start(partner, sessionRequest(CPF, CNPJ, null, "ACCOUNTS_BALANCES!"));
-        assertThat(open(company).body().asString()).contains("<dd id=\"who-company\">CNPJ 11.222.333/0001-81</dd>",
+        assertThat(open(company).body().asString()).contains("<dd id=\"who-company\">CNPJ <span class=\"nowrap\">11.222.333/0001-81</span></dd>",
                 "id=\"duration-indefinite\" name=\"duration\" value=\"indefinite\" checked", "Prazo indeterminado",
                 "id=\"duration-12\" name=\"duration\" value=\"12\">");
     }

@@ -1,6 +1,5 @@
 package br.com.ponte.consent.api;
 
-import br.com.ponte.consent.domain.BrazilianDocuments;
 import br.com.ponte.consent.sharing.PermissionGroup;
 import br.com.ponte.kit.api.ApiException;
 
@@ -37,29 +36,8 @@ final class SharingSessionValidator {
     }
 
     private void check(SharingSessionRequest r) {
-        if (r.loggedUser() == null || r.loggedUser().document() == null) {
-            errors.missing("loggedUser.document");
-        } else {
-            if (!"CPF".equals(r.loggedUser().document().rel())) {
-                errors.invalid("loggedUser.document.rel", "must be CPF");
-            }
-            if (!BrazilianDocuments.isValidCpf(r.loggedUser().document().identification())) {
-                errors.invalid("loggedUser.document.identification", "must be a valid CPF (11 digits)");
-            }
-        }
+        UserDocuments.check(errors, r.loggedUser(), r.businessEntity());
         boolean business = r.businessEntity() != null;
-        if (business) {
-            if (r.businessEntity().document() == null) {
-                errors.missing("businessEntity.document");
-            } else {
-                if (!"CNPJ".equals(r.businessEntity().document().rel())) {
-                    errors.invalid("businessEntity.document.rel", "must be CNPJ");
-                }
-                if (!BrazilianDocuments.isValidCnpj(r.businessEntity().document().identification())) {
-                    errors.invalid("businessEntity.document.identification", "must be a valid CNPJ (14 digits)");
-                }
-            }
-        }
         if (blank(r.purpose())) {
             errors.missing("purpose");
         } else if (r.purpose().strip().length() > PURPOSE_MAX) {

@@ -40,11 +40,15 @@ public interface SharingConfig {
     @WithDefault("7d")
     Duration expiringLeadTime();
 
-    /** How long a link to the user's dashboard can be opened. */
+    /** How long a link to the user's dashboard can be opened (PONTE_SHARING_DASHBOARD_LINK_LIFETIME). */
     @WithDefault("15m")
     Duration dashboardLinkLifetime();
 
-    /** How long the user's dashboard stays open once the link was followed. */
+    /** How long the user's dashboard stays open once the link was followed (PONTE_SHARING_DASHBOARD_SESSION_LIFETIME). */
     @WithDefault("30m")
     Duration dashboardSessionLifetime();
+
+    /** How often expired dashboard sessions and links are deleted. */
+    @WithDefault("1h")
+    Duration dashboardPurgeEvery();
 }

@@ -36,6 +36,8 @@ import java.util.UUID;
 public class SharingJourney implements ConsentHandler {
 
     private static final Logger LOG = Logger.getLogger(SharingJourney.class);
+    /** The detail of a revocation, or of a request cancelled, by the user on Ponte's dashboard. */
+    public static final String BY_USER_AT_DASHBOARD = "Revogado pelo usuário no Meus compartilhamentos";
 
     private final SharingBank bank;
     private final SharingInstitutions institutions;
@@ -274,8 +276,7 @@ public class SharingJourney implements ConsentHandler {
                         "The sharing consent ended already (" + consent.rejectionReasonCode + ")");
             }
             Uni<Void> atBank = consent.transmitterConsentId == null ? Uni.createFrom().voidItem() : bank.revoke(consent);
-            String detail = "USER".equals(revokedBy) ? "Revogado pelo usuário no Meus compartilhamentos"
-                    : "Revogado pela instituição receptora";
+            String detail = "USER".equals(revokedBy) ? BY_USER_AT_DASHBOARD : "Revogado pela instituição receptora";
             return atBank.chain(() -> consent.status == SharingStatus.AUTHORISED
                     ? consents.revoked(consentId, revokedBy, channel, "USER".equals(revokedBy) ? "USER" : "TPP",
                     SharingConsent.CUSTOMER_MANUALLY_REVOKED, detail)

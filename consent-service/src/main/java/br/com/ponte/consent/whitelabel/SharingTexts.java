@@ -39,7 +39,7 @@ public record SharingTexts(
             "Escolha a instituição",
             "Escolha onde estão os seus dados. Você confirma o compartilhamento no ambiente seguro da instituição e pode "
                     + "voltar para adicionar outras.",
-            "Você está indo para a instituição",
+            "Redirecionando para a instituição",
             "Confirme o compartilhamento no ambiente seguro da instituição. Sua senha não passa por aqui.",
             "Compartilhamento autorizado",
             "A instituição confirmou o compartilhamento dos seus dados.",
