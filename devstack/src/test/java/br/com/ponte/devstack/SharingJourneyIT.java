@@ -274,6 +274,59 @@ class SharingJourneyIT {
     }
 
     @Test
+    void theUserRevokesFromTheDashboardAndTheInstitutionIsToldToo() throws Exception {
+        String consentId = sharedAccount(SANDBOX, PERSON);
+        String bankId = partner.send("GET", consents() + "/" + consentId, null, 200).path("transmitterConsentId").asText();
+        assertThat(sharedAtTheBank(SANDBOX, PERSON)).contains(bankId);
+
+        // the partner's link to the user's dashboard; the same key gives the same link
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> user = Map.of("loggedUser", Map.of("document", Map.of("identification", PERSON, "rel", "CPF")));
+        JsonNode link = partner.sendWithKey("POST", "http://localhost:" + stack.ports().consent() + "/v1/sharing-dashboard-links",
+                key, user, 201);
+        assertThat(partner.sendWithKey("POST", "http://localhost:" + stack.ports().consent() + "/v1/sharing-dashboard-links",
+                key, user, 201).path("url").asText()).isEqualTo(link.path("url").asText());
+
+        // following it opens the dashboard (a cookie); the link serves once
+        HttpResponse<String> opened = page(URI.create(link.path("url").asText()));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+        String cookie = opened.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+        assertThat(cookie).startsWith("ponte_dashboard=");
+        String dashboard = "http://localhost:" + stack.ports().consent() + "/whitelabel/dashboard";
+        HttpResponse<String> list = withCookie(dashboard, cookie);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("data-consent-id=\"" + consentId + "\"");
+
+        // the confirmation screen states the consequences; confirming revokes, at the bank first
+        HttpResponse<String> confirmation = withCookie(dashboard + "/consents/" + consentId + "/revoke", cookie);
+        assertThat(confirmation.statusCode()).isEqualTo(200);
+        assertThat(confirmation.body()).contains("id=\"consequences\"");
+        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(confirmation.body());
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> withoutToken = http.send(HttpRequest.newBuilder(URI.create(dashboard + "/consents/" + consentId + "/revoke"))
+                .header("cookie", cookie).header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=forged")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        HttpResponse<String> revoked = http.send(HttpRequest.newBuilder(URI.create(dashboard + "/consents/" + consentId + "/revoke"))
+                .header("cookie", cookie).header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(303);
+
+        JsonNode read = partner.send("GET", consents() + "/" + consentId, null, 200);
+        assertThat(read.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(read.path("revocation").path("revokedBy").asText()).isEqualTo("USER");
+        assertThat(read.path("revocation").path("channel").asText()).isEqualTo("PONTE");
+        assertThat(sharedAtTheBank(SANDBOX, PERSON)).doesNotContain(bankId);
+        JsonNode event = Received.ofType(Received.untilType(http, stack, consentId, "sharing:consent:revoked"),
+                "sharing:consent:revoked").get(0);
+        assertThat(event.path("data").path("revokedBy").asText()).isEqualTo("USER");
+        assertThat(event.path("data").path("channel").asText()).isEqualTo("PONTE");
+        // the history keeps it, in the inactive section
+        assertThat(withCookie(dashboard, cookie).body()).contains("data-consent-id=\"" + consentId + "\" data-section=\"inactive\"");
+    }
+
+    @Test
     void anExpiryAtTheInstitutionIsNoticedAndAResourceBlockedThereIsTold() throws Exception {
         String consentId = sharedAccount(SANDBOX, PERSON);
         String bankId = partner.send("GET", consents() + "/" + consentId, null, 200).path("transmitterConsentId").asText();
@@ -455,6 +508,10 @@ class SharingJourneyIT {
 
     private static HttpResponse<String> page(URI uri) throws Exception {
         return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> withCookie(String url, String cookie) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> form(String url, Map<String, String> fields) throws Exception {

@@ -89,15 +89,18 @@ public class SharingFollower {
                 .collect().asList().replaceWithVoid();
     }
 
-    Uni<Void> expireTerms(Instant now) {
+    /** Expires the authorised consents whose term is at or before {@code now} (the round passes the clock; tests a later time). */
+    public Uni<Void> expireTerms(Instant now) {
         return each(DUE_TERMS, "now", now, consents::expired);
     }
 
-    Uni<Void> announceTerms(Instant now) {
+    /** Announces the consents whose term is within the lead time of {@code now}, once per term. */
+    public Uni<Void> announceTerms(Instant now) {
         return each(DUE_NOTICES, "soon", now.plus(config.expiringLeadTime()), id -> consents.expiring(id, now));
     }
 
-    Uni<Void> endSessions(Instant now) {
+    /** Ends the sessions whose time ran out by {@code now}. */
+    public Uni<Void> endSessions(Instant now) {
         return each(DUE_SESSIONS, "now", now, id -> consents.endSession(id, false));
     }
 
