@@ -65,11 +65,7 @@ class PaymentJourneyIT {
         token = partner.token();
 
         // the partner's webhook: the stack's receiver, which verifies every signature
-        String secret = partner.send("POST", "http://localhost:" + stack.ports().webhook() + "/v1/webhook-endpoints",
-                Map.of("url", "http://127.0.0.1:" + stack.ports().demoReceiver() + "/hooks/journey", "ordered", true), 201)
-                .path("secret").asText();
-        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().demoReceiver() + "/secret"))
-                .PUT(HttpRequest.BodyPublishers.ofString(secret)).build(), HttpResponse.BodyHandlers.discarding());
+        partner.receiveWebhooks(stack, "/hooks/journey");
     }
 
     @AfterAll

@@ -80,11 +80,7 @@ class SharingJourneyIT {
         otherPartner = TestPartner.onboard(stack, dataDir, "Outra Fintech", "/v1/authorisations/callback", List.of(SANDBOX));
         http = HttpClient.newBuilder().sslContext(sslOf(partner)).followRedirects(HttpClient.Redirect.NEVER).build();
 
-        String secret = partner.send("POST", "http://localhost:" + stack.ports().webhook() + "/v1/webhook-endpoints",
-                Map.of("url", "http://127.0.0.1:" + stack.ports().demoReceiver() + "/hooks/sharing", "ordered", true), 201)
-                .path("secret").asText();
-        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().demoReceiver() + "/secret"))
-                .PUT(HttpRequest.BodyPublishers.ofString(secret)).build(), HttpResponse.BodyHandlers.discarding());
+        partner.receiveWebhooks(stack, "/hooks/sharing");
     }
 
     @AfterAll

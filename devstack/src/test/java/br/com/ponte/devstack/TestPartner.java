@@ -109,6 +109,18 @@ final class TestPartner {
         return send(http, method, url, token, body, expected);
     }
 
+    /**
+     * Registers the stack's webhook receiver as this partner's endpoint (ordered: each subject's events
+     * in sequence) and gives it the secret, so it verifies every signature ({@link Received}).
+     */
+    void receiveWebhooks(Devstack stack, String path) throws Exception {
+        String secret = send("POST", "http://localhost:" + stack.ports().webhook() + "/v1/webhook-endpoints",
+                Map.of("url", "http://127.0.0.1:" + stack.ports().demoReceiver() + path, "ordered", true), 201)
+                .path("secret").asText();
+        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().demoReceiver() + "/secret"))
+                .PUT(HttpRequest.BodyPublishers.ofString(secret)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
     /** {@link #send} with an {@code x-idempotency-key}. */
     JsonNode sendWithKey(String method, String url, String idempotencyKey, Object body, int expected) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
