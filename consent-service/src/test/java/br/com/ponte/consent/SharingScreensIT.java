@@ -215,7 +215,7 @@ class SharingScreensIT {
         assertThat(authorisationUrl).startsWith("https://bank.test/authorize?client_id=module-test&request_uri=urn:sharingtest:");
         String escaped = authorisationUrl.replace("&", "&amp;");
         assertThat(redirect).as("no click needed, a link in case").contains(
-                "<meta http-equiv=\"refresh\" content=\"1;url=" + escaped + "\">",
+                "<meta http-equiv=\"refresh\" content=\"0;url=" + escaped + "\">",
                 "id=\"go-to-institution\" href=\"" + escaped + "\"", "Você está indo para <strong id=\"redirect-institution\">"
                         + ModuleTestDirectory.PAYMENT_BANK_NAME + "</strong>", "Loja &lt;Verde&gt;",
                 "<li aria-current=\"step\">Confirmação</li>");

@@ -41,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the user chooses sandbox-bank on Ponte's screens, reviews the payment, goes to the bank, types
  * the CPF and answers there, and comes back through Ponte's callback to the result page in the
  * partner's brand; the partner reads the outcome (call 3). Each screen is saved as a screenshot
- * under {@code target/whitelabel-screens/}. Chromium and ChromeDriver must be installed
+ * under {@code target/whitelabel-screens/}; on each of Ponte's screens axe-core finds no WCAG 2.1 A/AA
+ * violation ({@link ScreenChecks}). Chromium and ChromeDriver must be installed
  * ({@code scripts/install-browser}); without them the test fails.
  */
 class WhitelabelIT {
@@ -145,6 +146,7 @@ class WhitelabelIT {
         assertThat(imageLoaded(".brand-logo")).as("the partner's logo is shown").isTrue();
         WebElement bank = browser.findElement(By.xpath("//a[contains(@class,'bank')][contains(., 'Banco Sandbox Ponte')]"));
         assertThat(imageLoaded(".bank img")).as("the bank's logo from the directory is shown").isTrue();
+        ScreenChecks.assertAccessible(browser, "choose bank");
         bank.click();
 
         // the review
@@ -158,6 +160,7 @@ class WhitelabelIT {
         assertThat(goToBank.getText()).isEqualTo("Ir para o banco");
         assertThat(goToBank.getCssValue("background-color")).isEqualTo(PRIMARY_RGB);
         assertThat(goToBank.getCssValue("color")).as("white on the partner's dark colour").isEqualTo("rgba(255, 255, 255, 1)");
+        ScreenChecks.assertAccessible(browser, "review");
         goToBank.click();
 
         // at the bank: the user types the CPF and approves
@@ -177,6 +180,7 @@ class WhitelabelIT {
         String backToPartner = back.getAttribute("href");
         assertThat(backToPartner).startsWith(PARTNER_RETURN + "?intentId=" + intent.path("id").asText())
                 .contains("status=AUTHORISED");
+        ScreenChecks.assertAccessible(browser, "result, approved");
         assertNoContentSecurityViolations();
 
         // call 3: the partner reads the outcome
@@ -207,6 +211,8 @@ class WhitelabelIT {
         assertThat(browser.findElement(By.tagName("h1")).getText()).as("the default text the partner did not change")
                 .isEqualTo("Pagamento não autorizado");
         assertThat(browser.findElement(By.linkText(RETURN_BUTTON)).getAttribute("href")).contains("status=REJECTED");
+        ScreenChecks.assertAccessible(browser, "result, rejected");
+        assertNoContentSecurityViolations();
 
         JsonNode read = partner.send("GET", consentService() + "/v1/payment-intents/" + intent.path("id").asText(), null, 200);
         assertThat(read.path("consentStatus").asText()).isEqualTo("REJECTED");
