@@ -398,7 +398,7 @@ class DashboardIT {
                 "<dd id=\"authorised-on\">" + Words.dateTime(renewed.authorisedAt) + "</dd>",
                 "Análise de crédito para oferecer um empréstimo com juros menores",
                 "Contas: Extratos", "Cartão de crédito: Faturas", "Transações dos últimos 12 meses",
-                "Conta 1</span>: Compartilhando", "Cartão de crédito 2</span>: Aguardando a aprovação de outras pessoas (até ",
+                "Conta 1</span>: Compartilhando", "Cartão de crédito 1</span>: Aguardando a aprovação de outras pessoas (até ",
                 "Por Financeira Aurora", Words.validity(consent.expirationDateTime) + " → " + Words.validity(renewed.expirationDateTime),
                 "id=\"revoke\"", "id=\"renew\"");
         assertThat(details.header("Content-Security-Policy")).contains("img-src 'self' https://bank.test https://aurora.example");

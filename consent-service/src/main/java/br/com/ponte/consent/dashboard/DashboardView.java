@@ -136,9 +136,10 @@ public final class DashboardView {
     static Details details(Card card, SharingConsent consent, List<SharingResource> resources,
                            List<SharingExtension> extensions, String brandName, Instant now) {
         List<Item> items = new ArrayList<>();
-        int n = 0;
+        // numbered within each kind: "Conta 1", "Conta 2", "Cartão de crédito 1"
+        java.util.Map<String, Integer> counted = new java.util.HashMap<>();
         for (SharingResource r : resources) {
-            n++;
+            int n = counted.merge(r.type, 1, Integer::sum);
             items.add(new Item(Words.resourceType(r.type) + " " + n, Words.resourceStatus(r.status),
                     r.status == ResourceStatus.PENDING_AUTHORISATION ? Words.dateTime(r.approvalDeadline) : null));
         }
