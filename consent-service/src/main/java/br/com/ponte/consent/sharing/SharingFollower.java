@@ -104,13 +104,20 @@ public class SharingFollower {
         return each(DUE_SESSIONS, "now", now, id -> consents.endSession(id, false));
     }
 
+    /**
+     * Runs {@code action} on every id {@code query} finds due, a batch at a time, until a batch is not
+     * full (a backlog is drained in one round) or makes no progress (each of its ids failed: the next
+     * round retries them).
+     */
     private Uni<Void> each(String query, String parameter, Instant value, java.util.function.Function<UUID, Uni<?>> action) {
         return Panache.withSession(() -> ids(query, parameter, value))
-                .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
-                .onItem().transformToUniAndConcatenate(id -> action.apply(id)
-                        .onFailure().invoke(e -> LOG.warnf("Sharing timer for %s failed; retried: %s", id, e.getMessage()))
-                        .onFailure().recoverWithNull())
-                .collect().asList().replaceWithVoid();
+                .chain(ids -> Multi.createFrom().iterable(ids)
+                        .onItem().transformToUniAndConcatenate(id -> action.apply(id).replaceWith(true)
+                                .onFailure().invoke(e -> LOG.warnf("Sharing timer for %s failed; retried: %s", id, e.getMessage()))
+                                .onFailure().recoverWithItem(false))
+                        .collect().asList()
+                        .chain(done -> ids.size() == BATCH && done.contains(true)
+                                ? each(query, parameter, value, action) : Uni.createFrom().voidItem()));
     }
 
     private static Uni<List<UUID>> ids(String query, String parameter, Instant value) {
