@@ -71,7 +71,7 @@ class SandboxPkiTest {
                 return Optional.empty();
             }
 
-            // The PKI reads none of the payments and sharing settings.
+            // The PKI reads none of the payments, sharing and data settings.
             @Override
             public Consent consent() {
                 return null;
@@ -99,6 +99,11 @@ class SandboxPkiTest {
 
             @Override
             public Sharing sharing() {
+                return null;
+            }
+
+            @Override
+            public Data data() {
                 return null;
             }
         };
