@@ -6,6 +6,7 @@ import io.smallrye.config.WithName;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "sandbox")
@@ -62,6 +63,12 @@ public interface SandboxConfig {
 
     /** The bank's books behind the data APIs: what they are made from and how they change. */
     Data data();
+
+    /**
+     * The data APIs' operational limits, calls a month per consent, operation and resource, by operation key
+     * ({@code sandbox.limits.accounts-balances=420}); an operation not named keeps the public table's figure.
+     */
+    Map<String, Integer> limits();
 
     interface Consent {
 

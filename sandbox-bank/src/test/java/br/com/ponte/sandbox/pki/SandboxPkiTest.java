@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,6 +106,11 @@ class SandboxPkiTest {
             @Override
             public Data data() {
                 return null;
+            }
+
+            @Override
+            public Map<String, Integer> limits() {
+                return Map.of();
             }
         };
     }
