@@ -143,7 +143,9 @@ public class Books {
         return new Registration(draws.uuid(), document, name, company ? name.replace(" Ltda", "") : null,
                 company ? LocalDate.of(2005 + draws.below(15), 1 + draws.below(12), 1 + draws.below(28))
                         : LocalDate.of(1970 + draws.below(30), 1 + draws.below(12), 1 + draws.below(28)),
-                draws.oneIn(2) ? "FEMININO" : "MASCULINO", draws.pick(List.of("SOLTEIRO", "CASADO", "DIVORCIADO")),
+                // a first name ending in -a reads as a woman's: Joana, Ana, Paula
+                name.split(" ")[0].endsWith("a") ? "FEMININO" : "MASCULINO",
+                draws.pick(List.of("SOLTEIRO", "CASADO", "DIVORCIADO")),
                 title(People.personName(draws)), draws.digits(9), address, areaCode, "9" + draws.digits(8), email,
                 draws.pick(List.of("Analista de sistemas", "Professora", "Comerciante", "Engenheiro civil", "Enfermeira")),
                 (company ? 120_000_000 : 650_000) + draws.between(0, 10) * 50_000,

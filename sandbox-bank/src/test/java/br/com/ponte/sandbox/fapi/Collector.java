@@ -69,14 +69,33 @@ final class Collector {
     }
 
     HttpResponse<String> get(String path, String bearer) {
-        return call(() -> receiver.tpp.tls.get(receiver.tpp.url(path), "Authorization", "Bearer " + bearer, "Accept",
-                Receiver.JSON, "x-fapi-interaction-id", UUID.randomUUID().toString()));
+        return fetch(receiver.tpp.url(path), bearer);
     }
 
     /** {@code GET} of a URL the sandbox gave (a link). */
     HttpResponse<String> follow(String url) {
-        return call(() -> receiver.tpp.tls.get(url, "Authorization", "Bearer " + token, "Accept", Receiver.JSON,
-                "x-fapi-interaction-id", UUID.randomUUID().toString()));
+        return fetch(url, token);
+    }
+
+    /**
+     * The call, made again after a second when the client's rate (calls a second) was exceeded, as a client
+     * honouring {@code Retry-After: 1} does; an operational limit's 429 (until next month) is answered as is.
+     */
+    private HttpResponse<String> fetch(String url, String bearer) {
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<String> response = call(() -> receiver.tpp.tls.get(url, "Authorization", "Bearer " + bearer,
+                    "Accept", Receiver.JSON, "x-fapi-interaction-id", UUID.randomUUID().toString()));
+            if (response.statusCode() != 429 || !response.headers().firstValue("Retry-After").orElse("").equals("1")
+                    || attempt == 3) {
+                return response;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return response;
+            }
+        }
     }
 
     /** The operation's 200 answer at {@code path}, valid against its spec, with {@code x-v} where the spec has it. */
