@@ -82,13 +82,13 @@ public class Books {
         Draws draws = Draws.of(seed, product.resourceId() + "|contract", 0);
         boolean company = company(brand, product);
         // the terms of each kind of operation; dates fixed on the calendar, so that instalments fall due as it goes
-        record Kind(LocalDate from, int instalments, long amountCents, double monthlyRate, String code) {
+        record Typical(LocalDate from, int instalments, long amountCents, double monthlyRate, String code) {
         }
-        Kind kind = switch (product.type()) {
-            case LOAN -> new Kind(LocalDate.of(2025, 1, 6), 48, 1_500_000, 0.0219, "0203");
-            case FINANCING -> new Kind(LocalDate.of(2024, 7, 1), 60, 4_800_000, 0.0149, "0401");
-            case UNARRANGED_ACCOUNT_OVERDRAFT -> new Kind(LocalDate.of(2026, 9, 1), 1, 85_000, 0.0849, "0101");
-            case INVOICE_FINANCING -> new Kind(LocalDate.of(2026, 1, 5), 12, company ? 4_500_000 : 600_000, 0.0189,
+        Typical kind = switch (product.type()) {
+            case LOAN -> new Typical(LocalDate.of(2025, 1, 6), 48, 1_500_000, 0.0219, "0203");
+            case FINANCING -> new Typical(LocalDate.of(2024, 7, 1), 60, 4_800_000, 0.0149, "0401");
+            case UNARRANGED_ACCOUNT_OVERDRAFT -> new Typical(LocalDate.of(2026, 9, 1), 1, 85_000, 0.0849, "0101");
+            case INVOICE_FINANCING -> new Typical(LocalDate.of(2026, 1, 5), 12, company ? 4_500_000 : 600_000, 0.0189,
                     "0301");
             default -> throw new IllegalArgumentException(product.type() + " is not a credit operation");
         };

@@ -1,5 +1,6 @@
 package br.com.ponte.sandbox.books;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -102,7 +103,7 @@ public enum Pattern {
     }
 
     private static List<Pattern> weighted(Object... patternsAndWeights) {
-        List<Pattern> all = new java.util.ArrayList<>();
+        List<Pattern> all = new ArrayList<>();
         for (int i = 0; i < patternsAndWeights.length; i += 2) {
             for (int w = 0; w < (Integer) patternsAndWeights[i + 1]; w++) {
                 all.add((Pattern) patternsAndWeights[i]);

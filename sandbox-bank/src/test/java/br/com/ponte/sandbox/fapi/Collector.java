@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -109,9 +110,9 @@ final class Collector {
                 assertThat(type).startsWith("application/json"));
         assertThat(response.headers().firstValue("x-fapi-interaction-id")).isPresent();
         assertThat(response.headers().firstValue("x-v")).isEqualTo(switch (operation.family()) {
-            case LOANS, UNARRANGED_ACCOUNTS_OVERDRAFT -> java.util.Optional.of("2.5.0");
-            case FINANCINGS, INVOICE_FINANCINGS -> java.util.Optional.of("2.4.0");
-            default -> java.util.Optional.empty();
+            case LOANS, UNARRANGED_ACCOUNTS_OVERDRAFT -> Optional.of("2.5.0");
+            case FINANCINGS, INVOICE_FINANCINGS -> Optional.of("2.4.0");
+            default -> Optional.empty();
         });
         JsonNode body = Json.of(response);
         assertValid(operation, body);
