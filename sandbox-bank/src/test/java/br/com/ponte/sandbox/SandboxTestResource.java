@@ -45,7 +45,9 @@ public class SandboxTestResource implements QuarkusTestResourceLifecycleManager 
                 Map.entry("sandbox.webhook.first-retry", "PT0.2S"),
                 // Data-sharing consents: seconds to authorise, seconds for the second approver.
                 Map.entry("sandbox.sharing.authorisation-timeout", "PT5S"),
-                Map.entry("sandbox.sharing.multiple-approval-window", "PT6S"));
+                Map.entry("sandbox.sharing.multiple-approval-window", "PT6S"),
+                // Data APIs: a limit a test reaches in a few calls (the others keep the public table's).
+                Map.entry("sandbox.limits.accounts-balances", "3"));
     }
 
     @Override

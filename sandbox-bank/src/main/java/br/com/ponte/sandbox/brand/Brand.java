@@ -15,20 +15,20 @@ import java.util.Optional;
  *       server {@code c9427b03-c565-47ce-90f1-09841f099026}, CNPJ {@code 12345678000195}, issuer
  *       {@code <base-url>}: payments v4, consents v3, resources v3, and the data of every phase-2 product.</li>
  *   <li>Banco Horizonte: organisation {@code 797e9393-2e89-46ab-bed4-6f35d4084c21}, authorisation
- *       server {@code f406bcf0-814a-40d5-abad-59bdd38ce8b8}, CNPJ {@code 98765432000198}, issuer
+ *       server {@code f406bcf0-814a-40d5-abad-59bdd38ce8b8}, CNPJ {@code 98765432000198}, COMPE {@code 991}, issuer
  *       {@code <base-url>/horizonte}: consents v3 and resources v3, registration data, accounts and credit
  *       operations; no payments, no credit cards.</li>
  * </ul>
  */
 public enum Brand {
     SANDBOX("sandbox", "", "Banco Sandbox Ponte", "476b3013-7076-44cf-95da-3c19b582a08c",
-            "c9427b03-c565-47ce-90f1-09841f099026", "12345678000195", "bancosandbox", "bank-signing",
+            "c9427b03-c565-47ce-90f1-09841f099026", "12345678000195", "990", "bancosandbox", "bank-signing",
             "Instituição transmissora local para desenvolvimento, demonstrações e testes da Ponte.",
             List.of(ApiFamily.PAYMENTS_CONSENTS, ApiFamily.PAYMENTS_PIX, ApiFamily.CONSENTS, ApiFamily.RESOURCES,
                     ApiFamily.CUSTOMERS, ApiFamily.ACCOUNTS, ApiFamily.CREDIT_CARDS_ACCOUNTS, ApiFamily.LOANS,
                     ApiFamily.FINANCINGS, ApiFamily.INVOICE_FINANCINGS, ApiFamily.UNARRANGED_ACCOUNTS_OVERDRAFT)),
     HORIZONTE("horizonte", "/horizonte", "Banco Horizonte", "797e9393-2e89-46ab-bed4-6f35d4084c21",
-            "f406bcf0-814a-40d5-abad-59bdd38ce8b8", "98765432000198", "bancohorizonte", "horizonte-signing",
+            "f406bcf0-814a-40d5-abad-59bdd38ce8b8", "98765432000198", "991", "bancohorizonte", "horizonte-signing",
             "Segunda instituição transmissora local, só de compartilhamento de dados, para testes da Ponte.",
             List.of(ApiFamily.CONSENTS, ApiFamily.RESOURCES, ApiFamily.CUSTOMERS, ApiFamily.ACCOUNTS, ApiFamily.LOANS,
                     ApiFamily.FINANCINGS, ApiFamily.INVOICE_FINANCINGS, ApiFamily.UNARRANGED_ACCOUNTS_OVERDRAFT));
@@ -39,19 +39,22 @@ public enum Brand {
     private final String organisationId;
     private final String authorisationServerId;
     private final String cnpj;
+    private final String compeCode;
     private final String urnNamespace;
     private final String signingKeyName;
     private final String description;
     private final List<ApiFamily> apis;
 
     Brand(String key, String pathPrefix, String displayName, String organisationId, String authorisationServerId,
-          String cnpj, String urnNamespace, String signingKeyName, String description, List<ApiFamily> apis) {
+          String cnpj, String compeCode, String urnNamespace, String signingKeyName, String description,
+          List<ApiFamily> apis) {
         this.key = key;
         this.pathPrefix = pathPrefix;
         this.displayName = displayName;
         this.organisationId = organisationId;
         this.authorisationServerId = authorisationServerId;
         this.cnpj = cnpj;
+        this.compeCode = compeCode;
         this.urnNamespace = urnNamespace;
         this.signingKeyName = signingKeyName;
         this.description = description;
@@ -83,6 +86,11 @@ public enum Brand {
     /** A CNPJ with valid check digits; not a real bank's. */
     public String cnpj() {
         return cnpj;
+    }
+
+    /** The brand's three-digit COMPE code, its accounts' {@code compeCode} in the data APIs; not a real bank's. */
+    public String compeCode() {
+        return compeCode;
     }
 
     /** The namespace of the brand's data-sharing consent ids: {@code urn:<namespace>:<uuid>}. */

@@ -6,6 +6,7 @@ import io.smallrye.config.WithName;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "sandbox")
@@ -60,6 +61,15 @@ public interface SandboxConfig {
     /** The data-sharing consents' clocks (consents v3). */
     Sharing sharing();
 
+    /** The bank's books behind the data APIs: what they are made from and how they change. */
+    Data data();
+
+    /**
+     * The data APIs' operational limits, calls a month per consent, operation and resource, by operation key
+     * ({@code sandbox.limits.accounts-balances=420}); an operation not named keeps the public table's figure.
+     */
+    Map<String, Integer> limits();
+
     interface Consent {
 
         /** How long a consent may wait for the user's decision before it is REJECTED (TEMPO_EXPIRADO_AUTORIZACAO). */
@@ -105,6 +115,24 @@ public interface SandboxConfig {
          */
         @WithDefault("P15D")
         Duration multipleApprovalWindow();
+    }
+
+    interface Data {
+
+        /** What every generated transaction, bill, contract and registration is drawn from: the same seed, the same data. */
+        @WithDefault("20240601")
+        long seed();
+
+        /**
+         * The bank shows new transactions in batches, at the end of each such stretch of wall time (aligned on
+         * the epoch): what was dated during it appears then.
+         */
+        @WithDefault("PT15M")
+        Duration newTransactionsEvery();
+
+        /** How long a {@code pagination-key} the data APIs hand out serves; then it is refused as stale. */
+        @WithDefault("PT1H")
+        Duration paginationKeyTtl();
     }
 
     interface Webhook {

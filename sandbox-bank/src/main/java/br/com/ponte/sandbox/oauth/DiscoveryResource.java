@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** OpenID discovery and the brand's signing keys, at each brand's issuer. */
 @Path("/")
@@ -22,7 +23,6 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class DiscoveryResource {
 
-    private static final List<String> SCOPES = List.of("openid", "payments", "accounts", "consents", "resources");
     public static final String LOA2 = "urn:brasil:openbanking:loa2";
     public static final String LOA3 = "urn:brasil:openbanking:loa3";
     public static final String PS256 = "PS256";
@@ -69,10 +69,9 @@ public class DiscoveryResource {
                 false);
     }
 
-    /** What the brand's authorisation server grants: {@code payments} only where the payments API is. */
+    /** What the brand's authorisation server grants: {@code openid} and the scopes of the APIs it offers. */
     public static List<String> scopes(Brand brand) {
-        return SCOPES.stream().filter(scope -> !"payments".equals(scope) || brand.offers(ApiFamily.PAYMENTS_CONSENTS))
-                .toList();
+        return Stream.concat(Stream.of("openid"), brand.apis().stream().map(ApiFamily::scope)).distinct().toList();
     }
 
     @GET

@@ -15,12 +15,23 @@ public final class ApiError extends RuntimeException {
     private final int status;
     private final String code;
     private final String title;
+    private final long retryAfterSeconds;
 
     public ApiError(int status, String code, String title, String detail) {
+        this(status, code, title, detail, 0);
+    }
+
+    private ApiError(int status, String code, String title, String detail, long retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
         this.title = title;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429: a limit was reached; the caller may try again in {@code retryAfterSeconds} ({@code Retry-After}). */
+    public static ApiError tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ApiError(429, "TOO_MANY_REQUESTS", "Muitas requisições.", detail, retryAfterSeconds);
     }
 
     public static ApiError unprocessable(String code, String title, String detail) {
@@ -69,6 +80,11 @@ public final class ApiError extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** For a 429, how long until a call may succeed, in seconds. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** The spec's {@code ResponseError}: {@code {"errors":[{"code","title","detail"}],"meta":{"requestDateTime"}}}. */

@@ -4,14 +4,16 @@ import jakarta.enterprise.context.RequestScoped;
 
 /**
  * What one call to an Open Finance API has established, for the answer whatever it is: the
- * {@code x-fapi-interaction-id} to echo, and, once its access token was accepted at an API that
- * signs its bodies, the caller's organisation (the {@code aud} of a signed error).
+ * {@code x-fapi-interaction-id} to echo, once its access token was accepted at an API that signs its
+ * bodies the caller's organisation (the {@code aud} of a signed error), and the shape of its errors'
+ * {@code meta}.
  */
 @RequestScoped
 public class CallContext {
 
     private String interactionId;
     private String signedAnswersFor;
+    private boolean pageTotalsInErrors;
 
     public String interactionId() {
         return interactionId;
@@ -28,5 +30,14 @@ public class CallContext {
 
     void signedAnswersFor(String organisationId) {
         this.signedAnswersFor = organisationId;
+    }
+
+    /** Whether the API's error schema has the paginated {@code meta} (accounts' and credit cards' {@code ResponseError}). */
+    public boolean pageTotalsInErrors() {
+        return pageTotalsInErrors;
+    }
+
+    void pageTotalsInErrors(boolean pageTotalsInErrors) {
+        this.pageTotalsInErrors = pageTotalsInErrors;
     }
 }

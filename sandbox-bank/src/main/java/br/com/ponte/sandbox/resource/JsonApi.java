@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Content negotiation of the Open Finance APIs whose bodies are plain JSON (consents, resources):
+ * Content negotiation of the Open Finance APIs whose bodies are plain JSON (consents, resources, data):
  * anything else sent is 415, anything else asked for 406, a body that is not JSON 400. Answers carry
  * {@code x-v}, the version of the spec the bank implements.
  */
@@ -50,9 +50,12 @@ public final class JsonApi {
         }
     }
 
-    /** An answer of the API at {@code version}: {@code body} (null for none), never cached. */
+    /** An answer of the API at {@code version} (null: an API whose spec has no {@code x-v}): {@code body} (null for none), never cached. */
     public static Response answer(int status, String body, String version) {
-        Response.ResponseBuilder answer = Response.status(status).header("Cache-Control", "no-store").header("x-v", version);
+        Response.ResponseBuilder answer = Response.status(status).header("Cache-Control", "no-store");
+        if (version != null) {
+            answer.header("x-v", version);
+        }
         return body == null ? answer.build() : answer.type(JSON).entity(body).build();
     }
 }

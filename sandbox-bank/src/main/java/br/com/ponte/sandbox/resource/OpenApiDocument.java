@@ -42,10 +42,13 @@ public final class OpenApiDocument {
         this.location = location;
     }
 
-    /** A schema of the document, by its name under {@code components/schemas}. */
+    /**
+     * A schema of the document, by its name under {@code components/schemas}, or by a JSON pointer into the
+     * document ({@code #/components/responses/...}) for a schema the spec gives inline.
+     */
     public JsonSchema schema(String name) {
         return schemas.computeIfAbsent(name, key -> FACTORY.getSchema(
-                SchemaLocation.of(location + "#/components/schemas/" + key), CONFIG));
+                SchemaLocation.of(location + (key.startsWith("#/") ? key : "#/components/schemas/" + key)), CONFIG));
     }
 
     /** What is wrong with {@code instance} as a {@code schema}; empty when nothing is. */

@@ -8,7 +8,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks the resources of the Open Finance APIs (payments, consents, resources):
+ * Marks the resources of the Open Finance APIs (payments, consents, resources, the data APIs):
  * {@link InteractionIdFilter} handles their {@code x-fapi-interaction-id}.
  */
 @NameBinding

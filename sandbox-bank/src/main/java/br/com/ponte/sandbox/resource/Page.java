@@ -47,13 +47,26 @@ public record Page(int number, int size) {
 
     /** {@code links}, the pages' URLs built on {@code url} (the endpoint's, without query). */
     public ObjectNode links(String url, int total) {
+        return links(url, "", "", total, true);
+    }
+
+    /**
+     * {@code links} whose URLs carry, after {@code page} and {@code page-size}, {@code selfQuery} (what the
+     * request had besides them) for {@code self} and {@code pagesQuery} for the other pages (e.g. the filters
+     * and a {@code pagination-key}), each starting with {@code &} or empty; {@code last} only {@code withLast}
+     * (some specs' transaction links have none).
+     */
+    public ObjectNode links(String url, String selfQuery, String pagesQuery, int total, boolean withLast) {
         int last = totalPages(total);
-        ObjectNode links = JsonNodeFactory.instance.objectNode().put("self", url(url, number));
+        ObjectNode links = JsonNodeFactory.instance.objectNode().put("self", url(url, number) + selfQuery);
         if (number > 1) {
-            links.put("first", url(url, 1)).put("prev", url(url, Math.min(number - 1, last)));
+            links.put("first", url(url, 1) + pagesQuery).put("prev", url(url, Math.min(number - 1, last)) + pagesQuery);
         }
         if (number < last) {
-            links.put("next", url(url, number + 1)).put("last", url(url, last));
+            links.put("next", url(url, number + 1) + pagesQuery);
+            if (withLast) {
+                links.put("last", url(url, last) + pagesQuery);
+            }
         }
         return links;
     }

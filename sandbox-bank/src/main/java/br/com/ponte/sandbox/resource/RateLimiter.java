@@ -29,8 +29,7 @@ public class RateLimiter {
         Window window = windows.merge(clientId, new Window(second, 1),
                 (previous, fresh) -> previous.second() == second ? new Window(second, previous.calls() + 1) : fresh);
         if (window.calls() > perSecond) {
-            throw new ApiError(429, "TOO_MANY_REQUESTS", "Muitas requisições.",
-                    "Limite de " + perSecond + " requisições por segundo excedido.");
+            throw ApiError.tooManyRequests("Limite de " + perSecond + " requisições por segundo excedido.", 1);
         }
     }
 }

@@ -60,7 +60,8 @@ public class SharingConsents implements ConsentsOfKind, Sweeper {
         return find(bank.brand(), consentId);
     }
 
-    private Optional<SharingConsent> find(Brand brand, String consentId) {
+    /** The consent at {@code brand}, as it is now (the clock applied). */
+    public synchronized Optional<SharingConsent> find(Brand brand, String consentId) {
         Table<SharingConsent> table = consents.of(brand);
         return Optional.ofNullable(consentId).flatMap(table::find)
                 .map(consent -> change(table, consent, current -> current.at(Instant.now())));

@@ -38,6 +38,8 @@ import java.util.Set;
 @Tag(name = "Authorisation server")
 public class TokenResource {
 
+    /** The scopes a token without a user may carry: the payments, consents and resources APIs', and accounts as before. */
+    private static final Set<String> CLIENT_CREDENTIALS_SCOPES = Set.of("payments", "consents", "accounts", "resources");
 
     private final ClientAuthentication authentication;
     private final AuthorizationCodes codes;
@@ -124,8 +126,8 @@ public class TokenResource {
     private TokenResponse clientCredentials(AuthenticatedClient client, MultivaluedMap<String, String> form) {
         requireGrant(client, "client_credentials");
         Set<String> scopes = Scopes.parse(form.getFirst("scope"));
-        // what a client may ask for without a user: the brand's scopes but openid
-        List<String> allowed = DiscoveryResource.scopes(bank.brand()).stream().filter(scope -> !"openid".equals(scope))
+        // what a client may ask for without a user: the brand's scopes of the APIs that take such tokens
+        List<String> allowed = DiscoveryResource.scopes(bank.brand()).stream().filter(CLIENT_CREDENTIALS_SCOPES::contains)
                 .toList();
         if (scopes.isEmpty() || !allowed.containsAll(scopes)
                 || !client.client().scopes().containsAll(scopes)) {

@@ -47,7 +47,8 @@ class BrandsIT {
             assertThat(discovery.get(endpoint).asText()).as(endpoint).startsWith(issuer + "/");
         }
         discovery.get("mtls_endpoint_aliases").forEach(alias -> assertThat(alias.asText()).startsWith(issuer + "/"));
-        assertThat(strings(discovery.get("scopes_supported"))).containsExactly("openid", "accounts", "consents", "resources");
+        assertThat(strings(discovery.get("scopes_supported"))).containsExactly("openid", "consents", "resources", "customers",
+                "accounts", "loans", "financings", "invoice-financings", "unarranged-accounts-overdraft");
 
         JsonWebKeySet horizonteKeys = DirectoryIT.jwks(discovery.get("jwks_uri").asText());
         JsonWebKeySet ponteKeys = DirectoryIT.jwks(Sandbox.bank("/jwks"));

@@ -46,7 +46,8 @@ class DiscoveryIT {
         assertThat(strings(discovery, "id_token_signing_alg_values_supported")).containsExactly("PS256");
         assertThat(strings(discovery, "response_types_supported")).containsExactly("code id_token", "code");
         assertThat(strings(discovery, "scopes_supported"))
-                .containsExactly("openid", "payments", "accounts", "consents", "resources");
+                .containsExactly("openid", "payments", "consents", "resources", "customers", "accounts",
+                        "credit-cards-accounts", "loans", "financings", "invoice-financings", "unarranged-accounts-overdraft");
         assertThat(strings(discovery, "acr_values_supported"))
                 .containsExactly("urn:brasil:openbanking:loa2", "urn:brasil:openbanking:loa3");
         assertThat(strings(discovery, "code_challenge_methods_supported")).containsExactly("S256");

@@ -37,6 +37,12 @@ final class Receiver {
     static final List<String> ACCOUNTS = List.of("ACCOUNTS_READ", "ACCOUNTS_BALANCES_READ", "RESOURCES_READ");
     static final List<String> ACCOUNT_TRANSACTIONS = List.of("ACCOUNTS_READ", "ACCOUNTS_TRANSACTIONS_READ",
             "RESOURCES_READ");
+    static final List<String> ACCOUNT_LIMITS = List.of("ACCOUNTS_READ", "ACCOUNTS_OVERDRAFT_LIMITS_READ",
+            "RESOURCES_READ");
+    static final List<String> CARD_TRANSACTIONS = List.of("CREDIT_CARDS_ACCOUNTS_READ",
+            "CREDIT_CARDS_ACCOUNTS_TRANSACTIONS_READ", "RESOURCES_READ");
+    static final List<String> PERSONAL_ADDITIONAL_INFO = List.of("CUSTOMERS_PERSONAL_ADITTIONALINFO_READ", "RESOURCES_READ");
+    static final List<String> BUSINESS_ADDITIONAL_INFO = List.of("CUSTOMERS_BUSINESS_ADITTIONALINFO_READ", "RESOURCES_READ");
     static final List<String> CARDS = List.of("CREDIT_CARDS_ACCOUNTS_READ", "CREDIT_CARDS_ACCOUNTS_LIMITS_READ",
             "RESOURCES_READ");
     static final List<String> CARD_BILLS = List.of("CREDIT_CARDS_ACCOUNTS_READ", "CREDIT_CARDS_ACCOUNTS_BILLS_READ",
@@ -194,7 +200,15 @@ final class Receiver {
 
     /** The user ({@code cpf}) approves sharing {@code resources} (none named: everything); answers the tokens. */
     Grant authorise(String consentId, String cpf, String... resources) {
-        Authorization authorization = authorization(consentId);
+        return authorise(authorization(consentId), cpf, resources);
+    }
+
+    /** The user approves a request of these scopes besides the consent's ({@code openid accounts ...}). */
+    Grant authoriseWithScopes(String consentId, String scopes, String cpf, String... resources) {
+        return authorise(Authorization.of("code").withScope(scopes + " consent:" + consentId), cpf, resources);
+    }
+
+    private Grant authorise(Authorization authorization, String cpf, String... resources) {
         HttpResponse<String> redirect = decide(tpp.push(authorization), cpf, "approve", List.of(resources),
                 resources.length > 0);
         assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(303);

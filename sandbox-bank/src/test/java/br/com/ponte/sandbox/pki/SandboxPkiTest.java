@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +72,7 @@ class SandboxPkiTest {
                 return Optional.empty();
             }
 
-            // The PKI reads none of the payments and sharing settings.
+            // The PKI reads none of the payments, sharing and data settings.
             @Override
             public Consent consent() {
                 return null;
@@ -100,6 +101,16 @@ class SandboxPkiTest {
             @Override
             public Sharing sharing() {
                 return null;
+            }
+
+            @Override
+            public Data data() {
+                return null;
+            }
+
+            @Override
+            public Map<String, Integer> limits() {
+                return Map.of();
             }
         };
     }

@@ -1,6 +1,8 @@
 package br.com.ponte.sandbox.store;
 
+import br.com.ponte.sandbox.books.LedgerEvents;
 import br.com.ponte.sandbox.brand.Brand;
+import br.com.ponte.sandbox.dataapis.OperationalLimits;
 import br.com.ponte.sandbox.payments.ConsentStatus;
 import br.com.ponte.sandbox.payments.PaymentConsent;
 import br.com.ponte.sandbox.payments.PaymentStatus;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +94,23 @@ class SandboxStoreTest {
 
         assertThat(new SandboxStore(Optional.of(dataDir)).table("horizonte.sharingConsents", SharingConsent.class)
                 .find(consent.consentId())).contains(consent);
+    }
+
+    @Test
+    void theBooksEventsAndTheDataUsageSurviveARestart() {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        LedgerEvents events = new LedgerEvents("acc-1", List.of(new LedgerEvents.Appearance(0, at, 0),
+                new LedgerEvents.Appearance(1, at.plusMillis(1), 3)),
+                List.of(new LedgerEvents.EarlyPosting("tx-1", LocalDate.of(2026, 12, 20), at)));
+        OperationalLimits.Usage usage = new OperationalLimits.Usage("urn:bancosandbox:c1", "2026-12",
+                Map.of("accounts-balances|acc-1", 3, "accounts-list", 1));
+        SandboxStore store = new SandboxStore(Optional.of(dataDir));
+        store.table("ledgerEvents", LedgerEvents.class).put("acc-1", events);
+        store.table("dataUsage", OperationalLimits.Usage.class).put(usage.consentId(), usage);
+
+        SandboxStore restarted = new SandboxStore(Optional.of(dataDir));
+        assertThat(restarted.table("ledgerEvents", LedgerEvents.class).find("acc-1")).contains(events);
+        assertThat(restarted.table("dataUsage", OperationalLimits.Usage.class).find(usage.consentId())).contains(usage);
     }
 
     @Test
