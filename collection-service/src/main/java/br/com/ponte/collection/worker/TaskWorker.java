@@ -69,7 +69,7 @@ public class TaskWorker {
     public Uni<Integer> runOnce() {
         return Contexts.onNewContext(vertx, this::claim)
                 .chain(ids -> Multi.createFrom().iterable(ids)
-                        .onItem().transformToUni(id -> Contexts.onNewContext(vertx, () -> collector.run(id)))
+                        .onItem().transformToUni(id -> Contexts.onNewContext(vertx, () -> collector.run(id).replaceWith(Boolean.TRUE)))
                         .merge(Math.max(1, config.claimBatch()))
                         .collect().asList()
                         .map(List::size));
