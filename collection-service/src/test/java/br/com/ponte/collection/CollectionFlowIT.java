@@ -276,8 +276,4 @@ class CollectionFlowIT extends CollectionTestSupport {
         }
         throw new AssertionError("No budget line " + operation + " " + resourceId + " in " + budget);
     }
-
-    static Duration seconds(int s) {
-        return Duration.ofSeconds(s);
-    }
 }

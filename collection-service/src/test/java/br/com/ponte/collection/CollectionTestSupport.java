@@ -105,6 +105,10 @@ abstract class CollectionTestSupport {
         return api(consent.partner());
     }
 
+    static Duration seconds(int s) {
+        return Duration.ofSeconds(s);
+    }
+
     static LocalDate today() {
         return LocalDate.now(SAO_PAULO);
     }

@@ -254,19 +254,34 @@ public class SharingDataResource {
                     + "CONSENTIMENTO_INVALIDO for an ended consent. x-idempotency-key replays the first answer.")
     public Uni<jakarta.ws.rs.core.Response> refresh(@PathParam("consentId") String consentId,
                                                     @jakarta.ws.rs.HeaderParam("x-idempotency-key") String idempotencyKey,
-                                                    RefreshRequest request) {
+                                                    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content =
+                                                    @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                                                            schema = @Schema(implementation = RefreshRequest.class))) String body) {
         br.com.ponte.kit.api.IdempotencyKeys.check(idempotencyKey);
         java.util.UUID id = br.com.ponte.kit.api.ApiException.uuidOrNotFound(consentId, "sharing consent");
+        RefreshRequest request = RefreshRequest.parse(body);
         java.util.Set<br.com.ponte.collection.domain.DataGroup> groups = br.com.ponte.collection.domain.Refreshes.groups(
                 request == null ? null : request.groups());
         String hash = br.com.ponte.kit.api.IdempotencyKeys.requestHash(java.util.Map.of("consentId", consentId,
                 "groups", groups.stream().map(Enum::name).toList()));
         return refreshes.refresh(partner.id(), id, groups, idempotencyKey, hash)
-                .map(body -> jakarta.ws.rs.core.Response.accepted(body).build());
+                .map(answer -> jakarta.ws.rs.core.Response.accepted(answer).type(MediaType.APPLICATION_JSON).build());
     }
 
-    /** The body of a refresh: which groups (none: all). */
+    /** The body of a refresh: which groups (none, or no body: all). */
     public record RefreshRequest(java.util.List<String> groups) {
+
+        static RefreshRequest parse(String body) {
+            if (body == null || body.isBlank()) {
+                return null;
+            }
+            try {
+                return br.com.ponte.collection.domain.Json.MAPPER.readValue(body, RefreshRequest.class);
+            } catch (java.io.IOException e) {
+                throw br.com.ponte.kit.api.ApiException.badRequest("PARAMETRO_INVALIDO",
+                        "The body is not {\"groups\": [...]}: " + e.getMessage());
+            }
+        }
     }
 
     /** The four credit-operation families and their operations. */

@@ -211,7 +211,8 @@ public class Consents {
                         if (retention == Retention.KEEP) {
                             return Uni.createFrom().voidItem();
                         }
-                        return deletion.deleteAll(consent.id).chain(counts -> {
+                        return Panache.getSession().chain(session -> session.flush())
+                                .chain(() -> deletion.deleteAll(consent.id)).chain(counts -> {
                             consent.dataDeletedAt = now;
                             return outbox.append(new CollectionDataDeleted(consent.id.toString(), consent.transmitter,
                                     end.name(), counts, now), consent.id.toString(), consent.partnerId);

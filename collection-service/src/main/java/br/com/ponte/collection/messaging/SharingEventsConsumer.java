@@ -2,6 +2,7 @@ package br.com.ponte.collection.messaging;
 
 import br.com.ponte.collection.domain.ConsentStatus;
 import br.com.ponte.collection.domain.Consents;
+import br.com.ponte.collection.worker.Contexts;
 import br.com.ponte.events.EventCodec;
 import br.com.ponte.events.EventEnvelope;
 import br.com.ponte.events.EventType;
@@ -43,10 +44,12 @@ public class SharingEventsConsumer {
     private final Consents consents;
     private final MutinyEmitter<String> deadLetters;
     private final Counter deadLettered;
+    private final io.vertx.mutiny.core.Vertx vertx;
 
     public SharingEventsConsumer(Consents consents, @Channel("sharing-dead-letters") MutinyEmitter<String> deadLetters,
-                                 MeterRegistry registry) {
+                                 MeterRegistry registry, io.vertx.mutiny.core.Vertx vertx) {
         this.consents = consents;
+        this.vertx = vertx;
         this.deadLetters = deadLetters;
         this.deadLettered = Counter.builder("ponte.events.dead.lettered").tag("topic", "sharing.events")
                 .description("Records of sharing.events that were not events, sent to sharing.events.dlq").register(registry);
@@ -55,7 +58,7 @@ public class SharingEventsConsumer {
     @Incoming("sharing-events")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
         EventEnvelope event;
-        Uni<Void> effect;
+        java.util.function.Supplier<Uni<Void>> effect;
         try {
             event = EventCodec.decode(record.value());
             effect = effect(event);
@@ -66,38 +69,39 @@ public class SharingEventsConsumer {
                     .onFailure().retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely()
                     .invoke(() -> deadLettered.increment());
         }
-        return effect
+        // each attempt on its own Vert.x context: a retry resumes on a worker thread, where Hibernate Reactive cannot run
+        return Uni.createFrom().deferred(() -> Contexts.onNewContext(vertx, effect))
                 .onFailure().invoke(e -> LOG.warnf("Applying %s %s failed, retrying: %s", event.type(), event.id(), e.getMessage()))
                 .onFailure().retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely();
     }
 
     /** The effect of one event; its data is decoded here, so a wrong shape is a malformed record. */
-    private Uni<Void> effect(EventEnvelope event) {
+    private java.util.function.Supplier<Uni<Void>> effect(EventEnvelope event) {
         EventType type = event.eventType().orElse(null);
         if (type == null) {
-            return Uni.createFrom().voidItem();
+            return () -> Uni.createFrom().voidItem();
         }
         return switch (type) {
             case SHARING_CONSENT_AUTHORISED -> {
                 SharingConsentAuthorised d = event.dataAs(SharingConsentAuthorised.class);
-                yield consents.authorised(event.id(), new Consents.Authorised(event.subject(), event.partnerId(), d.transmitter(),
+                yield () -> consents.authorised(event.id(), new Consents.Authorised(event.subject(), event.partnerId(), d.transmitter(),
                         d.transmitterConsentId(), d.permissions(), d.authorisedAt(), d.expirationDateTime()));
             }
             case SHARING_RESOURCE_SHARED -> {
                 SharingResourceShared d = event.dataAs(SharingResourceShared.class);
-                yield consents.resourceAvailable(event.id(), event.subject(), d.resourceId(), d.resourceType());
+                yield () -> consents.resourceAvailable(event.id(), event.subject(), d.resourceId(), d.resourceType());
             }
             case SHARING_RESOURCE_MULTIPLE_APPROVAL -> {
                 SharingResourceMultipleApproval d = event.dataAs(SharingResourceMultipleApproval.class);
-                yield consents.resourceAvailable(event.id(), event.subject(), d.resourceId(), d.resourceType());
+                yield () -> consents.resourceAvailable(event.id(), event.subject(), d.resourceId(), d.resourceType());
             }
             case SHARING_RESOURCE_STATUS_CHANGED -> {
                 SharingResourceStatusChanged d = event.dataAs(SharingResourceStatusChanged.class);
-                yield consents.resourceStatusChanged(event.id(), event.subject(), d.resourceId(), d.resourceType(), d.status());
+                yield () -> consents.resourceStatusChanged(event.id(), event.subject(), d.resourceId(), d.resourceType(), d.status());
             }
-            case SHARING_CONSENT_REVOKED -> consents.ended(event.id(), event.subject(), ConsentStatus.REVOKED);
-            case SHARING_CONSENT_EXPIRED -> consents.ended(event.id(), event.subject(), ConsentStatus.EXPIRED);
-            default -> Uni.createFrom().voidItem();
+            case SHARING_CONSENT_REVOKED -> () -> consents.ended(event.id(), event.subject(), ConsentStatus.REVOKED);
+            case SHARING_CONSENT_EXPIRED -> () -> consents.ended(event.id(), event.subject(), ConsentStatus.EXPIRED);
+            default -> () -> Uni.createFrom().voidItem();
         };
     }
 
