@@ -216,7 +216,7 @@ public class Collector {
     }
 
     /** Bills whose transactions are not read yet, and the latest bill (the only one that may still change). */
-    static List<String> billsToRead(JsonNode bills, Set<String> alreadyRead) {
+    public static List<String> billsToRead(JsonNode bills, Set<String> alreadyRead) {
         List<String> wanted = new ArrayList<>();
         String latest = null;
         String latestDue = "";
