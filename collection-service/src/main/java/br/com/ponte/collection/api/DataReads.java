@@ -12,7 +12,6 @@ import br.com.ponte.collection.domain.SharedResource;
 import br.com.ponte.collection.persistence.StoredAnswers;
 import br.com.ponte.collection.persistence.TransactionReads;
 import br.com.ponte.kit.api.ApiException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -214,13 +213,5 @@ public class DataReads {
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw Problems.invalid("cursor", "'" + cursor + "' is not a cursor this API gave");
         }
-    }
-
-    public Policy policy() {
-        return policy;
-    }
-
-    JsonNode empty() {
-        return Json.MAPPER.createArrayNode();
     }
 }

@@ -271,7 +271,7 @@ public class Collector {
             query.put("page", "1");
             query.put("page-size", Integer.toString(config.pageSize()));
         }
-        Accumulator pages = new Accumulator(op);
+        Accumulator pages = new Accumulator();
         return counted(consent, op, resourceId, purpose)
                 .chain(() -> call(consent, op, resourceId, () -> bank.first(consent.partnerId, consent.transmitter, token, op,
                         resourceId, billId, query)))
@@ -328,9 +328,6 @@ public class Collector {
         private final java.util.Set<String> urls = new java.util.HashSet<>();
         private JsonNode object;
         private int count;
-
-        Accumulator(Operation op) {
-        }
 
         void add(JsonNode data) {
             count++;

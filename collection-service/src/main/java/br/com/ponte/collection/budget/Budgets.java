@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -152,10 +151,5 @@ public class Budgets {
 
     public Policy policy() {
         return policy;
-    }
-
-    /** Used by the budget API: every counter of the consent's operations. */
-    public static List<Operation> allOperations() {
-        return List.of(Operation.values());
     }
 }
