@@ -253,6 +253,40 @@ class CollectionFlowIT extends CollectionTestSupport {
         assertThat(bank.callsOf(Operation.ACCOUNT_BALANCES, account)).hasSize(2);
     }
 
+    @Test
+    void twoWorkersNeverTakeOneTaskAndATaskLeftRunningByACrashIsTakenAgainOnceItsLeaseExpires() {
+        Consent consent = authorised(List.of("ACCOUNTS_BALANCES_READ", "RESOURCES_READ"));
+        List<String> accounts = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String account = UUID.randomUUID().toString();
+            bank.answer(Operation.ACCOUNT_BALANCES, account, null, object("{\"availableAmount\":{\"amount\":\"" + i + ".0000\",\"currency\":\"BRL\"}}"));
+            accounts.add(account);
+        }
+        // the last one needed several approvers: available through multiple-approval
+        for (String account : accounts.subList(0, 11)) {
+            share(consent, account, "ACCOUNT", 1);
+        }
+        events.multipleApproval(consent.id(), consent.partner(), accounts.get(11), "ACCOUNT");
+        awaitCount("select count(*) from collection_task where consent_id = ?::uuid", 12, consent.id());
+
+        io.smallrye.mutiny.Uni.join().all(worker.runOnce(), worker.runOnce(), worker.runOnce()).andCollectFailures()
+                .await().atMost(Duration.ofSeconds(60));
+        collect();
+        for (String account : accounts) {
+            assertThat(bank.callsOf(Operation.ACCOUNT_BALANCES, account)).as(account).hasSize(1);
+        }
+
+        // a crash left one RUNNING with an expired lease, another with a lease still running
+        update("update collection_task set status = 'RUNNING', lease_until = now() - interval '1 second' where resource_id = ?",
+                accounts.get(0));
+        update("update collection_task set status = 'RUNNING', lease_until = now() + interval '1 hour' where resource_id = ?",
+                accounts.get(1));
+        collect();
+        assertThat(bank.callsOf(Operation.ACCOUNT_BALANCES, accounts.get(0))).hasSize(2);
+        assertThat(bank.callsOf(Operation.ACCOUNT_BALANCES, accounts.get(1))).hasSize(1);
+        assertThat(single("select status from collection_task where resource_id = ?", accounts.get(0))).isEqualTo("SCHEDULED");
+    }
+
     JsonNode data(Consent consent, String path) {
         var response = api(consent).get("/v1/sharing-consents/" + consent.id() + path);
         assertThat(response.statusCode()).as(path + ": " + response.asString()).isEqualTo(200);

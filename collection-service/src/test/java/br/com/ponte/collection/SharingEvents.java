@@ -72,6 +72,11 @@ final class SharingEvents implements AutoCloseable {
                 "urn:bank:" + consentId, resourceId, type, permissions, null));
     }
 
+    EventEnvelope multipleApproval(String consentId, String partnerId, String resourceId, String type) {
+        return send(consentId, partnerId, new br.com.ponte.events.data.SharingResourceMultipleApproval(UUID.randomUUID().toString(),
+                consentId, BANK, "urn:bank:" + consentId, resourceId, type, List.of(), Instant.now().minusSeconds(3600), null));
+    }
+
     EventEnvelope statusChanged(String consentId, String partnerId, String resourceId, String type, String from, String to) {
         return send(consentId, partnerId, new SharingResourceStatusChanged(UUID.randomUUID().toString(), consentId, BANK,
                 "urn:bank:" + consentId, resourceId, type, from, to));

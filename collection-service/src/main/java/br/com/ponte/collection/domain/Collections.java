@@ -63,18 +63,26 @@ public class Collections {
         Uni<Void> apply(CollectionTask task, CollectedConsent consent, Instant now);
     }
 
-    /** Applies {@code change} to the task when it is still running and its consent authorised. */
+    /**
+     * Applies {@code change} to the task when it is still running and its consent authorised. Locks the
+     * consent (shared) before the task, in the order the consent's own changes lock them, so a run
+     * ending while the consent ends never deadlocks; an ending consent waits for the run, or the run
+     * finds it ended and stores nothing.
+     */
     private Uni<Void> running(UUID taskId, Change change) {
-        return Panache.withTransaction(() -> CollectionTask.<CollectionTask>findById(taskId, LockModeType.PESSIMISTIC_WRITE)
-                .chain(task -> {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createSelectionQuery("select t.consentId from CollectionTask t where t.id = :id", UUID.class)
+                .setParameter("id", taskId).getSingleResultOrNull()).chain(consentId -> consentId == null
+                ? Uni.createFrom().voidItem()
+                : CollectedConsent.<CollectedConsent>findById(consentId, LockModeType.PESSIMISTIC_READ)
+                .chain(consent -> CollectionTask.<CollectionTask>findById(taskId, LockModeType.PESSIMISTIC_WRITE).chain(task -> {
                     if (task == null || task.status != TaskStatus.RUNNING) {
                         LOG.debugf("Task %s is no longer running: its outcome is dropped", taskId);
                         return Uni.createFrom().voidItem();
                     }
-                    return CollectedConsent.<CollectedConsent>findById(task.consentId, LockModeType.PESSIMISTIC_READ)
-                            .chain(consent -> consent == null || consent.status != ConsentStatus.AUTHORISED
-                                    ? Uni.createFrom().voidItem() : change.apply(task, consent, Instant.now()));
-                }));
+                    return consent == null || consent.status != ConsentStatus.AUTHORISED
+                            ? Uni.createFrom().voidItem() : change.apply(task, consent, Instant.now());
+                }))));
     }
 
     public Uni<Void> succeeded(UUID taskId, Outcome outcome) {
