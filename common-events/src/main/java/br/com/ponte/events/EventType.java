@@ -47,9 +47,14 @@ public enum EventType {
     SHARING_RESOURCE_STATUS_CHANGED("sharing:resource:status:changed", Topic.SHARING,
             SharingResourceStatusChanged.class),
 
-    // Collection of shared data
+    // Collection of shared data: on the sharing consent id
+    COLLECTION_STARTED("collection:started", Topic.COLLECTION, CollectionStarted.class),
     COLLECTION_FINISHED("collection:finished", Topic.COLLECTION, CollectionFinished.class),
     COLLECTION_FAILED("collection:failed", Topic.COLLECTION, CollectionFailed.class),
+    COLLECTION_TRANSACTIONS_AVAILABLE("collection:transactions:available", Topic.COLLECTION,
+            CollectionTransactionsAvailable.class),
+    COLLECTION_BUDGET_LOW("collection:budget:low", Topic.COLLECTION, CollectionBudgetLow.class),
+    COLLECTION_DATA_DELETED("collection:data:deleted", Topic.COLLECTION, CollectionDataDeleted.class),
 
     // Certificates
     CERTIFICATE_EXPIRING("certificate:expiring", Topic.CERTIFICATE, CertificateExpiring.class),

@@ -56,6 +56,17 @@ class EventCatalogTest {
     }
 
     @Test
+    void catalogHasTheSixCollectionNamesOnTheCollectionTopic() {
+        List<String> onCollectionTopic = Arrays.stream(EventType.values())
+                .filter(t -> t.topic() == Topic.COLLECTION)
+                .map(EventType::wireName)
+                .toList();
+        assertThat(onCollectionTopic).containsExactlyInAnyOrder("collection:started", "collection:finished",
+                "collection:failed", "collection:transactions:available", "collection:budget:low",
+                "collection:data:deleted");
+    }
+
+    @Test
     void wireNamesFileNamesAndDataTypesAreUnique() {
         EventType[] all = EventType.values();
         assertThat(Arrays.stream(all).map(EventType::wireName).collect(Collectors.toSet())).hasSize(all.length);

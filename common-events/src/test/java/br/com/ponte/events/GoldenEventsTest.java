@@ -267,7 +267,15 @@ class GoldenEventsTest {
         assertInvalidData(EventType.CONSENT_FINISH, d -> d.put("outcome", "OK"));
         assertInvalidData(EventType.CONSENT_CONSUMED, d -> d.put("transmitterHttpStatus", 500));
         assertInvalidData(EventType.CERTIFICATE_EXPIRING, d -> d.put("usage", "BOTH"));
-        assertInvalidData(EventType.COLLECTION_FINISHED, d -> ((ObjectNode) d.get("resourceCounts")).put("LOAN", -1));
+        assertInvalidData(EventType.COLLECTION_FINISHED, d -> ((ObjectNode) d.get("counts")).put("LOAN_CONTRACT", -1));
+        assertInvalidData(EventType.COLLECTION_FINISHED, d -> d.put("group", "LOANS"));
+        assertInvalidData(EventType.COLLECTION_STARTED, d -> d.put("trigger", "SCHEDULED"));
+        assertInvalidData(EventType.COLLECTION_STARTED, d -> d.putArray("operations"));
+        assertInvalidData(EventType.COLLECTION_FAILED, d -> d.put("attempts", -1));
+        assertInvalidData(EventType.COLLECTION_TRANSACTIONS_AVAILABLE, d -> d.put("cursor", "abc"));
+        assertInvalidData(EventType.COLLECTION_TRANSACTIONS_AVAILABLE, d -> d.put("resourceType", "LOAN"));
+        assertInvalidData(EventType.COLLECTION_BUDGET_LOW, d -> d.put("month", "2025-13"));
+        assertInvalidData(EventType.COLLECTION_DATA_DELETED, d -> d.put("reason", "FORGOTTEN"));
         assertInvalidData(EventType.CONSENT_APPROVED, d -> d.remove("consentId"));
 
         // every Pix status the javadoc lists is accepted, and nullable fields accept null
@@ -512,6 +520,29 @@ class GoldenEventsTest {
             }
             previous = next;
         }
+    }
+
+    /** The collection samples: one sharing consent's collection, from its start to its data deleted. */
+    private static final List<EventType> COLLECTION_STORY = List.of(EventType.COLLECTION_STARTED,
+            EventType.COLLECTION_TRANSACTIONS_AVAILABLE, EventType.COLLECTION_FINISHED, EventType.COLLECTION_BUDGET_LOW,
+            EventType.COLLECTION_FAILED, EventType.COLLECTION_DATA_DELETED);
+
+    @Test
+    void goldenCollectionStoryIsOrderedOnTheSharingConsent() {
+        List<EventEnvelope> events = COLLECTION_STORY.stream().map(GoldenEventsTest::decodedGolden).toList();
+        assertThat(events.get(0).data().get("collectionId")).isEqualTo(events.get(2).data().get("collectionId"));
+        Iterator<EventEnvelope> it = events.iterator();
+        EventEnvelope previous = it.next();
+        while (it.hasNext()) {
+            EventEnvelope next = it.next();
+            assertThat(next.subject()).isEqualTo(previous.subject());
+            assertThat(next.data().get("consentId").asText()).as(next.type()).isEqualTo(next.subject());
+            assertThat(next.sequence()).isGreaterThan(previous.sequence());
+            assertThat(next.time()).isAfterOrEqualTo(previous.time());
+            previous = next;
+        }
+        // the story's consent is the sharing story's
+        assertThat(events.get(0).subject()).isEqualTo(decodedGolden(EventType.SHARING_CONSENT_AUTHORISED).subject());
     }
 
     @Test

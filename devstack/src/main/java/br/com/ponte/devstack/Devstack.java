@@ -164,20 +164,29 @@ public final class Devstack implements AutoCloseable {
         vault.put("PONTE_INTERNAL_CLIENTS", String.join(",", secrets.serviceSecrets().entrySet().stream()
                 .map(e -> e.getKey() + ":" + StackSecrets.hash(e.getValue())).sorted().toList()));
         // consent-service talks to the banks: the directory, the development CA, the partner's keys
-        // through the vault as itself, users back to it, payment-service allowed on its /internal
+        // through the vault as itself, users back to it, payment-service and collection-service allowed on its /internal
         Map<String, String> consent = new HashMap<>(common);
         consent.put("PONTE_FAPI_TRUST_ANCHORS", pki.resolve("ca-root.pem").toString());
         consent.put("PONTE_FAPI_PARTICIPANTS_URL", "http://localhost:" + ports.sandbox() + "/participants");
         consent.put("PONTE_VAULT_SERVICE_SECRET", secrets.serviceSecrets().get("consent-service"));
         consent.put("PONTE_CONSENT_PUBLIC_URL", "http://localhost:" + ports.consent());
         consent.put("PONTE_CONSENT_MASTER_KEY", secrets.consentMasterKey());
-        consent.put("PONTE_INTERNAL_CLIENTS", "payment-service:" + StackSecrets.hash(secrets.serviceSecrets().get("payment-service")));
+        consent.put("PONTE_INTERNAL_CLIENTS", String.join(",",
+                "payment-service:" + StackSecrets.hash(secrets.serviceSecrets().get("payment-service")),
+                "collection-service:" + StackSecrets.hash(secrets.serviceSecrets().get("collection-service"))));
         // payment-service pays on authorised consents (from consent-service) at the banks
         Map<String, String> payment = new HashMap<>(common);
         payment.put("PONTE_FAPI_TRUST_ANCHORS", pki.resolve("ca-root.pem").toString());
         payment.put("PONTE_FAPI_PARTICIPANTS_URL", "http://localhost:" + ports.sandbox() + "/participants");
         payment.put("PONTE_VAULT_SERVICE_SECRET", secrets.serviceSecrets().get("payment-service"));
         payment.put("PONTE_PAYMENT_CONSENT_URL", "http://localhost:" + ports.consent());
+        // collection-service reads shared data at the banks: the directory, the development CA, the partner's keys
+        // through the vault as itself, the users' tokens from consent-service's grant API (as itself too)
+        Map<String, String> collection = new HashMap<>(common);
+        collection.put("PONTE_FAPI_TRUST_ANCHORS", pki.resolve("ca-root.pem").toString());
+        collection.put("PONTE_FAPI_PARTICIPANTS_URL", "http://localhost:" + ports.sandbox() + "/participants");
+        collection.put("PONTE_VAULT_SERVICE_SECRET", secrets.serviceSecrets().get("collection-service"));
+        collection.put("PONTE_CONSENT_SERVICE_URL", "http://localhost:" + ports.consent());
         Map<String, String> webhook = new HashMap<>(common);
         webhook.put("PONTE_WEBHOOK_MASTER_KEY", secrets.webhookMasterKey());
         // A local stack delivers to local receivers: allow loopback and plain http here only.
@@ -195,7 +204,7 @@ public final class Devstack implements AutoCloseable {
         services.add(launch("certificate-vault", ports.vault(), vault, logs));
         services.add(launch("consent-service", ports.consent(), consent, logs));
         services.add(launch("payment-service", ports.payment(), payment, logs));
-        services.add(launch("collection-service", ports.collection(), common, logs));
+        services.add(launch("collection-service", ports.collection(), collection, logs));
         services.add(launch("webhook-dispatcher", ports.webhook(), webhook, logs));
         services.add(launch("sandbox-bank", ports.sandbox(), sandbox, logs));
 

@@ -5,7 +5,7 @@ import br.com.ponte.events.EventEnvelope;
 import br.com.ponte.events.EventType;
 import br.com.ponte.events.data.ConsentApproved;
 import br.com.ponte.payment.bank.Initiations;
-import br.com.ponte.payment.consent.ConsentGrants;
+import br.com.ponte.kit.internal.ConsentGrants;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;

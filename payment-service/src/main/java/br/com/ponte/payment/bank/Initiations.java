@@ -7,7 +7,7 @@ import br.com.ponte.kit.api.ApiException;
 import br.com.ponte.kit.api.ErrorResponse;
 import br.com.ponte.kit.api.IdempotencyKeys;
 import br.com.ponte.payment.config.PaymentConfig;
-import br.com.ponte.payment.consent.ConsentGrants;
+import br.com.ponte.kit.internal.ConsentGrants;
 import br.com.ponte.payment.domain.PixPayment;
 import br.com.ponte.payment.domain.PixPayments;
 import br.com.ponte.payment.domain.PixStatus;
@@ -78,9 +78,9 @@ public class Initiations {
                     throw IdempotencyKeys.reusedWithAnotherRequest(idempotencyKey);
                 }
                 return PixPayment.ANSWERED.equals(found.initiation) ? Uni.createFrom().item(found)
-                        : grants.grant(found.consentId.toString()).chain(grant -> send(found, grant.accessToken()));
+                        : grant(found.consentId).chain(grant -> send(found, grant.accessToken()));
             }
-            return grants.grant(consentId.toString()).chain(grant -> {
+            return grant(consentId).chain(grant -> {
                 if (!grant.partnerId().equals(partnerId)) {
                     throw ApiException.notFound("No payment consent " + consentId);
                 }
@@ -104,11 +104,17 @@ public class Initiations {
         });
     }
 
+    /** The consent from consent-service; an unknown one is a payment consent this partner does not have. */
+    private Uni<ConsentGrants.ConsentGrant> grant(UUID consentId) {
+        return grants.grant(consentId.toString()).onFailure(e -> e instanceof ApiException api && api.status() == 404)
+                .transform(e -> ApiException.notFound("No payment consent " + consentId));
+    }
+
     /**
      * A payment the transmitter already answered (or is being sent) on a consent for one payment;
      * null for a recurring consent (one payment per date) or an unused one.
      */
-    private static Uni<PixPayment> alreadyPaid(ConsentGrants.Grant grant) {
+    private static Uni<PixPayment> alreadyPaid(ConsentGrants.ConsentGrant grant) {
         if (PaymentsApi.recurring(grant.consent())) {
             return Uni.createFrom().nullItem();
         }
@@ -140,7 +146,7 @@ public class Initiations {
     }
 
     /** The payment the consent asks for, as the payments API's CreatePixPayment data. */
-    static PixPayment build(ConsentGrants.Grant grant, Instruction instruction) {
+    static PixPayment build(ConsentGrants.ConsentGrant grant, Instruction instruction) {
         JsonNode consent = grant.consent();
         JsonNode details = consent.path("payment").path("details");
         ObjectNode data = JSON.createObjectNode();

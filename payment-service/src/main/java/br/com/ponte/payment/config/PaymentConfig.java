@@ -8,7 +8,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "ponte.payment")
 public interface PaymentConfig {
 
-    /** consent-service, whose internal API hands out authorised consents ({@code PONTE_PAYMENT_CONSENT_URL}). */
+    /**
+     * consent-service, whose internal API hands out authorised consents ({@code PONTE_PAYMENT_CONSENT_URL}); the
+     * service-kit grant client reads it as {@code ponte.consent-service.url} (application.properties).
+     */
     @WithDefault("http://localhost:8081")
     String consentUrl();
 

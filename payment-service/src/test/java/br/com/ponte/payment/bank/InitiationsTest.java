@@ -1,6 +1,6 @@
 package br.com.ponte.payment.bank;
 
-import br.com.ponte.payment.consent.ConsentGrants;
+import br.com.ponte.kit.internal.ConsentGrants;
 import br.com.ponte.payment.domain.PixPayment;
 import br.com.ponte.payment.domain.PixStatus;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,8 +25,8 @@ class InitiationsTest {
                  "payment":{"type":"PIX","date":"2026-11-22","currency":"BRL","amount":"10.50",
                   "details":{"localInstrument":"DICT","proxy":"maria@example.com",
                    "creditorAccount":{"ispb":"99999004","issuer":"0001","number":"1234567","accountType":"CACC"}}}}""");
-        ConsentGrants.Grant grant = new ConsentGrants.Grant(UUID.randomUUID().toString(), "partner-1", "bank-as",
-                "urn:bank:abc", "AUTHORISED", "token", consent, null);
+        ConsentGrants.ConsentGrant grant = new ConsentGrants.ConsentGrant(UUID.randomUUID().toString(), "PAYMENT", "partner-1",
+                "bank-as", "urn:bank:abc", "AUTHORISED", null, "token", consent, null);
 
         PixPayment payment = Initiations.build(grant, new Initiations.Instruction("11222333000181", "Pedido 42", null, null));
         JsonNode data = JSON.readTree(payment.request);
