@@ -35,7 +35,30 @@ public record BankConnection(FapiClient fapi, Transmitter transmitter, JwsSigner
      * signed it ({@code application/jwt}: claims {@code data}, {@code links}, {@code meta} or
      * {@code errors}), parsed when it is JSON, {@link NullNode} when empty or neither.
      */
-    public record Answer(int status, JsonNode body, String interactionId) {
+    public record Answer(int status, JsonNode body, String interactionId, String retryAfterHeader) {
+
+        /**
+         * How long the transmitter asked to wait ({@code Retry-After}: delay-seconds or an HTTP date);
+         * null when it did not say, or said it unreadably.
+         */
+        public java.time.Duration retryAfter() {
+            if (retryAfterHeader == null || retryAfterHeader.isBlank()) {
+                return null;
+            }
+            String value = retryAfterHeader.strip();
+            try {
+                return java.time.Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    java.time.Instant at = java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                            .toInstant();
+                    java.time.Duration wait = java.time.Duration.between(java.time.Instant.now(), at);
+                    return wait.isNegative() ? java.time.Duration.ZERO : wait;
+                } catch (java.time.format.DateTimeParseException notADate) {
+                    return null;
+                }
+            }
+        }
 
         public JsonNode data() {
             return body.path("data");
@@ -117,6 +140,6 @@ public record BankConnection(FapiClient fapi, Transmitter transmitter, JwsSigner
                 // keep NullNode: the status says enough
             }
         }
-        return new Answer(response.status(), body, response.interactionId());
+        return new Answer(response.status(), body, response.interactionId(), response.retryAfter());
     }
 }

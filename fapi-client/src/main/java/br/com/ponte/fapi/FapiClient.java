@@ -206,8 +206,11 @@ public final class FapiClient implements AutoCloseable {
                 .map(response -> Tokens.of(json(response, 200)));
     }
 
-    /** An answer from a transmitter's resource API (consents, payments, data). */
-    public record ResourceResponse(int status, String contentType, String body, String interactionId) {
+    /**
+     * An answer from a transmitter's resource API (consents, payments, data); {@code retryAfter} is its
+     * {@code Retry-After} header as sent (seconds or an HTTP date), null when absent.
+     */
+    public record ResourceResponse(int status, String contentType, String body, String interactionId, String retryAfter) {
     }
 
     /**
@@ -252,7 +255,7 @@ public final class FapiClient implements AutoCloseable {
                                 : "the transmitter answered another x-fapi-interaction-id (" + echoed + ")");
                     }
                     return new ResourceResponse(response.statusCode(), response.getHeader("content-type"),
-                            response.bodyAsString(), interactionId);
+                            response.bodyAsString(), interactionId, response.getHeader("retry-after"));
                 });
     }
 

@@ -18,9 +18,8 @@ import java.util.stream.Collectors;
  * connection (mutual TLS, {@code x-fapi-interaction-id}). The API's base comes from the directory
  * ({@code Api.base}: the listed endpoint without its path). Everything above this class (budget,
  * paging, storage) is the same against any bank; the module's tests replace only this class.
- *
- * <p>fapi-client's answers carry no response headers, so a 429's {@code Retry-After} is not known
- * here (null: the collector waits {@code retry-after-default}).
+ * A 429's {@code Retry-After} goes with the page (null when the bank named none: the collector then
+ * waits {@code retry-after-default}).
  */
 @ApplicationScoped
 public class BankData {
@@ -46,7 +45,7 @@ public class BankData {
     }
 
     static BankPage page(BankConnection.Answer answer) {
-        return new BankPage(answer.status(), answer.body(), null);
+        return new BankPage(answer.status(), answer.body(), answer.status() == 429 ? answer.retryAfter() : null);
     }
 
     /** The API's base at this bank, from the directory's listing of its family. */

@@ -55,6 +55,12 @@ public class OperationalLimits {
 
     private final Map<DataOperation, Integer> limits = new EnumMap<>(DataOperation.class);
     private final BrandTables<Usage> usage;
+    /** Calls of a consent to answer 429 before anything else, as a bank under load would (a development control). */
+    private final Map<String, Throttle> throttles = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The next {@code calls} calls of a consent answer 429 with {@code Retry-After: retryAfterSeconds}. */
+    record Throttle(int calls, long retryAfterSeconds) {
+    }
 
     @Inject
     public OperationalLimits(SandboxConfig sandbox, Config config, SandboxStore store, BrandContext bank) {
@@ -77,8 +83,19 @@ public class OperationalLimits {
         return limits.get(operation);
     }
 
-    /** Counts the call; 429 when the consent has made the operation's limit of them on the resource this month. */
+    /**
+     * Counts the call; 429 when the consent has made the operation's limit of them on the resource this
+     * month. A consent throttled by {@link #throttle} gets its 429 first, and that call is not counted
+     * (as a bank's momentary refusal is not).
+     */
     synchronized void count(Brand brand, String consentId, DataOperation operation, String resourceId, Instant now) {
+        Throttle throttle = throttles.get(brand.key() + " " + consentId);
+        if (throttle != null) {
+            throttles.compute(brand.key() + " " + consentId,
+                    (key, t) -> t == null || t.calls() <= 1 ? null : new Throttle(t.calls() - 1, t.retryAfterSeconds()));
+            throw ApiError.tooManyRequests("A instituição está sobrecarregada; tente de novo em "
+                    + throttle.retryAfterSeconds() + " s.", throttle.retryAfterSeconds());
+        }
         Table<Usage> table = usage.of(brand);
         Usage current = current(table, consentId, now);
         int used = current.used(operation, resourceId);
@@ -95,6 +112,11 @@ public class OperationalLimits {
     /** The consent's calls this month. */
     public synchronized Usage usage(Brand brand, String consentId, Instant now) {
         return current(usage.of(brand), consentId, now);
+    }
+
+    /** The consent's next {@code calls} data-API calls answer 429 with {@code Retry-After} (a development control). */
+    public void throttle(Brand brand, String consentId, int calls, long retryAfterSeconds) {
+        throttles.put(brand.key() + " " + consentId, new Throttle(calls, retryAfterSeconds));
     }
 
     /** Forgets the consent's calls this month (a development control). */

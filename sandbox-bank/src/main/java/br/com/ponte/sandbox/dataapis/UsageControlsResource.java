@@ -68,6 +68,26 @@ public class UsageControlsResource {
                 operations);
     }
 
+    /** How a test makes the bank refuse a consent's next calls for a while. */
+    public record ThrottleRequest(Integer calls, Integer retryAfterSeconds) {
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("/throttle")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Answer the consent's next data-API calls 429 (for tests)",
+            description = "Body {\"calls\": n, \"retryAfterSeconds\": s}: the next n calls of the consent, to any data API, "
+                    + "answer 429 with Retry-After s, as a bank under load does; they are not counted against the limits.")
+    public void throttle(@PathParam("brand") String brandKey, @PathParam("consentId") String consentId, ThrottleRequest request) {
+        Brand brand = LedgerControlsResource.brand(brandKey);
+        consent(brand, consentId);
+        if (request == null || request.calls() == null || request.calls() < 1 || request.retryAfterSeconds() == null
+                || request.retryAfterSeconds() < 1) {
+            throw DirectoryError.invalid("calls and retryAfterSeconds must be 1 or more");
+        }
+        limits.throttle(brand, consentId, request.calls(), request.retryAfterSeconds());
+    }
+
     @DELETE
     @Operation(summary = "Forget a consent's calls this month (for tests)")
     public void reset(@PathParam("brand") String brandKey, @PathParam("consentId") String consentId) {

@@ -79,6 +79,27 @@ class OperationalLimitsIT {
     }
 
     @Test
+    void aThrottledConsentGets429WithItsRetryAfterUncountedThenIsServed() {
+        String checking = product(Brand.SANDBOX, Customers.PERSON_CPF, ResourceType.ACCOUNT, 0);
+        Collector collector = Collector.of(Brand.SANDBOX, Customers.PERSON_CPF, Receiver.ACCOUNTS);
+        HttpResponse<String> throttled = call(() -> TlsClient.anonymous().postJson(Sandbox.directory("/sandbox/brands/sandbox/consents/"
+                + collector.consentId + "/usage/throttle"), "{\"calls\": 2, \"retryAfterSeconds\": 7}"));
+        assertThat(throttled.statusCode()).isEqualTo(204);
+
+        for (int call = 0; call < 2; call++) {
+            HttpResponse<String> refused = collector.get(BASE + "/" + checking + "/balances");
+            assertRefused(refused, ACCOUNT_BALANCES, 429, "TOO_MANY_REQUESTS");
+            assertThat(refused.headers().firstValue("Retry-After")).hasValue("7");
+        }
+        collector.ok(ACCOUNT_BALANCES, BASE + "/" + checking + "/balances");
+        assertThat(AccountsIT.usage(collector).get("operations")).anySatisfy(row -> {
+            assertThat(row.get("operation").asText()).isEqualTo("accounts-balances");
+            assertThat(row.get("resourceId").asText()).isEqualTo(checking);
+            assertThat(row.get("used").asInt()).as("the bank's refusals are not counted").isEqualTo(1);
+        });
+    }
+
+    @Test
     void aListingBeyondItsFourCallsAMonthIs429ButItsFollowUpPagesAreNot() {
         String checking = product(Brand.SANDBOX, Customers.BENCH_CPF, ResourceType.ACCOUNT, 0);
         Collector collector = Collector.of(Brand.SANDBOX, Customers.BENCH_CPF, Receiver.ACCOUNT_TRANSACTIONS);
