@@ -40,6 +40,19 @@ done
 curl -s {{CONSENT}}/v1/sharing-consents/$AT_SANDBOX -H "Authorization: Bearer $TOKEN"; echo
 curl -s {{CONSENT}}/v1/sharing-consents/$AT_HORIZONTE -H "Authorization: Bearer $TOKEN"; echo
 
-# 14. The partner revokes the sharing with Banco Horizonte: revoked at the bank too, sharing:consent:revoked
+# 14. Collection: collection-service collects what was shared, within the bank's operational limits
+#     (collection:started, collection:transactions:available, collection:finished arrive). Once the
+#     accounts' first collection finished, the partner reads them: the accounts, a page of the first one's
+#     transactions (meta.collectedAt says when they were collected) and this month's budget per operation
+for i in $(seq 90); do
+  curl -s {{RECEIVER}}/received | grep '"collection:finished"' | grep '"ACCOUNTS"' | grep -q "$AT_SANDBOX" && break; sleep 1
+done
+ACCOUNTS=$(curl -s {{COLLECTION}}/v1/sharing-consents/$AT_SANDBOX/accounts -H "Authorization: Bearer $TOKEN"); echo "$ACCOUNTS"
+ACCOUNT_ID=$(echo "$ACCOUNTS" | json accountId)
+curl -s "{{COLLECTION}}/v1/sharing-consents/$AT_SANDBOX/accounts/$ACCOUNT_ID/transactions?page-size=3" -H "Authorization: Bearer $TOKEN"; echo
+curl -s {{COLLECTION}}/v1/sharing-consents/$AT_SANDBOX/budget -H "Authorization: Bearer $TOKEN"; echo
+
+# 15. The partner revokes the sharing with Banco Horizonte: revoked at the bank too, sharing:consent:revoked,
+#     and its collected data deleted (collection:data:deleted)
 curl -s -X DELETE {{CONSENT}}/v1/sharing-consents/$AT_HORIZONTE -H "Authorization: Bearer $TOKEN"
 curl -s {{CONSENT}}/v1/sharing-consents/$AT_HORIZONTE -H "Authorization: Bearer $TOKEN"; echo

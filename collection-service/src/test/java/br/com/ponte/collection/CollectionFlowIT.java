@@ -76,11 +76,12 @@ class CollectionFlowIT extends CollectionTestSupport {
         api(consent).get("/v1/sharing-consents/" + consent.id() + "/accounts/" + account + "/balances").then()
                 .body("meta.collectedAt", notNullValue()).body("meta.source", equalTo("CACHE"));
 
-        // 12 months, every page followed with page-size 1000: the first call counted, the two follow-ups free
+        // 12 months back and a month ahead (scheduled transactions), every page followed with page-size 1000:
+        // the first call counted, the two follow-ups free
         List<StandInBank.Call> first = bank.callsOf(Operation.ACCOUNT_TRANSACTIONS, account);
         assertThat(first).hasSize(1);
         assertThat(first.get(0).query()).containsEntry("page-size", "1000")
-                .containsEntry("fromBookingDate", today().minusMonths(12).toString()).containsEntry("toBookingDate", today().toString());
+                .containsEntry("fromBookingDate", today().minusMonths(12).toString()).containsEntry("toBookingDate", today().plusDays(31).toString());
         JsonNode budget = json(api(consent).get("/v1/sharing-consents/" + consent.id() + "/budget").then().statusCode(200)
                 .extract().asString()).path("data");
         assertThat(line(budget, "ACCOUNT_TRANSACTIONS", account).path("used").asInt()).isEqualTo(1);

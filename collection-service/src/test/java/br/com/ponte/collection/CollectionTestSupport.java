@@ -177,7 +177,7 @@ abstract class CollectionTestSupport {
     /** The events of a consent on collection.events of these types, once {@code count} arrived. */
     List<EventEnvelope> collectionEvents(String consentId, String type, int count) {
         try (TopicProbe probe = TopicProbe.subscribe(bootstrap, "collection.events")) {
-            return probe.awaitRecords(r -> consentId.equals(r.key()) && type.equals(typeOf(r)), count, Duration.ofSeconds(30))
+            return probe.awaitRecords(r -> ("collection:" + consentId).equals(r.key()) && type.equals(typeOf(r)), count, Duration.ofSeconds(30))
                     .stream().map(r -> EventCodec.decode(r.value())).toList();
         }
     }
@@ -185,7 +185,7 @@ abstract class CollectionTestSupport {
     /** Every event of a type for a consent seen within a short window (to assert how many, none more). */
     List<EventEnvelope> collectionEventsWithin(String consentId, String type, Duration window) {
         try (TopicProbe probe = TopicProbe.subscribe(bootstrap, "collection.events")) {
-            return probe.recordsWithin(r -> consentId.equals(r.key()) && type.equals(typeOf(r)), window)
+            return probe.recordsWithin(r -> ("collection:" + consentId).equals(r.key()) && type.equals(typeOf(r)), window)
                     .stream().map(r -> EventCodec.decode(r.value())).toList();
         }
     }

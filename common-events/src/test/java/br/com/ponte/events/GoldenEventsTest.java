@@ -536,13 +536,13 @@ class GoldenEventsTest {
         while (it.hasNext()) {
             EventEnvelope next = it.next();
             assertThat(next.subject()).isEqualTo(previous.subject());
-            assertThat(next.data().get("consentId").asText()).as(next.type()).isEqualTo(next.subject());
+            assertThat("collection:" + next.data().get("consentId").asText()).as(next.type()).isEqualTo(next.subject());
             assertThat(next.sequence()).isGreaterThan(previous.sequence());
             assertThat(next.time()).isAfterOrEqualTo(previous.time());
             previous = next;
         }
-        // the story's consent is the sharing story's
-        assertThat(events.get(0).subject()).isEqualTo(decodedGolden(EventType.SHARING_CONSENT_AUTHORISED).subject());
+        // the story's consent is the sharing story's, under a subject of its own (one writer per subject)
+        assertThat(events.get(0).subject()).isEqualTo("collection:" + decodedGolden(EventType.SHARING_CONSENT_AUTHORISED).subject());
     }
 
     @Test

@@ -268,6 +268,7 @@ public final class Devstack implements AutoCloseable {
             values.put("{{VAULT}}", "http://localhost:" + ports.vault());
             values.put("{{CONSENT}}", "http://localhost:" + ports.consent());
             values.put("{{PAYMENT}}", "http://localhost:" + ports.payment());
+            values.put("{{COLLECTION}}", "http://localhost:" + ports.collection());
             values.put("{{WEBHOOK}}", "http://localhost:" + ports.webhook());
             values.put("{{RECEIVER}}", "http://127.0.0.1:" + ports.demoReceiver());
             values.put("{{DIRECTORY}}", "http://localhost:" + ports.sandbox());

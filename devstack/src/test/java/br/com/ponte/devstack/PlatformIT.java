@@ -73,7 +73,7 @@ class PlatformIT {
                 printed.add(JSON.readTree(line));
             }
         }
-        assertThat(printed).as(output).hasSize(5);
+        assertThat(printed).as(output).hasSize(8);
         JsonNode consent = printed.get(0);
         assertThat(consent.path("status").asText()).as(output).isEqualTo("AUTHORISED");
         assertThat(consent.path("transmitterConsentId").asText()).as(output).startsWith("urn:");
@@ -105,7 +105,15 @@ class PlatformIT {
         assertThat(atHorizonte.path("resources")).hasSize(2);
         assertThat(output).containsIgnoringCase("location: https://partner.example/sharing/return?sessionId=" + atSandbox.path("sessionId").asText()
                 + "&status=FINISHED");
-        JsonNode revoked = printed.get(4);
+        // collection: the accounts, a page of transactions (collected, and said when), the budget
+        assertThat(printed.get(4).path("data")).as(output).hasSize(2);
+        JsonNode page = printed.get(5);
+        assertThat(page.path("data")).as(output).hasSize(3);
+        assertThat(page.path("meta").path("collectedAt").asText()).isNotBlank();
+        assertThat(page.path("data").path(0).path("transactionId").asText()).isNotBlank();
+        assertThat(printed.get(6).path("data").path("operations")).as(output).anySatisfy(operation ->
+                assertThat(operation.path("used").asInt()).isPositive());
+        JsonNode revoked = printed.get(7);
         assertThat(revoked.path("status").asText()).isEqualTo("REJECTED");
         assertThat(revoked.path("revocation").path("revokedBy").asText()).isEqualTo("PARTNER");
         // one webhook per resource shared, each signed

@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +75,16 @@ class SharingJourneyIT {
                 // Ponte reads consents at their institutions every 2 s here (15 min by default)
                 .withEnvironment("consent-service", Map.of("PONTE_SHARING_CHECK_EVERY", "1s",
                         "PONTE_SHARING_STATUS_CHECK_INTERVAL", "2s", "PONTE_SHARING_PENDING_CHECK_MIN", "1s",
-                        "PONTE_SHARING_PENDING_CHECK_MAX", "2s"));
+                        "PONTE_SHARING_PENDING_CHECK_MAX", "2s"))
+                // transactions refreshed every 8 s (daily by default), with a recent window's budget (the bank's and
+                // Ponte's alike) large enough that pacing the month's calls does not space the refreshes further;
+                // balances' budget small enough to spend here
+                .withEnvironment("collection-service", Map.of("PONTE_COLLECTION_REFRESH_INTERVALS", "ACCOUNT_TRANSACTIONS=8s",
+                        "PONTE_COLLECTION_LIMITS", "ACCOUNT_BALANCES=4,ACCOUNT_TRANSACTIONS_CURRENT=1000000",
+                        "PONTE_COLLECTION_RESERVES", "ACCOUNT_BALANCES=1", "PONTE_COLLECTION_REFRESH_MIN_AGE", "0s"))
+                // the bank's books change only when a test says so (every 15 minutes by default)
+                .withEnvironment("sandbox-bank", Map.of("SANDBOX_DATA_NEW_TRANSACTIONS_EVERY", "PT24H",
+                        "SANDBOX_LIMITS_ACCOUNTS_TRANSACTIONS_CURRENT", "1000000"));
         stack.start();
         partner = TestPartner.onboard(stack, dataDir, "Fintech Dados", "/v1/authorisations/callback", List.of(SANDBOX, HORIZONTE));
         otherPartner = TestPartner.onboard(stack, dataDir, "Outra Fintech", "/v1/authorisations/callback", List.of(SANDBOX));
@@ -380,7 +390,276 @@ class SharingJourneyIT {
         otherPartner.sendWithKey("POST", consents() + "/" + consentId + "/extends", UUID.randomUUID().toString(),
                 Map.of("durationMonths", 12, "customerIpAddress", "203.0.113.7", "customerUserAgent", "x"), 404);
         assertThat(otherPartner.send("GET", consents() + "?sessionId=" + sessionId, null, 200).path("data")).isEmpty();
+        // nor does collection-service serve another partner's collected data, its budget or a refresh
+        for (String path : List.of("/resources", "/accounts", "/budget")) {
+            assertThat(otherPartner.send("GET", collection(consentId) + path, null, 404).path("errors").path(0).path("code").asText())
+                    .isEqualTo("NAO_ENCONTRADO");
+        }
+        otherPartner.send("POST", collection(consentId) + "/refresh", null, 404);
         assertThat(partner.send("GET", consents() + "/" + consentId, null, 200).path("status").asText()).isEqualTo("AUTHORISED");
+    }
+
+    // ---- collection: what the user shared, collected within the bank's limits and served to the partner ----
+
+    @Test
+    void theSharedDataIsCollectedAndServedToThePartnerFieldForFieldAsTheBankHoldsIt() throws Exception {
+        String url = startAndConfirm(session(PERSON, null, List.of(group("CUSTOMERS_PERSONAL_IDENTIFICATIONS", true, null),
+                group("ACCOUNTS_BALANCES", true, null), group("ACCOUNTS_TRANSACTIONS", true, null),
+                group("CREDIT_CARDS_LIMITS", false, null), group("CREDIT_CARDS_BILLS", false, null),
+                group("CREDIT_OPERATIONS", false, null)), 12), List.of("CUSTOMERS_PERSONAL_IDENTIFICATIONS",
+                "ACCOUNTS_BALANCES", "ACCOUNTS_TRANSACTIONS", "CREDIT_CARDS_LIMITS", "CREDIT_CARDS_BILLS", "CREDIT_OPERATIONS"), "12");
+        String consentId = atBank(goTo(url, SANDBOX), PERSON, "approve", List.of(CHECKING, VISA)).getQuery().substring("consent=".length());
+        List<JsonNode> events = Received.until(http, stack, "collection:" + consentId, d -> Received.ofType(d, "collection:finished").stream()
+                .map(e -> e.path("data").path("group").asText()).collect(Collectors.toSet())
+                .containsAll(List.of("REGISTRATION", "ACCOUNTS", "CREDIT_CARDS", "CREDIT_OPERATIONS")));
+        assertThat(Received.ofType(events, "collection:started")).isNotEmpty();
+        JsonNode accounts = Received.ofType(events, "collection:finished").stream()
+                .filter(e -> e.path("data").path("group").asText().equals("ACCOUNTS")).findFirst().orElseThrow();
+        assertThat(accounts.path("data").path("counts").path("ACCOUNT_TRANSACTION").asInt()).isGreaterThan(10_000);
+
+        // what the partner reads is what the bank answers, field for field (read here with the user's token)
+        Bank bank = Bank.of(consentId, SANDBOX);
+        assertSame(collected(consentId, "/customers/personal/identifications"), bank.get("/open-banking/customers/v2/personal/identifications"));
+        assertSame(collected(consentId, "/accounts"), bank.get("/open-banking/accounts/v2/accounts?page=1&page-size=1000"));
+        assertSame(collected(consentId, "/accounts/" + CHECKING), bank.get("/open-banking/accounts/v2/accounts/" + CHECKING));
+        assertSame(collected(consentId, "/accounts/" + CHECKING + "/balances"),
+                bank.get("/open-banking/accounts/v2/accounts/" + CHECKING + "/balances"));
+        assertSame(collected(consentId, "/credit-cards-accounts"),
+                bank.get("/open-banking/credit-cards-accounts/v2/accounts?page=1&page-size=1000"));
+        assertSame(collected(consentId, "/credit-cards-accounts/" + VISA + "/limits"),
+                bank.get("/open-banking/credit-cards-accounts/v2/accounts/" + VISA + "/limits"));
+        assertSame(collected(consentId, "/loans"), bank.get("/open-banking/loans/v2/contracts?page=1&page-size=1000"));
+        String loan = "4bc54e2d-7da6-48ac-aa36-0555094da7f6";
+        for (String part : List.of("", "/warranties", "/scheduled-instalments", "/payments")) {
+            assertSame(collected(consentId, "/loans/" + loan + part), bank.get("/open-banking/loans/v2/contracts/" + loan + part
+                    + (part.isEmpty() || part.equals("/scheduled-instalments") ? "" : "?page=1&page-size=1000")));
+        }
+        // every transaction of the year, and the scheduled ones of the month ahead, as the bank's own books have them
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/Sao_Paulo"));
+        JsonNode books = control("GET", "/sandbox/brands/sandbox/accounts/" + CHECKING + "/transactions?fromBookingDate="
+                + today.minusMonths(12) + "&toBookingDate=" + today.plusDays(31), null);
+        JsonNode all = collected(consentId, "/accounts/" + CHECKING + "/transactions?all=true");
+        assertThat(all.path("meta").path("collectedAt").asText()).isNotBlank();
+        assertThat(all.path("meta").path("source").asText()).isEqualTo("CACHE");
+        assertThat(byId(all.path("data"))).isEqualTo(byId(books.path("data")));
+        // a page at a time with the cursor gives the same, each once
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = collected(consentId, "/accounts/" + CHECKING + "/transactions?page-size=1000"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+            page.path("data").forEach(t -> paged.add(t.path("transactionId").asText()));
+            cursor = page.path("meta").path("cursor").asText(null);
+        } while (cursor != null);
+        assertThat(paged).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(byId(books.path("data")).keySet());
+
+        // bad cursors, dates and ranges get Open Finance errors; another partner sees nothing
+        assertThat(collectedError(consentId, "/accounts/" + CHECKING + "/transactions?cursor=nonsense", 400)).isEqualTo("PARAMETRO_INVALIDO");
+        assertThat(collectedError(consentId, "/accounts/" + CHECKING + "/transactions?fromBookingDate=2026-13-01", 400))
+                .isEqualTo("PARAMETRO_INVALIDO");
+        assertThat(collectedError(consentId, "/accounts/" + CHECKING + "/transactions?fromBookingDate=" + today
+                + "&toBookingDate=" + today.minusDays(3), 422)).isEqualTo("INTERVALO_INVALIDO");
+        assertThat(otherPartner.send("GET", collection(consentId) + "/accounts", null, 404).path("errors").path(0).path("code").asText())
+                .isEqualTo("NAO_ENCONTRADO");
+        otherPartner.send("GET", collection(consentId) + "/budget", null, 404);
+        assertThat(partner.send("GET", "http://localhost:" + stack.ports().collection() + "/v1/transactions/changes?since=x", null, 400)
+                .path("errors").path(0).path("code").asText()).isEqualTo("PARAMETRO_INVALIDO");
+    }
+
+    @Test
+    void newPostedAndBackdatedTransactionsArriveOnceEachInTheChangeFeedAfterAScheduledRefresh() throws Exception {
+        String consentId = collectedAccounts(PERSON);
+        String cursor = caughtUp(null);
+
+        // at the bank: three new transactions, two backdated ones, and the scheduled ones posted (same ids)
+        JsonNode advanced = control("POST", "/sandbox/brands/sandbox/accounts/" + CHECKING + "/advance",
+                Map.of("newTransactions", 3, "backdatedTransactions", 2, "postScheduled", true));
+        List<String> appeared = new ArrayList<>();
+        List<String> posted = new ArrayList<>();
+        advanced.path("appeared").forEach(id -> appeared.add(id.asText()));
+        advanced.path("backdated").forEach(id -> appeared.add(id.asText()));
+        advanced.path("posted").forEach(id -> posted.add(id.asText()));
+        assertThat(appeared).hasSize(5).doesNotHaveDuplicates();
+        assertThat(posted).as("the account had transactions scheduled in the month ahead").isNotEmpty();
+
+        // Ponte's scheduled refresh (every 8 s here) reads the recent window; the partner reads the feed from where it was,
+        // two at a time, until every change is in
+        Map<String, String> changes = new HashMap<>();
+        List<String> seen = new ArrayList<>();
+        String next = cursor;
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!changes.keySet().containsAll(appeared) || !changes.keySet().containsAll(posted)) {
+            assertThat(System.nanoTime()).as("the changes arrive: " + changes).isLessThan(deadline);
+            JsonNode feed = partner.send("GET", "http://localhost:" + stack.ports().collection() + "/v1/transactions/changes?since="
+                    + next + "&limit=2", null, 200);
+            for (JsonNode item : feed.path("data")) {
+                if (item.path("consentId").asText().equals(consentId)) {
+                    String id = item.path("transaction").path("transactionId").asText();
+                    seen.add(id);
+                    changes.put(id, item.path("change").asText());
+                }
+            }
+            next = feed.path("meta").path("cursor").asText();
+            if (!feed.path("meta").path("hasMore").asBoolean()) {
+                Thread.sleep(500);
+            }
+        }
+        assertThat(Received.ofType(Received.untilType(http, stack, "collection:" + consentId, "collection:transactions:available"),
+                "collection:transactions:available")).isNotEmpty();
+        assertThat(seen).as("every change once, across pages").doesNotHaveDuplicates();
+        appeared.forEach(id -> assertThat(changes).containsEntry(id, "CREATED"));
+        posted.forEach(id -> assertThat(changes).containsEntry(id, "UPDATED"));
+        // caught up: nothing more, and a cursor beyond the feed is refused
+        assertThat(partner.send("GET", "http://localhost:" + stack.ports().collection() + "/v1/transactions/changes?since=" + next,
+                null, 200).path("data")).noneMatch(item -> item.path("consentId").asText().equals(consentId));
+        assertThat(partner.send("GET", "http://localhost:" + stack.ports().collection() + "/v1/transactions/changes?since="
+                + (Long.parseLong(next) + 1_000_000), null, 422).path("errors").path(0).path("code").asText()).isEqualTo("CURSOR_INVALIDO");
+    }
+
+    @Test
+    void theBanksRefusalIsHonouredAndTheBudgetSpentIsShownUntilLiveReadsAreRefusedWhileCachedOnesGoOn() throws Exception {
+        String consentId = collectedAccounts(PERSON);
+        String bankId = partner.send("GET", consents() + "/" + consentId, null, 200).path("transmitterConsentId").asText();
+        JsonNode before = partner.send("GET", collection(consentId) + "/budget", null, 200);
+        int usedBefore = balancesUsed(before);
+        assertThat(usedBefore).isEqualTo(1);
+
+        // the bank refuses the next call (429, Retry-After 3 s): Ponte waits and completes the refresh after it
+        control("POST", "/sandbox/brands/sandbox/consents/" + bankId + "/usage/throttle", Map.of("calls", 1, "retryAfterSeconds", 3));
+        JsonNode refresh = partner.sendWithKey("POST", collection(consentId) + "/refresh", UUID.randomUUID().toString(),
+                Map.of("groups", List.of("ACCOUNTS")), 202);
+        String run = refresh.path("data").path("collections").path(0).path("collectionId").asText();
+        List<JsonNode> events = Received.until(http, stack, "collection:" + consentId, d -> Received.ofType(d, "collection:finished").stream()
+                .anyMatch(e -> e.path("data").path("collectionId").asText().equals(run)));
+        assertThat(Received.ofType(events, "collection:finished").stream().filter(e -> e.path("data").path("collectionId").asText()
+                .equals(run)).findFirst().orElseThrow().path("data").path("failedOperations")).isEmpty();
+        JsonNode budget = partner.send("GET", collection(consentId) + "/budget", null, 200);
+        assertThat(StreamSupport.stream(budget.path("data").path("operations").spliterator(), false)
+                .mapToInt(o -> o.path("throttled").asInt()).sum()).as("the bank's 429 is counted").isGreaterThanOrEqualTo(1);
+
+        // live reads spend the budget (the reserve too) until none is left; cached reads go on
+        int used = balancesUsed(budget);
+        while (used < 4) {
+            JsonNode live = partner.send("GET", collection(consentId) + "/accounts/" + CHECKING + "/balances?live=true", null, 200);
+            assertThat(live.path("meta").path("source").asText()).isEqualTo("LIVE");
+            int now = balancesUsed(partner.send("GET", collection(consentId) + "/budget", null, 200));
+            assertThat(now).as("each live read spends one call").isEqualTo(used + 1);
+            used = now;
+        }
+        assertThat(partner.send("GET", collection(consentId) + "/accounts/" + CHECKING + "/balances?live=true", null, 429)
+                .path("errors").path(0).path("code").asText()).isEqualTo("LIMITE_OPERACIONAL_ATINGIDO");
+        JsonNode cached = partner.send("GET", collection(consentId) + "/accounts/" + CHECKING + "/balances", null, 200);
+        assertThat(cached.path("meta").path("source").asText()).isEqualTo("CACHE");
+        assertThat(Received.untilType(http, stack, "collection:" + consentId, "collection:budget:low")).isNotEmpty();
+    }
+
+    @Test
+    void aRevokedSharingStopsBeingCollectedAndItsDataIsDeleted() throws Exception {
+        String consentId = collectedAccounts(PERSON);
+        assertThat(collectedRows(consentId)).isGreaterThan(10_000);
+        partner.send("DELETE", consents() + "/" + consentId, null, 204);
+        JsonNode deleted = Received.ofType(Received.untilType(http, stack, "collection:" + consentId, "collection:data:deleted"),
+                "collection:data:deleted").get(0);
+        assertThat(deleted.path("data").toString()).contains("ACCOUNT_TRANSACTION");
+        assertThat(collectedRows(consentId)).as("nothing of the consent is left in collection-service's database").isZero();
+        partner.send("GET", collection(consentId) + "/accounts", null, 404);
+    }
+
+    /** A new consent of {@code cpf}'s accounts at Banco Sandbox Ponte (checking only), its first collection done. */
+    private static String collectedAccounts(String cpf) throws Exception {
+        String url = startAndConfirm(session(cpf, null, List.of(group("ACCOUNTS_BALANCES", true, null),
+                group("ACCOUNTS_TRANSACTIONS", true, null)), 12), List.of("ACCOUNTS_BALANCES", "ACCOUNTS_TRANSACTIONS"), "12");
+        String consentId = atBank(goTo(url, SANDBOX), cpf, "approve", List.of(CHECKING)).getQuery().substring("consent=".length());
+        Received.until(http, stack, "collection:" + consentId, d -> Received.ofType(d, "collection:finished").stream()
+                .anyMatch(e -> e.path("data").path("group").asText().equals("ACCOUNTS")));
+        return consentId;
+    }
+
+    /** The change feed's cursor once everything before now has been read. */
+    private static String caughtUp(String since) throws Exception {
+        String cursor = since == null ? "0" : since;
+        while (true) {
+            JsonNode feed = partner.send("GET", "http://localhost:" + stack.ports().collection() + "/v1/transactions/changes?since="
+                    + cursor + "&limit=1000", null, 200);
+            cursor = feed.path("meta").path("cursor").asText();
+            if (!feed.path("meta").path("hasMore").asBoolean()) {
+                return cursor;
+            }
+        }
+    }
+
+    private static int balancesUsed(JsonNode budget) {
+        return StreamSupport.stream(budget.path("data").path("operations").spliterator(), false)
+                .filter(o -> o.path("operation").asText().equals("ACCOUNT_BALANCES")).mapToInt(o -> o.path("used").asInt()).sum();
+    }
+
+    private static long collectedRows(String consentId) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + stack.ports().postgres()
+                + "/collection", "postgres", "postgres")) {
+            java.sql.ResultSet rs = c.createStatement().executeQuery("select (select count(*) from collected_transaction where consent_id = '"
+                    + consentId + "') + (select count(*) from stored_answer where consent_id = '" + consentId + "')");
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String collection(String consentId) {
+        return "http://localhost:" + stack.ports().collection() + "/v1/sharing-consents/" + consentId;
+    }
+
+    private static JsonNode collected(String consentId, String path) throws Exception {
+        return partner.send("GET", collection(consentId) + path, null, 200);
+    }
+
+    private static String collectedError(String consentId, String path, int status) throws Exception {
+        return partner.send("GET", collection(consentId) + path, null, status).path("errors").path(0).path("code").asText();
+    }
+
+    /** Equal field for field, but for the times the bank stamps on an answer (when it answered). */
+    private static void assertSame(JsonNode collected, JsonNode atBank) {
+        assertThat(withoutReadTimes(collected.path("data"))).isEqualTo(withoutReadTimes(atBank.path("data")));
+    }
+
+    private static JsonNode withoutReadTimes(JsonNode node) {
+        JsonNode copy = node.deepCopy();
+        strip(copy);
+        return copy;
+    }
+
+    private static void strip(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            object.remove(List.of("updateDateTime", "lastUpdatedContractOutstandingBalance"));
+        }
+        node.forEach(SharingJourneyIT::strip);
+    }
+
+    private static Map<String, JsonNode> byId(JsonNode transactions) {
+        Map<String, JsonNode> map = new HashMap<>();
+        transactions.forEach(t -> map.put(t.path("transactionId").asText(), t));
+        return map;
+    }
+
+    /** The institution's data APIs read directly with the user's token (from consent-service's grant API) over mutual TLS. */
+    record Bank(String issuer, String token, HttpClient client) {
+
+        static Bank of(String consentId, String institution) throws Exception {
+            String secret = stack.secrets().serviceSecrets().get("collection-service");
+            HttpResponse<String> grant = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.ports().consent()
+                            + "/internal/v1/consents/" + consentId + "/grant"))
+                    .header("authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("collection-service:" + secret)
+                            .getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(grant.statusCode()).as(grant.body()).isEqualTo(200);
+            return new Bank(SharingJourneyIT.issuer(institution), JSON.readTree(grant.body()).path("accessToken").asText(), partner.mutualTls());
+        }
+
+        JsonNode get(String path) throws Exception {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(issuer + path))
+                    .header("authorization", "Bearer " + token).header("accept", "application/json")
+                    .header("x-fapi-interaction-id", UUID.randomUUID().toString()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(path + " " + answer.body()).isEqualTo(200);
+            return JSON.readTree(answer.body());
+        }
     }
 
     // ---- the journey, driven as a browser would submit the screens' forms ----
@@ -468,11 +747,18 @@ class SharingJourneyIT {
     }
 
     private static void control(String path, Object body) throws Exception {
+        control("POST", path, body);
+    }
+
+    /** A development control of sandbox-bank (plain HTTP); its JSON answer (empty for 204). */
+    private static JsonNode control(String method, String path, Object body) throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.ports().sandbox() + path))
                 .header("content-type", "application/json")
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(path + " " + answer.body()).isEqualTo(200);
+        assertThat(answer.statusCode()).as(path + " " + answer.body()).isIn(200, 204);
+        return answer.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(answer.body());
     }
 
     private static Map<String, String> resources(JsonNode consent) {

@@ -38,10 +38,14 @@ final class TestPartner {
 
     private final HttpClient http;
     private final String token;
+    private final Path dataDir;
+    private String transportCertificate;
+    private String transportKey;
 
-    private TestPartner(HttpClient http, String token) {
+    private TestPartner(HttpClient http, String token, Path dataDir) {
         this.http = http;
         this.token = token;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -71,7 +75,7 @@ final class TestPartner {
                         + credentials.path("clientId").asText() + "&client_secret="
                         + URLEncoder.encode(credentials.path("clientSecret").asText(), StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asText();
-        TestPartner partner = new TestPartner(http, token);
+        TestPartner partner = new TestPartner(http, token, dataDir);
 
         // the software statement lists Ponte's callback among its redirect URIs
         JsonNode statement = send(http, "POST", directory + "/software-statements", null, Map.of(
@@ -85,6 +89,10 @@ final class TestPartner {
                 + "/certificates";
         for (String usage : List.of("TRANSPORT", "SIGNING")) {
             JsonNode issued = send(http, "POST", certificates, null, Map.of("usage", usage), 201);
+            if (usage.equals("TRANSPORT")) {
+                partner.transportCertificate = issued.path("certificate").asText();
+                partner.transportKey = issued.path("privateKey").asText();
+            }
             partner.send("POST", vault + "/v1/certificates", Map.of("usage", usage,
                     "certificate", issued.path("certificate").asText(), "privateKey", issued.path("privateKey").asText()), 201);
         }
@@ -130,6 +138,35 @@ final class TestPartner {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(method + " " + url + " " + response.body()).isEqualTo(expected);
         return JSON.readTree(response.body());
+    }
+
+    /**
+     * An HTTP client presenting this partner's transport certificate (mutual TLS), as Ponte's calls to
+     * the banks do: a test reads a bank's API directly with it, to compare with what Ponte collected.
+     */
+    HttpClient mutualTls() throws Exception {
+        java.security.cert.CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+        java.util.Collection<? extends java.security.cert.Certificate> chain = x509.generateCertificates(
+                new java.io.ByteArrayInputStream(transportCertificate.getBytes(StandardCharsets.UTF_8)));
+        String pkcs8 = transportKey.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        java.security.PrivateKey key = java.security.KeyFactory.getInstance("RSA")
+                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(pkcs8)));
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        keys.setKeyEntry("transport", key, new char[0], chain.toArray(new java.security.cert.Certificate[0]));
+        javax.net.ssl.KeyManagerFactory keyManagers = javax.net.ssl.KeyManagerFactory.getInstance(
+                javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, new char[0]);
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(dataDir.resolve("pki/ca-root.pem"))) {
+            trust.setCertificateEntry("sandbox-root", x509.generateCertificate(in));
+        }
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(context).build();
     }
 
     /** An HTTP client trusting the development CA of {@code dataDir} (sandbox-bank's TLS certificate chains to it). */

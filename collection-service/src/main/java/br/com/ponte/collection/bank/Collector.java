@@ -174,7 +174,9 @@ public class Collector {
         }
         return choice.chain(op -> {
             LocalDate windowFrom = op == current ? today.minusDays(6) : from;
-            Map<String, String> query = dates(op, windowFrom, today);
+            // the full operation also reads an account's scheduled transactions, a month ahead
+            LocalDate windowTo = op == full && "ACCOUNT".equals(op.resourceType()) ? today.plusDays(config.futureDays()) : today;
+            Map<String, String> query = dates(op, windowFrom, windowTo);
             return read(consent, token, op, task.resourceId, null, query, Budgets.Purpose.COLLECTION)
                     .chain(read -> next(task, current).map(next -> {
                         List<JsonNode> items = new ArrayList<>();

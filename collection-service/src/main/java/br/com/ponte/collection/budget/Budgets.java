@@ -100,7 +100,7 @@ public class Budgets {
                             .chain(first -> first == 0 ? Uni.createFrom().item(spent)
                                     : outbox.append(new CollectionBudgetLow(consent.id.toString(), consent.transmitter, op.name(),
                                     resource.isEmpty() ? null : resource, limit, used, spent.remaining(), month,
-                                    spent.resetsAt()), consent.id.toString(), consent.partnerId).replaceWith(spent));
+                                    spent.resetsAt()), consent.eventSubject(), consent.partnerId).replaceWith(spent));
                 }));
     }
 

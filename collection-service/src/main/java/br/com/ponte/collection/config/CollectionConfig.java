@@ -67,6 +67,14 @@ public interface CollectionConfig {
     @WithDefault("12")
     int historyMonths();
 
+    /**
+     * How far ahead an account's full-history read reaches, so scheduled transactions
+     * ({@code LANCAMENTO_FUTURO}) are collected before they post and a posting is an update of the same
+     * transaction, never a new one. Cards' transactions are read up to today (their spec's limit).
+     */
+    @WithDefault("31")
+    int futureDays();
+
     /** How often transactions are read again over {@link #deepWindow()} with the full-history operation. */
     @WithDefault("14d")
     Duration deepEvery();

@@ -70,4 +70,13 @@ public class CollectedConsent extends PanacheEntityBase {
     public static Uni<CollectedConsent> findForPartner(UUID id, String partnerId) {
         return find("id = ?1 and partnerId = ?2", id, partnerId).firstResult();
     }
+
+    /**
+     * The subject of this consent's {@code collection:*} events: {@code collection:<consent id>}. Not the
+     * consent's own id, which consent-service's {@code sharing:*} events carry with their own sequence:
+     * one subject has one writer, so its {@code sequence} strictly increases.
+     */
+    public String eventSubject() {
+        return "collection:" + id;
+    }
 }

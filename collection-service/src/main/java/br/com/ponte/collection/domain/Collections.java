@@ -118,7 +118,7 @@ public class Collections {
                 ? Uni.createFrom().voidItem()
                 : outbox.append(new CollectionTransactionsAvailable(consent.id.toString(), consent.transmitter, resourceId,
                 resourceType, written.created(), written.updated(), Long.toString(written.since()),
-                Long.toString(written.cursor()), now), consent.id.toString(), consent.partnerId).replaceWithVoid());
+                Long.toString(written.cursor()), now), consent.eventSubject(), consent.partnerId).replaceWithVoid());
     }
 
     /**
@@ -170,7 +170,7 @@ public class Collections {
         task.leaseUntil = null;
         return outbox.append(new CollectionFailed(runId == null ? null : runId.toString(), consent.id.toString(),
                         consent.transmitter, task.operation.group().name(), task.operation.name(), task.resourceOrNull(), code,
-                        detail, retryable, task.attempts), consent.id.toString(), consent.partnerId)
+                        detail, retryable, task.attempts), consent.eventSubject(), consent.partnerId)
                 .chain(() -> tasks.ended(consent, task, Map.of(), true, now));
     }
 
@@ -188,7 +188,7 @@ public class Collections {
             UUID runId = task.runId;
             return outbox.append(new CollectionFailed(runId.toString(), consent.id.toString(), consent.transmitter,
                             task.operation.group().name(), task.operation.name(), task.resourceOrNull(), "BUDGET_EXHAUSTED", detail,
-                            true, task.attempts), consent.id.toString(), consent.partnerId)
+                            true, task.attempts), consent.eventSubject(), consent.partnerId)
                     .chain(() -> tasks.ended(consent, task, Map.of(), true, now));
         });
     }

@@ -215,7 +215,7 @@ public class Consents {
                                 .chain(() -> deletion.deleteAll(consent.id)).chain(counts -> {
                             consent.dataDeletedAt = now;
                             return outbox.append(new CollectionDataDeleted(consent.id.toString(), consent.transmitter,
-                                    end.name(), counts, now), consent.id.toString(), consent.partnerId);
+                                    end.name(), counts, now), consent.eventSubject(), consent.partnerId);
                         }).replaceWithVoid();
                     });
         }));

@@ -98,7 +98,7 @@ public class Tasks {
                     entry.getValue().forEach(t -> t.runId = run.id);
                     return run.persist().chain(() -> outbox.append(new CollectionStarted(run.id.toString(), consent.id.toString(),
                             consent.transmitter, run.group.name(), trigger, Json.strings(run.operations), now),
-                            consent.id.toString(), consent.partnerId)).replaceWithVoid();
+                            consent.eventSubject(), consent.partnerId)).replaceWithVoid();
                 }))
                 .collect().last().replaceWithVoid();
     }
@@ -134,7 +134,7 @@ public class Tasks {
             run.moveTo(RunStatus.FINISHED, now);
             return outbox.append(new CollectionFinished(run.id.toString(), consent.id.toString(), consent.transmitter,
                     run.group.name(), run.trigger, Json.counts(run.counts), Json.strings(run.failedOperations),
-                    run.startedAt, now), consent.id.toString(), consent.partnerId).replaceWithVoid();
+                    run.startedAt, now), consent.eventSubject(), consent.partnerId).replaceWithVoid();
         });
     }
 

@@ -8,6 +8,7 @@ import br.com.ponte.sandbox.resource.ApiError;
 import br.com.ponte.sandbox.resource.WireFormat;
 import br.com.ponte.sandbox.store.SandboxStore;
 import br.com.ponte.sandbox.store.Table;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
@@ -37,6 +38,7 @@ import java.util.function.Function;
  * that names no operation stops the sandbox at start.
  */
 @ApplicationScoped
+@Startup
 public class OperationalLimits {
 
     static final String PREFIX = "sandbox.limits.";
@@ -65,7 +67,16 @@ public class OperationalLimits {
     @Inject
     public OperationalLimits(SandboxConfig sandbox, Config config, SandboxStore store, BrandContext bank) {
         this(key -> config.getOptionalValue(key, Integer.class), new BrandTables<>(store, bank, "dataUsage", Usage.class));
-        sandbox.limits().keySet().stream().filter(key -> DataOperation.ofKey(key).isEmpty()).findFirst().ifPresent(key -> {
+        checkKeys(sandbox.limits().keySet());
+    }
+
+    /**
+     * Stops the sandbox on a {@code sandbox.limits.*} key that names no operation. A key set by an environment
+     * variable arrives with dots where the operation key has dashes ({@code SANDBOX_LIMITS_ACCOUNTS_BALANCES}
+     * is {@code accounts.balances}), and the lookup by name finds it all the same.
+     */
+    static void checkKeys(java.util.Collection<String> keys) {
+        keys.stream().filter(key -> DataOperation.ofKey(key.replace('.', '-')).isEmpty()).findFirst().ifPresent(key -> {
             throw new IllegalStateException(PREFIX + key + " names no data API operation; the operations are "
                     + Arrays.stream(DataOperation.values()).map(DataOperation::key).toList());
         });

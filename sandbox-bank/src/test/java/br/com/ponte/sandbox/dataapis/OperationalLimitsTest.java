@@ -39,6 +39,15 @@ class OperationalLimitsTest {
     }
 
     @Test
+    void aLimitsKeyNamesAnOperationWrittenAsAPropertyOrAsAnEnvironmentVariable() {
+        // sandbox.limits.accounts-balances, and SANDBOX_LIMITS_ACCOUNTS_TRANSACTIONS_CURRENT as the map sees it
+        OperationalLimits.checkKeys(java.util.List.of("accounts-balances", "accounts.transactions.current"));
+        assertThatThrownBy(() -> OperationalLimits.checkKeys(java.util.List.of("accounts-balance")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("sandbox.limits.accounts-balance names no data API operation");
+    }
+
+    @Test
     void callsAreCountedPerConsentOperationAndResourceUntilTheMonthEndsInBrasilia() {
         limits.count(Brand.SANDBOX, "c1", DataOperation.ACCOUNT_BALANCES, "a1", END_OF_NOVEMBER);
         limits.count(Brand.SANDBOX, "c1", DataOperation.ACCOUNT_BALANCES, "a1", END_OF_NOVEMBER);

@@ -1,0 +1,390 @@
+package br.com.ponte.bench;
+
+import br.com.ponte.devstack.Devstack;
+import br.com.ponte.devstack.StackPorts;
+import br.com.ponte.infra.Dirs;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Benchmark of collection-service against sandbox-bank, the whole platform as {@code ./ponte up} runs
+ * it (every service its own JVM, real Kafka and PostgreSQL): a partner set up as in production
+ * shares, for sandbox-bank's bench customer, 5 checking accounts of about 11,000 transactions each;
+ * the user's journey is driven through Ponte's screens' forms and the bank's page. Measured:
+ * <ol>
+ *   <li>the <b>initial collection</b> of the accounts group: its time (from {@code collection:started}
+ *   to {@code collection:finished}, and from the user's return), the transactions stored per second,
+ *   and collection-service's peak resident memory (sampled every 100 ms from {@code /proc}) and heap;</li>
+ *   <li>the <b>partner's read of 10,000 transactions</b> of one account through the API: every page at
+ *   once ({@code all=true}) and a page of 1,000 at a time, p50/p99.</li>
+ * </ol>
+ * Every figure is printed; the exit code is 0 when the run completed and its checks held (every
+ * transaction of the bank's books collected once), 2 when a check failed, 1 on an error.
+ */
+public final class CollectionBenchmark implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String BANK = "c9427b03-c565-47ce-90f1-09841f099026";
+    static final String BENCH_CPF = "31415926590";
+    static final int READS = Integer.getInteger("bench.reads", 30);
+    static final int PAGE_WALKS = Integer.getInteger("bench.pageWalks", 10);
+    private static final Pattern REFRESH = Pattern.compile("http-equiv=\"refresh\" content=\"\\d+;\\s*url=([^\"]+)\"");
+
+    private final Path root;
+    private final Path dataDir;
+    private final PrintStream out;
+    private Devstack stack;
+    private HttpClient http;
+    private String token;
+
+    CollectionBenchmark(Path root, Path dataDir, PrintStream out) {
+        this.root = root;
+        this.dataDir = dataDir;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
+            System.out.println("Usage: bench/run collection [-Dbench.reads=30] [-Dbench.pageWalks=10] (see bench/README.md)");
+            return;
+        }
+        Path root = Path.of(System.getProperty("ponte.root", ".")).toAbsolutePath().normalize();
+        int exit;
+        try (CollectionBenchmark bench = new CollectionBenchmark(root, Files.createTempDirectory("ponte-bench-collection"), System.out)) {
+            exit = bench.run();
+        } catch (Throwable e) {
+            System.err.println("Benchmark failed: " + e);
+            e.printStackTrace();
+            exit = 1;
+        }
+        System.exit(exit);
+    }
+
+    int run() throws Exception {
+        int[] p = freePorts(10);
+        StackPorts ports = new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
+        out.println("Starting the platform (every service its own JVM) under " + dataDir + " ...");
+        stack = new Devstack(root, dataDir, ports, new PrintStream(OutputStream.nullOutputStream()))
+                // the bank's books still while measuring
+                .withEnvironment("sandbox-bank", Map.of("SANDBOX_DATA_NEW_TRANSACTIONS_EVERY", "PT24H"));
+        stack.start();
+        http = trustingDevelopmentCa();
+        onboard();
+        String secret = send("POST", "http://localhost:" + ports.webhook() + "/v1/webhook-endpoints",
+                Map.of("url", "http://127.0.0.1:" + ports.demoReceiver() + "/hooks/bench"), 201).path("secret").asText();
+        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.demoReceiver() + "/secret"))
+                .PUT(HttpRequest.BodyPublishers.ofString(secret)).build(), HttpResponse.BodyHandlers.discarding());
+        long pid = ProcessHandle.allProcesses().filter(h -> h.info().commandLine().orElse("")
+                        .contains(root.resolve("collection-service/target/quarkus-app/quarkus-run.jar").toString()))
+                .map(ProcessHandle::pid).findFirst().orElseThrow(() -> new IllegalStateException("collection-service not found"));
+        long rssAtStart = rss(pid, "VmRSS");
+
+        // the user shares the bench customer's five accounts (the journey through the screens' forms)
+        out.println("Sharing the bench customer's accounts (CPF " + BENCH_CPF + ") ...");
+        JsonNode session = send("POST", "http://localhost:" + ports.consent() + "/v1/sharing-sessions", Map.of(
+                "loggedUser", Map.of("document", Map.of("identification", BENCH_CPF, "rel", "CPF")),
+                "purpose", "Benchmark da coleta", "durationMonths", 12, "redirectUri", "https://partner.example/return",
+                "permissionGroups", List.of(Map.of("group", "ACCOUNTS_TRANSACTIONS", "mandatory", true))), 201);
+        String url = session.path("url").asText();
+        form(url + "/data", "group=ACCOUNTS_TRANSACTIONS&duration=12", 303);
+        HttpResponse<String> redirect = form(url + "/institution", "bank=" + BANK, 200);
+        Matcher refresh = REFRESH.matcher(redirect.body());
+        if (!refresh.find()) {
+            throw new IllegalStateException("No redirect to the bank: " + redirect.body());
+        }
+        String authorisationUrl = refresh.group(1).replace("&amp;", "&");
+        Map<String, String> query = query(URI.create(authorisationUrl));
+        HttpResponse<String> atBank = form(authorisationUrl.substring(0, authorisationUrl.indexOf('?')), "request_uri="
+                + URLEncoder.encode(query.get("request_uri"), StandardCharsets.UTF_8) + "&client_id="
+                + URLEncoder.encode(query.get("client_id"), StandardCharsets.UTF_8) + "&cpf=" + BENCH_CPF + "&decision=approve", 303);
+        String location = atBank.headers().firstValue("location").orElseThrow();
+        HttpResponse<String> back = form("http://localhost:" + ports.consent() + "/v1/authorisations/callback",
+                location.substring(location.indexOf('#') + 1), 303);
+        Instant returned = Instant.now();
+        String consentId = back.headers().firstValue("location").orElseThrow().replaceAll(".*consent=", "");
+
+        // sample collection-service's memory until the accounts' initial collection finished
+        AtomicLong peakRss = new AtomicLong(rssAtStart);
+        AtomicLong peakHeap = new AtomicLong();
+        JsonNode finished = null;
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        while (finished == null) {
+            peakRss.accumulateAndGet(rss(pid, "VmRSS"), Math::max);
+            heap(ports.collection()).ifPresent(h -> peakHeap.accumulateAndGet(h, Math::max));
+            finished = event(consentId, "collection:finished").orElse(null);
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The initial collection did not finish within 15 minutes");
+            }
+            Thread.sleep(100);
+        }
+        long hwm = rss(pid, "VmHWM");
+        JsonNode data = finished.path("event").path("data");
+        Instant started = Instant.parse(data.path("startedAt").asText());
+        Instant ended = Instant.parse(data.path("finishedAt").asText());
+        int stored = data.path("counts").path("ACCOUNT_TRANSACTION").asInt();
+        double seconds = Duration.between(started, ended).toMillis() / 1000.0;
+
+        // checks: every transaction of the bank's books, once
+        JsonNode accounts = send("GET", collection(ports, consentId) + "/accounts", null, 200).path("data");
+        int booked = 0;
+        int served = 0;
+        String firstAccount = null;
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("America/Sao_Paulo"));
+        for (JsonNode account : accounts) {
+            String id = account.path("accountId").asText();
+            firstAccount = firstAccount == null ? id : firstAccount;
+            booked += send("GET", "http://localhost:" + ports.sandbox() + "/sandbox/brands/sandbox/accounts/" + id
+                    + "/transactions?fromBookingDate=" + today.minusMonths(12) + "&toBookingDate=" + today.plusDays(31), null, 200)
+                    .path("data").size();
+            served += send("GET", collection(ports, consentId) + "/accounts/" + id + "/transactions?all=true", null, 200)
+                    .path("data").size();
+        }
+        boolean complete = accounts.size() == 5 && booked == served && stored == served;
+
+        // the partner's reads of one account's transactions
+        String transactions = collection(ports, consentId) + "/accounts/" + firstAccount + "/transactions";
+        List<Double> all = new ArrayList<>();
+        int readSize = 0;
+        for (int i = 0; i < READS + 3; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> answer = get(transactions + "?all=true");
+            double ms = (System.nanoTime() - t0) / 1e6;
+            readSize = JSON.readTree(answer.body()).path("data").size();
+            if (i >= 3) {
+                all.add(ms);
+            }
+        }
+        List<Double> pages = new ArrayList<>();
+        for (int walk = 0; walk < PAGE_WALKS + 1; walk++) {
+            String cursor = null;
+            do {
+                long t0 = System.nanoTime();
+                HttpResponse<String> answer = get(transactions + "?page-size=1000"
+                        + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
+                double ms = (System.nanoTime() - t0) / 1e6;
+                if (walk > 0) {
+                    pages.add(ms);
+                }
+                cursor = JSON.readTree(answer.body()).path("meta").path("cursor").asText(null);
+            } while (cursor != null);
+        }
+
+        out.println();
+        out.println("Initial collection of 5 accounts (sandbox-bank, mutual TLS, pages of 1,000):");
+        out.printf(Locale.ROOT, "  transactions stored            %,d (the bank's books: %,d; served back: %,d)%n", stored, booked, served);
+        out.printf(Locale.ROOT, "  collection time                %.1f s (collection:started -> finished)%n", seconds);
+        out.printf(Locale.ROOT, "  from the user's return         %.1f s%n", Duration.between(returned, ended).toMillis() / 1000.0);
+        out.printf(Locale.ROOT, "  rows stored per second         %,.0f%n", stored / seconds);
+        out.printf(Locale.ROOT, "  collection-service memory      peak RSS %d MiB (VmHWM %d MiB, %d MiB before), peak heap used %d MiB%n",
+                peakRss.get() / 1024, hwm / 1024, rssAtStart / 1024, peakHeap.get() / (1024 * 1024));
+        out.printf(Locale.ROOT, "The partner's read of one account's %,d transactions:%n", readSize);
+        out.printf(Locale.ROOT, "  all=true (every page at once)  p50 %.0f ms, p99 %.0f ms (%d reads)%n", percentile(all, 50),
+                percentile(all, 99), all.size());
+        out.printf(Locale.ROOT, "  page-size=1000 with cursor     p50 %.0f ms, p99 %.0f ms (%d pages)%n", percentile(pages, 50),
+                percentile(pages, 99), pages.size());
+        out.println(complete ? "Checks: every transaction of the bank's books collected and served once."
+                : "CHECK FAILED: accounts " + accounts.size() + ", books " + booked + ", stored " + stored + ", served " + served);
+        return complete ? 0 : 2;
+    }
+
+    private Optional<JsonNode> event(String subject, String type) throws Exception {
+        String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().demoReceiver() + "/received"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        for (String line : body.split("\n")) {
+            if (!line.isBlank()) {
+                JsonNode delivery = JSON.readTree(line);
+                JsonNode event = delivery.path("event");
+                if (subject.equals(event.path("subject").asText()) && type.equals(event.path("type").asText())
+                        && "ACCOUNTS".equals(event.path("data").path("group").asText())) {
+                    return Optional.of(delivery);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The partner as Open Finance wants it: credentials, software statement, certificates in the vault, DCR at the bank. */
+    private void onboard() throws Exception {
+        StackPorts ports = stack.ports();
+        String vault = "http://localhost:" + ports.vault();
+        String directory = "http://localhost:" + ports.sandbox() + "/directory";
+        JsonNode credentials = call("POST", vault + "/v1/partners", stack.secrets().adminToken(), Map.of("name", "Bench"), 201);
+        token = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(vault + "/v1/oauth/token"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
+                        + credentials.path("clientId").asText() + "&client_secret="
+                        + URLEncoder.encode(credentials.path("clientSecret").asText(), StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asText();
+        JsonNode statement = call("POST", directory + "/software-statements", null, Map.of("organisationName", "Bench Ltda",
+                "cnpj", "11222333000181", "clientName", "Bench",
+                "redirectUris", List.of("http://localhost:" + ports.consent() + "/v1/authorisations/callback")), 201);
+        String org = statement.path("organisationId").asText();
+        String ss = statement.path("softwareStatementId").asText();
+        send("PUT", vault + "/v1/ofb-credentials", Map.of("organizationId", org, "softwareStatementId", ss), 200);
+        for (String usage : List.of("TRANSPORT", "SIGNING")) {
+            JsonNode issued = call("POST", directory + "/organisations/" + org + "/softwarestatements/" + ss + "/certificates", null,
+                    Map.of("usage", usage), 201);
+            send("POST", vault + "/v1/certificates", Map.of("usage", usage, "certificate", issued.path("certificate").asText(),
+                    "privateKey", issued.path("privateKey").asText()), 201);
+        }
+        send("POST", vault + "/v1/ofb-credentials/transmitters/" + BANK + "/registration", null, 200);
+    }
+
+    private JsonNode send(String method, String url, Object body, int expected) throws Exception {
+        return call(method, url, token, body, expected);
+    }
+
+    private JsonNode call(String method, String url, String bearer, Object body, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
+                .header("x-idempotency-key", UUID.randomUUID().toString())
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (bearer != null) {
+            request.header("authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    private HttpResponse<String> form(String url, String form, int expected) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    private static String collection(StackPorts ports, String consentId) {
+        return "http://localhost:" + ports.collection() + "/v1/sharing-consents/" + consentId;
+    }
+
+    /** Heap used by collection-service, from its Prometheus metrics. */
+    private Optional<Long> heap(int port) {
+        try {
+            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            long sum = 0;
+            for (String line : metrics.split("\n")) {
+                if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                    sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return sum == 0 ? Optional.empty() : Optional.of(sum);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A field of {@code /proc/<pid>/status} in KiB (VmRSS: resident now; VmHWM: its peak). */
+    private static long rss(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone: nothing to sample
+        }
+        return 0;
+    }
+
+    static double percentile(List<Double> values, int p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> parameters = new HashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            parameters.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+
+    private HttpClient trustingDevelopmentCa() throws Exception {
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(dataDir.resolve("pki/ca-root.pem"))) {
+            trust.setCertificateEntry("sandbox-root", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(context).build();
+    }
+
+    static int[] freePorts(int count) throws IOException {
+        int[] ports = new int[count];
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
+        }
+        return ports;
+    }
+
+    @Override
+    public void close() {
+        if (stack != null) {
+            stack.close();
+        }
+        Dirs.deleteQuietly(dataDir);
+    }
+}
