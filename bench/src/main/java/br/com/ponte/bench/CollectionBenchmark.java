@@ -65,6 +65,7 @@ public final class CollectionBenchmark implements AutoCloseable {
     private final Path root;
     private final Path dataDir;
     private final PrintStream out;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private Devstack stack;
     private HttpClient http;
     private String token;
@@ -83,6 +84,8 @@ public final class CollectionBenchmark implements AutoCloseable {
         Path root = Path.of(System.getProperty("ponte.root", ".")).toAbsolutePath().normalize();
         int exit;
         try (CollectionBenchmark bench = new CollectionBenchmark(root, Files.createTempDirectory("ponte-bench-collection"), System.out)) {
+            // Ctrl-C or a kill stops the services too (each is its own process)
+            Runtime.getRuntime().addShutdownHook(new Thread(bench::close, "bench-shutdown"));
             exit = bench.run();
         } catch (Throwable e) {
             System.err.println("Benchmark failed: " + e);
@@ -219,14 +222,15 @@ public final class CollectionBenchmark implements AutoCloseable {
         return complete ? 0 : 2;
     }
 
-    private Optional<JsonNode> event(String subject, String type) throws Exception {
+    /** The receiver's delivery of the consent's first {@code type} event about its accounts, if it arrived. */
+    private Optional<JsonNode> event(String consentId, String type) throws Exception {
         String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().demoReceiver() + "/received"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
         for (String line : body.split("\n")) {
             if (!line.isBlank()) {
                 JsonNode delivery = JSON.readTree(line);
                 JsonNode event = delivery.path("event");
-                if (subject.equals(event.path("subject").asText()) && type.equals(event.path("type").asText())
+                if (consentId.equals(event.path("data").path("consentId").asText()) && type.equals(event.path("type").asText())
                         && "ACCOUNTS".equals(event.path("data").path("group").asText())) {
                     return Optional.of(delivery);
                 }
@@ -382,6 +386,9 @@ public final class CollectionBenchmark implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (stack != null) {
             stack.close();
         }
