@@ -154,6 +154,35 @@ class BudgetIT extends CollectionTestSupport {
     }
 
     @Test
+    void aRefusalAsTheConsentEndsAtTheBankIsNoFailureAndOneThatLastsIs() {
+        // the bank refuses while the revocation's event is on its way: looked at again later, the consent has
+        // ended and its tasks stop, no collection:failed
+        Consent ending = authorised(List.of("ACCOUNTS_BALANCES_READ", "RESOURCES_READ"));
+        String account = UUID.randomUUID().toString();
+        bank.refuse(Operation.ACCOUNT_BALANCES, account, 100);
+        share(ending, account, "ACCOUNT", 1);
+        collect();
+        assertThat(single("select status from collection_task where consent_id = ?::uuid", ending.id())).isEqualTo("SCHEDULED");
+        events.revoked(ending.id(), ending.partner());
+        awaitCount("select count(*) from sharing_consent where id = ?::uuid and status = 'REVOKED'", 1, ending.id());
+        collectAgain(ending, null);
+        assertThat(bank.callsOf(Operation.ACCOUNT_BALANCES, account)).hasSize(1);
+        assertThat(collectionEventsWithin(ending.id(), "collection:failed", Duration.ofSeconds(3))).isEmpty();
+
+        // a refusal that lasts fails the task on its second try
+        Consent refused = authorised(List.of("ACCOUNTS_BALANCES_READ", "RESOURCES_READ"));
+        String other = UUID.randomUUID().toString();
+        bank.refuse(Operation.ACCOUNT_BALANCES, other, 100);
+        share(refused, other, "ACCOUNT", 1);
+        collect();
+        collectAgain(refused, null);
+        EventEnvelope failed = collectionEvents(refused.id(), "collection:failed", 1).get(0);
+        assertThat(failed.data().path("errorCode").asText()).isEqualTo("TRANSMITTER_REFUSED");
+        assertThat(failed.data().path("attempts").asInt()).isEqualTo(2);
+        assertThat(bank.callsOf(Operation.ACCOUNT_BALANCES, other)).hasSize(2);
+    }
+
+    @Test
     void aConsentConsentServiceRefusesFailsItsTasksWithoutRetrying() {
         Consent consent = authorised(List.of("ACCOUNTS_BALANCES_READ", "RESOURCES_READ"));
         String account = UUID.randomUUID().toString();

@@ -43,6 +43,7 @@ public class StandInBank extends BankData {
     private final Map<String, AtomicInteger> throttle = new ConcurrentHashMap<>();
     private final Map<String, Duration> retryAfter = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> unavailable = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> refused = new ConcurrentHashMap<>();
     public final List<Call> calls = new CopyOnWriteArrayList<>();
 
     public StandInBank() {
@@ -77,6 +78,11 @@ public class StandInBank extends BankData {
         unavailable.put(key(op, resourceId, null), new AtomicInteger(times));
     }
 
+    /** The next {@code times} first pages of {@code op} for this resource answer 403 (the consent not usable there). */
+    public void refuse(Operation op, String resourceId, int times) {
+        refused.put(key(op, resourceId, null), new AtomicInteger(times));
+    }
+
     public List<Call> callsOf(Operation op, String resourceId) {
         return calls.stream().filter(c -> c.operation() == op && java.util.Objects.equals(c.resourceId(), resourceId)).toList();
     }
@@ -94,6 +100,10 @@ public class StandInBank extends BankData {
         AtomicInteger down = unavailable.get(key);
         if (down != null && down.getAndDecrement() > 0) {
             return Uni.createFrom().item(new BankPage(503, error("INDISPONIVEL"), null));
+        }
+        AtomicInteger refusing = refused.get(key);
+        if (refusing != null && refusing.getAndDecrement() > 0) {
+            return Uni.createFrom().item(new BankPage(403, error("FORBIDDEN"), null));
         }
         JsonNode data;
         if ((op.readsTransactions() && op != Operation.CREDIT_CARD_BILL_TRANSACTIONS)) {

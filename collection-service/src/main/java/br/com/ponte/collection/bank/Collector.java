@@ -92,6 +92,9 @@ public class Collector {
         this.answers = answers;
     }
 
+    /** The bank refused the call (4xx other than 408 and 429); retryable when 401/403. */
+    static final String REFUSED = "TRANSMITTER_REFUSED";
+
     /** Runs a claimed task to its outcome; never fails (every failure is the task's state). */
     public Uni<Void> run(UUID taskId) {
         return Panache.withSession(() -> CollectionTask.<CollectionTask>findById(taskId)
@@ -124,7 +127,11 @@ public class Collector {
                 case RETRY -> collections.retry(task.id, now.plus(stop.wait != null ? stop.wait : backoff(task.attempts)),
                         stop.code, stop.getMessage());
                 case BUDGET -> collections.deferred(task.id, policy.nextRun(stop.spent.operation(), now, 0), stop.getMessage());
-                case FAIL -> collections.failed(task.id, stop.code, stop.getMessage(), stop.retryable);
+                // a first 401/403 is most often the consent ending at the bank while its sharing:* event is on its
+                // way: look again once, a retry later (a consent ended by then stops its tasks without a failure)
+                case FAIL -> REFUSED.equals(stop.code) && stop.retryable && task.attempts == 0
+                        ? collections.retry(task.id, now.plus(backoff(0)), stop.code, stop.getMessage())
+                        : collections.failed(task.id, stop.code, stop.getMessage(), stop.retryable);
             };
         }
         if (ConsentGrants.unusable(e)) {
@@ -318,7 +325,7 @@ public class Collector {
                 throw new Stop(Stop.Kind.RETRY, "TRANSMITTER_UNAVAILABLE", op + ": the bank answered HTTP " + page.status()
                         + " (" + page.errorCode() + ")", null, true, null);
             }
-            throw new Stop(Stop.Kind.FAIL, "TRANSMITTER_REFUSED", op + ": the bank answered HTTP " + page.status() + " ("
+            throw new Stop(Stop.Kind.FAIL, REFUSED, op + ": the bank answered HTTP " + page.status() + " ("
                     + page.errorCode() + (page.errorDetail() == null ? "" : ": " + page.errorDetail()) + ")", null,
                     page.status() == 401 || page.status() == 403, null);
         });
