@@ -275,7 +275,11 @@ public class OutboxRelay {
         return p;
     }
 
-    private Properties engineProperties() {
+    /**
+     * The Debezium settings this relay runs with. The Kafka Connect connectors in {@code deploy/} relay the
+     * outbox on a cluster with the same ones (consent-service's KafkaConnectRelayIT checks that they agree).
+     */
+    public Properties engineProperties() {
         String slot = config.relay().slotName();
         Properties p = new Properties();
         p.setProperty("name", "ponte-outbox-relay-" + db.name());
