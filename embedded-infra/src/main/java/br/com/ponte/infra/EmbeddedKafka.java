@@ -210,6 +210,11 @@ public final class EmbeddedKafka implements AutoCloseable {
      * leader for all its partitions. Topics that already exist are left as they are.
      */
     public void createTopics(int partitions, String... names) {
+        createTopics(admin(), partitions, names);
+    }
+
+    /** {@link #createTopics(int, String...)} on any broker (Testcontainers' too) through its admin client. */
+    public static void createTopics(Admin client, int partitions, String... names) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1: " + partitions);
         }
@@ -217,7 +222,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (topics.isEmpty()) {
             return;
         }
-        Admin client = admin();
         List<NewTopic> newTopics = new ArrayList<>();
         for (String name : topics) {
             newTopics.add(new NewTopic(name, partitions, (short) 1));

@@ -154,29 +154,34 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Creates the database unless it exists already. */
     public void createDatabase(String name) {
+        try (Connection connection = connect("postgres")) {
+            createDatabase(connection, name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + name + " on port " + port, e);
+        }
+    }
+
+    /** {@link #createDatabase(String)} on any server (Testcontainers' too), connected as a superuser. */
+    public static void createDatabase(Connection connection, String name) throws SQLException {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
             throw new IllegalArgumentException("database name is blank");
         }
-        try (Connection connection = connect("postgres")) {
-            try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-                exists.setString(1, name);
-                try (ResultSet rs = exists.executeQuery()) {
-                    if (rs.next()) {
-                        return;
-                    }
+        try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, name);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return;
                 }
             }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE " + quoteIdentifier(name));
-            } catch (SQLException e) {
-                // 42P04 duplicate_database; 23505 when a concurrent CREATE DATABASE won the race
-                if (!"42P04".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
-                    throw e;
-                }
-            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + quoteIdentifier(name));
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not create database " + name + " on port " + port, e);
+            // 42P04 duplicate_database; 23505 when a concurrent CREATE DATABASE won the race
+            if (!"42P04".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
+                throw e;
+            }
         }
     }
 

@@ -67,6 +67,42 @@ public class PonteInfraTestResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
+        List<String> topics = new ArrayList<>();
+        for (String topic : EVENT_TOPICS) {
+            topics.add(topic);
+            topics.add(topic + ".dlq");
+        }
+        topics.addAll(extraTopics);
+        Map<String, String> config = new LinkedHashMap<>();
+        if (ContainerInfra.requested()) {
+            // -Ptestcontainers, on a machine with Docker
+            ContainerInfra containers = ContainerInfra.shared();
+            containers.createTopics(TOPIC_PARTITIONS, topics.toArray(String[]::new));
+            containers.createDatabase(database);
+            config.put("kafka.bootstrap.servers", containers.bootstrapServers());
+            config.put("ponte.db.host", containers.dbHost());
+            config.put("ponte.db.port", String.valueOf(containers.dbPort()));
+            config.put("ponte.db.user", containers.dbUser());
+            config.put("ponte.db.password", containers.dbPassword());
+        } else {
+            embedded(topics, config);
+        }
+        config.put("ponte.db.name", database);
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (String property : randomKeys) {
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            config.put(property, java.util.Base64.getEncoder().encodeToString(key));
+        }
+        if (partnerTokens) {
+            config.put("mp.jwt.verify.publickey.location", PartnerTokens.publicKeyPem().toUri().toString());
+            config.put("mp.jwt.verify.issuer", PartnerTokens.ISSUER);
+            config.put("mp.jwt.verify.audiences", PartnerTokens.AUDIENCE);
+        }
+        return config;
+    }
+
+    private void embedded(List<String> topics, Map<String, String> config) {
         PonteInfra infra = PonteInfra.shared();
         // PostgreSQL is a separate process: start it while the broker boots
         CompletableFuture<EmbeddedPostgresServer> postgresFuture = new CompletableFuture<>();
@@ -89,34 +125,13 @@ public class PonteInfraTestResource implements QuarkusTestResourceLifecycleManag
             throw e.getCause() instanceof RuntimeException re ? re : e;
         }
 
-        List<String> topics = new ArrayList<>();
-        for (String topic : EVENT_TOPICS) {
-            topics.add(topic);
-            topics.add(topic + ".dlq");
-        }
-        topics.addAll(extraTopics);
         kafka.createTopics(TOPIC_PARTITIONS, topics.toArray(String[]::new));
         postgres.createDatabase(database);
-
-        Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.put("ponte.db.host", postgres.host());
         config.put("ponte.db.port", String.valueOf(postgres.port()));
-        config.put("ponte.db.name", database);
         config.put("ponte.db.user", postgres.user());
         config.put("ponte.db.password", postgres.password());
-        java.security.SecureRandom random = new java.security.SecureRandom();
-        for (String property : randomKeys) {
-            byte[] key = new byte[32];
-            random.nextBytes(key);
-            config.put(property, java.util.Base64.getEncoder().encodeToString(key));
-        }
-        if (partnerTokens) {
-            config.put("mp.jwt.verify.publickey.location", PartnerTokens.publicKeyPem().toUri().toString());
-            config.put("mp.jwt.verify.issuer", PartnerTokens.ISSUER);
-            config.put("mp.jwt.verify.audiences", PartnerTokens.AUDIENCE);
-        }
-        return config;
     }
 
     @Override
