@@ -28,9 +28,14 @@ class DeployManifestsTest {
 
     @BeforeAll
     static void toolsAreThere() throws Exception {
-        // kubectl and node come with the machine image; the check installs the rest (npm packages, docker-compose)
+        // kubectl and node come with the machine image; the check installs the npm packages and docker-compose
         for (String tool : List.of("kubectl", "node", "npm")) {
             Assumptions.assumeTrue(onPath(tool), tool + " is not on the PATH: the deployment files cannot be checked here");
+        }
+        if (!onPath("docker-compose")) {
+            check(ROOT); // installs it with apt-get where it can (as root, or with sudo)
+            Assumptions.assumeTrue(onPath("docker-compose"),
+                    "docker-compose is not installed and could not be (apt-get install docker-compose): the checks cannot run here");
         }
         copy = Files.createTempDirectory("ponte-deploy-check");
     }
