@@ -1,20 +1,16 @@
 package br.com.ponte.bench;
 
+import br.com.ponte.devstack.DevHttp;
 import br.com.ponte.devstack.Devstack;
 import br.com.ponte.devstack.StackPorts;
 import br.com.ponte.infra.Dirs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,13 +18,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -96,14 +89,13 @@ public final class CollectionBenchmark implements AutoCloseable {
     }
 
     int run() throws Exception {
-        int[] p = freePorts(10);
-        StackPorts ports = new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
+        StackPorts ports = StackPorts.free();
         out.println("Starting the platform (every service its own JVM) under " + dataDir + " ...");
         stack = new Devstack(root, dataDir, ports, new PrintStream(OutputStream.nullOutputStream()))
                 // the bank's books still while measuring
                 .withEnvironment("sandbox-bank", Map.of("SANDBOX_DATA_NEW_TRANSACTIONS_EVERY", "PT24H"));
         stack.start();
-        http = trustingDevelopmentCa();
+        http = DevHttp.trustingDevelopmentCa(dataDir);
         onboard();
         String secret = send("POST", "http://localhost:" + ports.webhook() + "/v1/webhook-endpoints",
                 Map.of("url", "http://127.0.0.1:" + ports.demoReceiver() + "/hooks/bench"), 201).path("secret").asText();
@@ -128,7 +120,7 @@ public final class CollectionBenchmark implements AutoCloseable {
             throw new IllegalStateException("No redirect to the bank: " + redirect.body());
         }
         String authorisationUrl = refresh.group(1).replace("&amp;", "&");
-        Map<String, String> query = query(URI.create(authorisationUrl));
+        Map<String, String> query = DevHttp.query(URI.create(authorisationUrl));
         HttpResponse<String> atBank = form(authorisationUrl.substring(0, authorisationUrl.indexOf('?')), "request_uri="
                 + URLEncoder.encode(query.get("request_uri"), StandardCharsets.UTF_8) + "&client_id="
                 + URLEncoder.encode(query.get("client_id"), StandardCharsets.UTF_8) + "&cpf=" + BENCH_CPF + "&decision=approve", 303);
@@ -343,45 +335,6 @@ public final class CollectionBenchmark implements AutoCloseable {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> parameters = new HashMap<>();
-        for (String pair : uri.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            parameters.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return parameters;
-    }
-
-    private HttpClient trustingDevelopmentCa() throws Exception {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        try (InputStream in = Files.newInputStream(dataDir.resolve("pki/ca-root.pem"))) {
-            trust.setCertificateEntry("sandbox-root", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(context).build();
-    }
-
-    static int[] freePorts(int count) throws IOException {
-        int[] ports = new int[count];
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0);
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
-        return ports;
     }
 
     @Override

@@ -65,7 +65,7 @@ class DispatcherRestartIT {
             topics.add(t + ".dlq");
         }
         kafka.createTopics(3, topics.toArray(String[]::new));
-        port = PlatformIT.freePorts(1)[0];
+        port = StackPorts.freePorts(1)[0];
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         env = new HashMap<>();

@@ -67,11 +67,10 @@ class FapiFlowIT {
     @BeforeAll
     static void startPlatform() throws Exception {
         dataDir = Files.createTempDirectory("ponte-fapi-it");
-        int[] p = PlatformIT.freePorts(10);
-        stack = new Devstack(ROOT, dataDir, new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]), System.out);
+        stack = new Devstack(ROOT, dataDir, StackPorts.free(), System.out);
         stack.start();
         vertx = Vertx.vertx();
-        http = TestPartner.trustingDevelopmentCa(dataDir);
+        http = DevHttp.trustingDevelopmentCa(dataDir);
     }
 
     @AfterAll

@@ -52,8 +52,7 @@ class PaymentJourneyIT {
     @BeforeAll
     static void startPlatformAndOnboardAPartner() throws Exception {
         dataDir = Files.createTempDirectory("ponte-journey-it");
-        int[] p = PlatformIT.freePorts(10);
-        stack = new Devstack(ROOT, dataDir, new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]), System.out)
+        stack = new Devstack(ROOT, dataDir, StackPorts.free(), System.out)
                 // short windows, the bank's and Ponte's alike, so the expiry of both is seen here
                 .withEnvironment("consent-service", Map.of("PONTE_CONSENT_AUTHORISATION_WINDOW", AUTHORISATION_WINDOW.toString(),
                         "PONTE_CONSENT_CONSUMPTION_WINDOW", CONSUMPTION_WINDOW.toString(), "PONTE_CONSENT_EXPIRY_CHECK_EVERY", "1s"))

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,8 +42,7 @@ class PlatformIT {
     @BeforeAll
     static void startPlatform() throws IOException {
         dataDir = Files.createTempDirectory("ponte-platform-it");
-        int[] p = freePorts(10);
-        StackPorts ports = new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
+        StackPorts ports = StackPorts.free();
         PrintStream out = new PrintStream(new TeeStream(console, System.out), true, StandardCharsets.UTF_8);
         stack = new Devstack(ROOT, dataDir, ports, out);
         stack.start();
@@ -176,23 +174,6 @@ class PlatformIT {
             }
             Thread.sleep(200);
         }
-    }
-
-    static int[] freePorts(int n) throws IOException {
-        int[] ports = new int[n];
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                ServerSocket socket = new ServerSocket(0);
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-        } finally {
-            for (ServerSocket s : sockets) {
-                s.close();
-            }
-        }
-        return ports;
     }
 
     /** Copies the stack's console to the test output while keeping it for assertions. */

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -70,8 +69,7 @@ class SharingJourneyIT {
     @BeforeAll
     static void startPlatformAndOnboardAPartnerAtBothInstitutions() throws Exception {
         dataDir = Files.createTempDirectory("ponte-sharing-it");
-        int[] p = PlatformIT.freePorts(10);
-        stack = new Devstack(ROOT, dataDir, new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]), System.out)
+        stack = new Devstack(ROOT, dataDir, StackPorts.free(), System.out)
                 // Ponte reads consents at their institutions every 2 s here (15 min by default)
                 .withEnvironment("consent-service", Map.of("PONTE_SHARING_CHECK_EVERY", "1s",
                         "PONTE_SHARING_STATUS_CHECK_INTERVAL", "2s", "PONTE_SHARING_PENDING_CHECK_MIN", "1s",
@@ -169,7 +167,7 @@ class SharingJourneyIT {
         assertThat(finished.statusCode()).isEqualTo(303);
         URI back = URI.create(finished.headers().firstValue("location").orElseThrow());
         assertThat(back.toString()).startsWith(PARTNER_RETURN + "?");
-        assertThat(query(back)).containsEntry("sessionId", sessionId).containsEntry("status", "FINISHED");
+        assertThat(DevHttp.query(back)).containsEntry("sessionId", sessionId).containsEntry("status", "FINISHED");
         JsonNode read = partner.send("GET", sessions() + "/" + sessionId, null, 200);
         assertThat(read.path("status").asText()).isEqualTo("FINISHED");
         assertThat(read.path("consents")).extracting(c -> c.path("transmitter").asText()).containsExactly(SANDBOX, HORIZONTE);
@@ -706,7 +704,7 @@ class SharingJourneyIT {
      * whose script posts the fragment back. Answers where Ponte then sends the user.
      */
     private static URI atBank(String authorisationUrl, String cpf, String decision, List<String> selected) throws Exception {
-        Map<String, String> query = query(URI.create(authorisationUrl));
+        Map<String, String> query = DevHttp.query(URI.create(authorisationUrl));
         StringBuilder form = new StringBuilder("request_uri=" + URLEncoder.encode(query.get("request_uri"), StandardCharsets.UTF_8)
                 + "&client_id=" + URLEncoder.encode(query.get("client_id"), StandardCharsets.UTF_8)
                 + "&cpf=" + cpf + "&decision=" + decision);
@@ -804,15 +802,6 @@ class SharingJourneyIT {
     private static HttpResponse<String> post(String url, String form) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> parameters = new HashMap<>();
-        for (String pair : uri.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            parameters.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return parameters;
     }
 
     private static String issuer(String bank) {

@@ -27,7 +27,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -128,8 +127,7 @@ class SharingWhitelabelIT {
             }
         }
         dataDir = Files.createTempDirectory("ponte-sharing-browser-it");
-        int[] p = PlatformIT.freePorts(10);
-        stack = new Devstack(ROOT, dataDir, new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]), System.out);
+        stack = new Devstack(ROOT, dataDir, StackPorts.free(), System.out);
         stack.start();
         partner = TestPartner.onboard(stack, dataDir, BRAND, "/v1/authorisations/callback", List.of(SANDBOX, HORIZONTE));
 
@@ -283,7 +281,7 @@ class SharingWhitelabelIT {
         // the result: approved, in the partner's brand, with where to manage it
         waitFor(url + "/result?consent=");
         waitForElement("#result");
-        sandboxConsent = query(URI.create(browser.getCurrentUrl())).get("consent");
+        sandboxConsent = DevHttp.query(URI.create(browser.getCurrentUrl())).get("consent");
         screenshot("07-result-sandbox");
         assertBranded();
         assertThat(browser.findElement(By.id("result")).getAttribute("data-outcome")).isEqualTo("approved");
@@ -334,7 +332,7 @@ class SharingWhitelabelIT {
         browser.findElement(By.cssSelector("button[name=decision][value=approve]")).click();
         waitFor(url + "/result?consent=");
         waitForElement("#result");
-        horizonteConsent = query(URI.create(browser.getCurrentUrl())).get("consent");
+        horizonteConsent = DevHttp.query(URI.create(browser.getCurrentUrl())).get("consent");
         screenshot("11-result-horizonte");
         assertBranded();
         assertThat(browser.findElement(By.id("result")).getAttribute("data-outcome")).isEqualTo("approved");
@@ -347,7 +345,7 @@ class SharingWhitelabelIT {
         waitFor(site() + "/return?");
         waitForElement("#back-at-partner");
         screenshot("12-back-at-the-partner");
-        Map<String, String> back = query(URI.create(browser.getCurrentUrl()));
+        Map<String, String> back = DevHttp.query(URI.create(browser.getCurrentUrl()));
         assertThat(back).containsEntry("sessionId", sessionId).containsEntry("status", "FINISHED");
         assertNoCspRefusals("back at the partner");
 
@@ -788,15 +786,6 @@ class SharingWhitelabelIT {
                 "currency", "BRL", "amount", "42.00", "details", Map.of("localInstrument", "DICT", "proxy", "padaria@example.com",
                         "creditorAccount", Map.of("ispb", "99999004", "issuer", "0001", "number", "1234567", "accountType", "CACC"))));
         return request;
-    }
-
-    private static Map<String, String> query(URI uri) {
-        Map<String, String> parameters = new HashMap<>();
-        for (String pair : uri.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            parameters.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return parameters;
     }
 
     private static void answer(HttpExchange exchange, String type, String body) throws IOException {

@@ -63,7 +63,7 @@ final class TestPartner {
      */
     static TestPartner onboard(Devstack stack, Path dataDir, String name, String callbackPath,
                                List<String> institutions) throws Exception {
-        HttpClient http = trustingDevelopmentCa(dataDir);
+        HttpClient http = DevHttp.trustingDevelopmentCa(dataDir);
         String vault = "http://localhost:" + stack.ports().vault();
         String directory = "http://localhost:" + stack.ports().sandbox() + "/directory";
 
@@ -166,20 +166,6 @@ final class TestPartner {
         trustManagers.init(trust);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(context).build();
-    }
-
-    /** An HTTP client trusting the development CA of {@code dataDir} (sandbox-bank's TLS certificate chains to it). */
-    static HttpClient trustingDevelopmentCa(Path dataDir) throws Exception {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        try (InputStream in = Files.newInputStream(dataDir.resolve("pki/ca-root.pem"))) {
-            trust.setCertificateEntry("sandbox-root", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
         return HttpClient.newBuilder().sslContext(context).build();
     }
 

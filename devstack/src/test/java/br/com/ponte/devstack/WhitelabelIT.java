@@ -79,8 +79,7 @@ class WhitelabelIT {
             }
         }
         Path dataDir = Files.createTempDirectory("ponte-whitelabel-it");
-        int[] p = PlatformIT.freePorts(10);
-        stack = new Devstack(ROOT, dataDir, new StackPorts(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]), System.out);
+        stack = new Devstack(ROOT, dataDir, StackPorts.free(), System.out);
         stack.start();
         partner = TestPartner.onboard(stack, dataDir, BRAND);
 
