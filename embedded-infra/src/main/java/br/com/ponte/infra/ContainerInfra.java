@@ -83,10 +83,7 @@ public final class ContainerInfra {
     }
 
     public void createDatabase(String name) {
-        Properties props = new Properties();
-        props.setProperty("user", dbUser());
-        props.setProperty("password", dbPassword());
-        try (Connection connection = new org.postgresql.Driver().connect(postgres.getJdbcUrl(), props)) {
+        try (Connection connection = EmbeddedPostgresServer.connect(postgres.getJdbcUrl(), dbUser(), dbPassword())) {
             EmbeddedPostgresServer.createDatabase(connection, name);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + name + " in " + postgres.getJdbcUrl(), e);

@@ -190,12 +190,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * which refuses drivers that are not visible from the caller's class loader (Quarkus test class loaders).
      */
     Connection connect(String database) throws SQLException {
+        return connect(jdbcUrl(database), USER, PASSWORD);
+    }
+
+    /** {@link #connect(String)} to any server (Testcontainers' too). */
+    static Connection connect(String jdbcUrl, String user, String password) throws SQLException {
         Properties props = new Properties();
-        props.setProperty("user", USER);
-        props.setProperty("password", PASSWORD);
-        Connection connection = new org.postgresql.Driver().connect(jdbcUrl(database), props);
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        Connection connection = new org.postgresql.Driver().connect(jdbcUrl, props);
         if (connection == null) {
-            throw new SQLException("PostgreSQL driver did not accept " + jdbcUrl(database));
+            throw new SQLException("PostgreSQL driver did not accept " + jdbcUrl);
         }
         return connection;
     }

@@ -73,20 +73,14 @@ public class PonteInfraTestResource implements QuarkusTestResourceLifecycleManag
             topics.add(topic + ".dlq");
         }
         topics.addAll(extraTopics);
+        // -Ptestcontainers (a machine with Docker) or, by default, the embedded broker and server
+        Endpoints infra = ContainerInfra.requested() ? containers(topics) : embedded(topics);
         Map<String, String> config = new LinkedHashMap<>();
-        if (ContainerInfra.requested()) {
-            // -Ptestcontainers, on a machine with Docker
-            ContainerInfra containers = ContainerInfra.shared();
-            containers.createTopics(TOPIC_PARTITIONS, topics.toArray(String[]::new));
-            containers.createDatabase(database);
-            config.put("kafka.bootstrap.servers", containers.bootstrapServers());
-            config.put("ponte.db.host", containers.dbHost());
-            config.put("ponte.db.port", String.valueOf(containers.dbPort()));
-            config.put("ponte.db.user", containers.dbUser());
-            config.put("ponte.db.password", containers.dbPassword());
-        } else {
-            embedded(topics, config);
-        }
+        config.put("kafka.bootstrap.servers", infra.bootstrapServers());
+        config.put("ponte.db.host", infra.dbHost());
+        config.put("ponte.db.port", String.valueOf(infra.dbPort()));
+        config.put("ponte.db.user", infra.dbUser());
+        config.put("ponte.db.password", infra.dbPassword());
         config.put("ponte.db.name", database);
         java.security.SecureRandom random = new java.security.SecureRandom();
         for (String property : randomKeys) {
@@ -102,7 +96,19 @@ public class PonteInfraTestResource implements QuarkusTestResourceLifecycleManag
         return config;
     }
 
-    private void embedded(List<String> topics, Map<String, String> config) {
+    /** Where the tests' Kafka and PostgreSQL are. */
+    private record Endpoints(String bootstrapServers, String dbHost, int dbPort, String dbUser, String dbPassword) {
+    }
+
+    private Endpoints containers(List<String> topics) {
+        ContainerInfra containers = ContainerInfra.shared();
+        containers.createTopics(TOPIC_PARTITIONS, topics.toArray(String[]::new));
+        containers.createDatabase(database);
+        return new Endpoints(containers.bootstrapServers(), containers.dbHost(), containers.dbPort(), containers.dbUser(),
+                containers.dbPassword());
+    }
+
+    private Endpoints embedded(List<String> topics) {
         PonteInfra infra = PonteInfra.shared();
         // PostgreSQL is a separate process: start it while the broker boots
         CompletableFuture<EmbeddedPostgresServer> postgresFuture = new CompletableFuture<>();
@@ -127,11 +133,7 @@ public class PonteInfraTestResource implements QuarkusTestResourceLifecycleManag
 
         kafka.createTopics(TOPIC_PARTITIONS, topics.toArray(String[]::new));
         postgres.createDatabase(database);
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        config.put("ponte.db.host", postgres.host());
-        config.put("ponte.db.port", String.valueOf(postgres.port()));
-        config.put("ponte.db.user", postgres.user());
-        config.put("ponte.db.password", postgres.password());
+        return new Endpoints(kafka.bootstrapServers(), postgres.host(), postgres.port(), postgres.user(), postgres.password());
     }
 
     @Override
