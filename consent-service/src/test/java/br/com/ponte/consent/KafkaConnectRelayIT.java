@@ -169,7 +169,7 @@ class KafkaConnectRelayIT {
 
     /**
      * The connector's settings are the embedded relay's, but for what only the embedded engine has (its offset
-     * store in the database, its name) and what a cluster does differently (the address, the credentials from
+     * store in the database, its name, giving up a slot another instance reads so as to stand by) and what a cluster does differently (the address, the credentials from
      * a provider, no snapshot of the rows the embedded relay already published, converters Connect needs).
      */
     private void theConnectorAgreesWithTheEmbeddedRelay(Map<String, String> connector) {
@@ -177,7 +177,7 @@ class KafkaConnectRelayIT {
         Set<String> own = Set.of("name", "offset.storage", "offset.storage.jdbc.connection.url", "offset.storage.jdbc.connection.user",
                 "offset.storage.jdbc.connection.password", "offset.storage.jdbc.table.name", "offset.flush.interval.ms",
                 "database.hostname", "database.port", "database.user", "database.password", "slot.name", "publication.name",
-                "snapshot.mode");
+                "snapshot.mode", "slot.max.retries");
         for (String key : embedded.stringPropertyNames()) {
             if (!own.contains(key)) {
                 assertThat(connector).as("deploy's %s has the embedded relay's %s", CONNECTOR, key)

@@ -44,6 +44,9 @@ public final class Devstack implements AutoCloseable {
     private DemoReceiver receiver;
     private StackSecrets secrets;
     private final Map<String, Map<String, String>> overrides = new HashMap<>();
+    private final Map<String, Integer> replicas = new HashMap<>();
+    private final Map<String, List<ServiceProcess>> instances = new HashMap<>();
+    private final List<Balancer> balancers = new ArrayList<>();
 
     public Devstack(Path root, Path dataDir, StackPorts ports, PrintStream out) {
         this.root = root.toAbsolutePath().normalize();
@@ -58,6 +61,17 @@ public final class Devstack implements AutoCloseable {
      */
     public Devstack withEnvironment(String module, Map<String, String> environment) {
         overrides.computeIfAbsent(module, m -> new HashMap<>()).putAll(environment);
+        return this;
+    }
+
+    /**
+     * Runs {@code count} instances of a service (call before {@link #start()}), as a Deployment with
+     * that many replicas: each instance on a port of its own, and the service's port served by a
+     * {@link Balancer} that spreads connections over them, so every caller (partners, users coming
+     * back from the bank, the other services) reaches whichever instance is up.
+     */
+    public Devstack withReplicas(String module, int count) {
+        replicas.put(module, count);
         return this;
     }
 
@@ -201,12 +215,12 @@ public final class Devstack implements AutoCloseable {
 
         Path logs = dataDir.resolve("logs");
         out.println("Starting the services (logs in " + logs + ")");
-        services.add(launch("certificate-vault", ports.vault(), vault, logs));
-        services.add(launch("consent-service", ports.consent(), consent, logs));
-        services.add(launch("payment-service", ports.payment(), payment, logs));
-        services.add(launch("collection-service", ports.collection(), collection, logs));
-        services.add(launch("webhook-dispatcher", ports.webhook(), webhook, logs));
-        services.add(launch("sandbox-bank", ports.sandbox(), sandbox, logs));
+        launch("certificate-vault", ports.vault(), vault, logs);
+        launch("consent-service", ports.consent(), consent, logs);
+        launch("payment-service", ports.payment(), payment, logs);
+        launch("collection-service", ports.collection(), collection, logs);
+        launch("webhook-dispatcher", ports.webhook(), webhook, logs);
+        launch("sandbox-bank", ports.sandbox(), sandbox, logs);
 
         long deadline = started + READY_TIMEOUT.toNanos();
         for (ServiceProcess service : services) {
@@ -229,11 +243,42 @@ public final class Devstack implements AutoCloseable {
         return pki;
     }
 
-    private ServiceProcess launch(String module, int port, Map<String, String> env, Path logs) {
+    private void launch(String module, int port, Map<String, String> env, Path logs) {
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         Map<String, String> environment = new HashMap<>(env);
         environment.putAll(overrides.getOrDefault(module, Map.of()));
-        return ServiceProcess.launch(module, jar, port, environment, logs);
+        int count = replicas.getOrDefault(module, 1);
+        if (count == 1) {
+            ServiceProcess process = ServiceProcess.launch(module, jar, port, environment, logs);
+            services.add(process);
+            instances.put(module, List.of(process));
+            return;
+        }
+        List<ServiceProcess> started = new ArrayList<>();
+        List<Integer> instancePorts = new ArrayList<>();
+        for (int instancePort : StackPorts.freePorts(count)) {
+            ServiceProcess process = ServiceProcess.launch(module + "-" + (started.size() + 1), jar, instancePort, environment, logs);
+            started.add(process);
+            instancePorts.add(instancePort);
+        }
+        services.addAll(started);
+        instances.put(module, List.copyOf(started));
+        balancers.add(new Balancer(module, port, instancePorts));
+    }
+
+    /** The port of instance {@code index} (from 0) of a service; with one instance, the service's port. */
+    public int instancePort(String module, int index) {
+        return instances.get(module).get(index).port;
+    }
+
+    /** The log file of instance {@code index} (from 0) of a service. */
+    public Path log(String module, int index) {
+        return instances.get(module).get(index).log;
+    }
+
+    /** Kills instance {@code index} (from 0) of a service at once (SIGKILL), as a crash or a lost node would. */
+    public void kill(String module, int index) {
+        instances.get(module).get(index).kill();
     }
 
     public StackSecrets secrets() {
@@ -313,6 +358,8 @@ public final class Devstack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        balancers.forEach(Balancer::close);
+        balancers.clear();
         services.parallelStream().forEach(ServiceProcess::stop);
         services.clear();
         if (receiver != null) {

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -186,7 +185,7 @@ class PaymentJourneyIT {
         assertThat(fresh).startsWith("https://").isNotEqualTo(consent.path("authorisationUrl").asText());
 
         // the user approves through the first URL: the bank answers, but Ponte no longer waits for that state
-        Map<String, String> query = parameters(URI.create(consent.path("authorisationUrl").asText()).getRawQuery());
+        Map<String, String> query = DevHttp.query(URI.create(consent.path("authorisationUrl").asText()));
         HttpResponse<String> atBank = http.send(HttpRequest.newBuilder(URI.create(fresh.substring(0, fresh.indexOf('?'))))
                 .header("content-type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("request_uri=" + URLEncoder.encode(query.get("request_uri"), StandardCharsets.UTF_8)
@@ -536,50 +535,12 @@ class PaymentJourneyIT {
         return Received.untilType(http, stack, subject, type, status);
     }
 
-    /**
-     * The user at the bank's page (driven without a browser): decides, and the browser follows the
-     * bank's redirect to Ponte's callback page, whose script posts the fragment back. Returns where
-     * Ponte then sends the user.
-     */
     private static URI decideAtTheBank(String authorisationUrl, String decision) throws Exception {
-        Map<String, String> query = parameters(URI.create(authorisationUrl).getRawQuery());
-        String form = "request_uri=" + URLEncoder.encode(query.get("request_uri"), StandardCharsets.UTF_8)
-                + "&client_id=" + URLEncoder.encode(query.get("client_id"), StandardCharsets.UTF_8)
-                + "&cpf=11144477735&decision=" + decision;
-        HttpResponse<String> atBank = http.send(HttpRequest.newBuilder(URI.create(authorisationUrl.substring(0, authorisationUrl.indexOf('?'))))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(atBank.statusCode()).as(atBank.body()).isEqualTo(303);
-        String location = atBank.headers().firstValue("location").orElseThrow();
-        assertThat(location).startsWith(consents() + "/callback#");
-        HttpResponse<String> back = http.send(HttpRequest.newBuilder(URI.create(consents() + "/callback"))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(location.substring(location.indexOf('#') + 1))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(back.statusCode()).as(back.body()).isEqualTo(303);
-        return URI.create(back.headers().firstValue("location").orElseThrow());
+        return TestPartner.decideAtTheBank(http, consents(), authorisationUrl, decision);
     }
 
-    private static Map<String, String> parameters(String raw) {
-        Map<String, String> parameters = new HashMap<>();
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            parameters.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return parameters;
-    }
-
-    /** A consent sandbox-bank accepts: today in Brasília, by DICT key, for the logged user's CPF. */
     private static Map<String, Object> consentRequest(String amount) {
-        Map<String, Object> request = new HashMap<>();
-        request.put("transmitter", BANK);
-        request.put("redirectUri", PARTNER_RETURN);
-        request.put("loggedUser", Map.of("document", Map.of("identification", "11144477735", "rel", "CPF")));
-        request.put("creditor", Map.of("personType", "PESSOA_JURIDICA", "cpfCnpj", "11222333000181", "name", "Padaria Pao Quente"));
-        request.put("payment", Map.of("type", "PIX", "date", LocalDate.now(ZoneId.of("America/Sao_Paulo")).toString(),
-                "currency", "BRL", "amount", amount, "details", Map.of("localInstrument", "DICT", "proxy", "padaria@example.com",
-                        "creditorAccount", Map.of("ispb", "99999004", "issuer", "0001", "number", "1234567", "accountType", "CACC"))));
-        return request;
+        return TestPartner.paymentConsentRequest(amount, PARTNER_RETURN);
     }
 
     private static String consents() {

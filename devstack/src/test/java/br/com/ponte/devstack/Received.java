@@ -70,7 +70,8 @@ final class Received {
         return delivery.path("event").path("type").asText().equals(type);
     }
 
-    private static List<JsonNode> all(HttpClient http, Devstack stack) throws Exception {
+    /** Every delivery the receiver got, in arrival order. */
+    static List<JsonNode> all(HttpClient http, Devstack stack) throws Exception {
         String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().demoReceiver()
                 + "/received")).build(), HttpResponse.BodyHandlers.ofString()).body();
         List<JsonNode> deliveries = new ArrayList<>();

@@ -82,7 +82,9 @@ class SharingJourneyIT {
                         "PONTE_COLLECTION_RESERVES", "ACCOUNT_BALANCES=1", "PONTE_COLLECTION_REFRESH_MIN_AGE", "0s"))
                 // the bank's books change only when a test says so (every 15 minutes by default)
                 .withEnvironment("sandbox-bank", Map.of("SANDBOX_DATA_NEW_TRANSACTIONS_EVERY", "PT24H",
-                        "SANDBOX_LIMITS_ACCOUNTS_TRANSACTIONS_CURRENT", "1000000"));
+                        "SANDBOX_LIMITS_ACCOUNTS_TRANSACTIONS_CURRENT", "1000000"))
+                // two collectors sharing the tasks, as on a cluster: each read is made once, the budget is one
+                .withReplicas("collection-service", 2);
         stack.start();
         partner = TestPartner.onboard(stack, dataDir, "Fintech Dados", "/v1/authorisations/callback", List.of(SANDBOX, HORIZONTE));
         otherPartner = TestPartner.onboard(stack, dataDir, "Outra Fintech", "/v1/authorisations/callback", List.of(SANDBOX));

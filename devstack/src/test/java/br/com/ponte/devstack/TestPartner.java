@@ -102,6 +102,43 @@ final class TestPartner {
         return partner;
     }
 
+    /**
+     * The user at the bank's page for a payment consent (driven without a browser): decides, and the
+     * browser follows the bank's redirect to Ponte's callback page ({@code consentsUrl + "/callback"}),
+     * whose script posts the fragment back. Returns where Ponte then sends the user.
+     */
+    static URI decideAtTheBank(HttpClient http, String consentsUrl, String authorisationUrl, String decision) throws Exception {
+        Map<String, String> query = DevHttp.query(URI.create(authorisationUrl));
+        String form = "request_uri=" + URLEncoder.encode(query.get("request_uri"), StandardCharsets.UTF_8)
+                + "&client_id=" + URLEncoder.encode(query.get("client_id"), StandardCharsets.UTF_8)
+                + "&cpf=11144477735&decision=" + decision;
+        HttpResponse<String> atBank = http.send(HttpRequest.newBuilder(URI.create(authorisationUrl.substring(0, authorisationUrl.indexOf('?'))))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(atBank.statusCode()).as(atBank.body()).isEqualTo(303);
+        String location = atBank.headers().firstValue("location").orElseThrow();
+        assertThat(location).startsWith(consentsUrl + "/callback#");
+        HttpResponse<String> back = http.send(HttpRequest.newBuilder(URI.create(consentsUrl + "/callback"))
+                        .header("content-type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(location.substring(location.indexOf('#') + 1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(303);
+        return URI.create(back.headers().firstValue("location").orElseThrow());
+    }
+
+    /** A payment consent sandbox-bank accepts: today in Brasília, by DICT key, for the logged user's CPF. */
+    static Map<String, Object> paymentConsentRequest(String amount, String redirectUri) {
+        Map<String, Object> request = new java.util.HashMap<>();
+        request.put("transmitter", SANDBOX_BANK);
+        request.put("redirectUri", redirectUri);
+        request.put("loggedUser", Map.of("document", Map.of("identification", "11144477735", "rel", "CPF")));
+        request.put("creditor", Map.of("personType", "PESSOA_JURIDICA", "cpfCnpj", "11222333000181", "name", "Padaria Pao Quente"));
+        request.put("payment", Map.of("type", "PIX", "date", java.time.LocalDate.now(java.time.ZoneId.of("America/Sao_Paulo")).toString(),
+                "currency", "BRL", "amount", amount, "details", Map.of("localInstrument", "DICT", "proxy", "padaria@example.com",
+                        "creditorAccount", Map.of("ispb", "99999004", "issuer", "0001", "number", "1234567", "accountType", "CACC"))));
+        return request;
+    }
+
     /** The partner's access token. */
     String token() {
         return token;

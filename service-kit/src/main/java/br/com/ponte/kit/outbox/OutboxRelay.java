@@ -66,6 +66,9 @@ public class OutboxRelay {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicReference<Run> current = new AtomicReference<>();
+    private final AtomicBoolean startScheduled = new AtomicBoolean();
+    private volatile boolean standingBy;
+    private java.sql.Connection leaderConnection;
 
     public OutboxRelay(OutboxConfig config, DatabaseConfig db,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -95,6 +98,21 @@ public class OutboxRelay {
         wanted.set(true);
         if (current.get() != null) {
             return;
+        }
+        if (!leadership()) {
+            // Several instances of a service share one database and so one replication slot, which
+            // only one of them can read: one relays, the others stand by and take over as soon as
+            // it goes away.
+            if (!standingBy) {
+                standingBy = true;
+                LOG.infof("Another instance relays this outbox (slot %s); standing by", config.relay().slotName());
+            }
+            scheduleStart();
+            return;
+        }
+        if (standingBy) {
+            standingBy = false;
+            LOG.infof("This instance relays the outbox (slot %s) from now on", config.relay().slotName());
         }
         Run run = new Run(new KafkaProducer<>(producerProperties()));
         run.engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
@@ -127,6 +145,7 @@ public class OutboxRelay {
         if (run != null) {
             run.close();
         }
+        releaseLeadership();
     }
 
     /** True once the relay reads the WAL (its connector task started) and until it stops. */
@@ -207,21 +226,88 @@ public class OutboxRelay {
             LOG.infof("Outbox relay stopped: %s", message);
             return;
         }
-        failures.incrementAndGet();
-        if (causedBy(error, SimulatedCrash.class)) {
-            LOG.warn("Outbox relay crashed on purpose before publishing (fault injection)");
+        if (slotHeldByAnotherInstance(error)) {
+            // the slot is still read by a process that lost its lock (its database session ended
+            // while its engine kept streaming): wait until it lets go
+            standingBy = true;
+            LOG.infof("Another instance relays this outbox (slot %s is in use); standing by", config.relay().slotName());
         } else {
-            LOG.errorf(error, "Outbox relay stopped: %s", message);
+            failures.incrementAndGet();
+            if (causedBy(error, SimulatedCrash.class)) {
+                LOG.warn("Outbox relay crashed on purpose before publishing (fault injection)");
+            } else {
+                LOG.errorf(error, "Outbox relay stopped: %s", message);
+            }
+            LOG.infof("Restarting the outbox relay in %d ms", config.relay().restartBackoff().toMillis());
         }
         if (wanted.get()) {
-            long backoff = config.relay().restartBackoff().toMillis();
-            LOG.infof("Restarting the outbox relay in %d ms", backoff);
+            scheduleStart();
+        }
+    }
+
+    /** One pending (re)start at a time, after {@code restart-backoff}. */
+    private void scheduleStart() {
+        if (startScheduled.compareAndSet(false, true)) {
             restarts.schedule(() -> {
+                startScheduled.set(false);
                 if (wanted.get()) {
                     start();
                 }
-            }, backoff, TimeUnit.MILLISECONDS);
+            }, config.relay().restartBackoff().toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * Whether this instance is the one that relays: it holds a session advisory lock named after the
+     * slot on a connection of its own for as long as it relays. A process that dies loses its
+     * connection and so the lock, which another instance then takes. When the database cannot be
+     * asked, the engine is started anyway and fails, and the relay is restarted as after any failure.
+     */
+    private boolean leadership() {
+        try {
+            if (leaderConnection != null && leaderConnection.isValid(2)) {
+                return true;
+            }
+            releaseLeadership();
+            java.sql.Connection connection = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+            try (java.sql.PreparedStatement lock = connection.prepareStatement(
+                    "select pg_try_advisory_lock(hashtext('ponte-outbox-relay:' || ?))")) {
+                lock.setString(1, config.relay().slotName());
+                try (java.sql.ResultSet rows = lock.executeQuery()) {
+                    if (rows.next() && rows.getBoolean(1)) {
+                        leaderConnection = connection;
+                        return true;
+                    }
+                }
+            }
+            connection.close();
+            return false;
+        } catch (java.sql.SQLException e) {
+            LOG.debugf("Cannot ask the database who relays the outbox: %s", e.getMessage());
+            return true;
+        }
+    }
+
+    private synchronized void releaseLeadership() {
+        if (leaderConnection != null) {
+            try {
+                leaderConnection.close(); // ends the session, and with it the lock
+            } catch (java.sql.SQLException ignored) {
+                // the session is gone either way
+            }
+            leaderConnection = null;
+        }
+    }
+
+    /** PostgreSQL's "replication slot ... is active for PID ..." (SQLSTATE 55006, object in use). */
+    private static boolean slotHeldByAnotherInstance(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "55006".equals(sql.getSQLState())
+                    || t.getMessage() != null && t.getMessage().contains("is active for PID")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
@@ -298,6 +384,9 @@ public class OutboxRelay {
         p.setProperty("topic.prefix", "ponte-" + db.name());
         p.setProperty("plugin.name", "pgoutput");
         p.setProperty("slot.name", slot);
+        // A slot another instance reads is not waited for inside the engine: it stops, and this
+        // relay stands by (start()) until the slot is free.
+        p.setProperty("slot.max.retries", "1");
         p.setProperty("publication.name", slot);
         p.setProperty("publication.autocreate.mode", "filtered");
         p.setProperty("table.include.list", "public.outbox");

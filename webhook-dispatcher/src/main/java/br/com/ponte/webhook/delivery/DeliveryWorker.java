@@ -12,6 +12,8 @@ import br.com.ponte.webhook.domain.WebhookDelivery;
 import br.com.ponte.webhook.domain.WebhookEndpoint;
 import br.com.ponte.webhook.domain.WebhookSignature;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -116,7 +118,9 @@ public class DeliveryWorker {
     private final Outbox outbox;
     private final Vertx vertx;
     private final WebClient client;
-    private final RateLimiter rateLimiter = new RateLimiter();
+    private final RateLimiter rateLimiter;
+    private final Counter delivered;
+    private final Counter failed;
     private final RetryPolicy retryPolicy;
     private final Map<String, UrlCheck> urlChecks = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -138,7 +142,7 @@ public class DeliveryWorker {
     }
 
     public DeliveryWorker(Mutiny.SessionFactory sessions, EnvelopeCipher cipher, WebhookConfig config,
-                          EndpointUrlPolicy urlPolicy, Outbox outbox, Vertx vertx, Pool pool) {
+                          EndpointUrlPolicy urlPolicy, Outbox outbox, Vertx vertx, Pool pool, MeterRegistry registry) {
         this.sessions = sessions;
         this.cipher = cipher;
         this.config = config;
@@ -147,6 +151,12 @@ public class DeliveryWorker {
         this.vertx = vertx;
         this.retryPolicy = new RetryPolicy(config);
         this.successes = new SuccessRecorder(pool);
+        this.rateLimiter = new RateLimiter(pool);
+        // attempts made by this instance: ponte_webhook_attempts_total{outcome="delivered"|"failed"}
+        this.delivered = Counter.builder("ponte.webhook.attempts").tag("outcome", "delivered")
+                .description("Webhook delivery attempts made by this instance").register(registry);
+        this.failed = Counter.builder("ponte.webhook.attempts").tag("outcome", "failed")
+                .description("Webhook delivery attempts made by this instance").register(registry);
         VertxInternal internal = (VertxInternal) vertx.getDelegate();
         int loops = 0;
         for (var ignored : internal.getEventLoopGroup()) {
@@ -252,17 +262,15 @@ public class DeliveryWorker {
     }
 
     private Uni<Void> process(Claimed claimed) {
-        long wait = rateLimiter.acquire(claimed.endpointId(), claimed.rateLimit(), System.nanoTime());
-        if (wait > 0) {
-            // Over the endpoint's rate limit: back to the queue without counting an attempt.
-            return sessions.withTransaction(session -> session.createNativeQuery(RELEASE)
-                    .setParameter("nextAttemptAt", Instant.now().plusMillis(wait).atOffset(ZoneOffset.UTC))
-                    .setParameter("id", claimed.deliveryId())
-                    .executeUpdate()).replaceWithVoid();
-        }
-        return checkUrl(claimed.url()).chain(refusal -> refusal.isPresent()
-                ? record(claimed, Instant.now(), 0, null, new IllegalStateException("refused: " + refusal.get()))
-                : send(claimed));
+        return rateLimiter.acquire(claimed.endpointId(), claimed.rateLimit()).chain(wait -> wait > 0
+                // Over the endpoint's rate limit: back to the queue without counting an attempt.
+                ? sessions.withTransaction(session -> session.createNativeQuery(RELEASE)
+                        .setParameter("nextAttemptAt", Instant.now().plusMillis(wait).atOffset(ZoneOffset.UTC))
+                        .setParameter("id", claimed.deliveryId())
+                        .executeUpdate()).replaceWithVoid()
+                : checkUrl(claimed.url()).chain(refusal -> refusal.isPresent()
+                        ? record(claimed, Instant.now(), 0, null, new IllegalStateException("refused: " + refusal.get()))
+                        : send(claimed)));
     }
 
     /** The URL policy needs DNS, which blocks: run it off the event loop, and remember the answer a minute. */
@@ -306,6 +314,7 @@ public class DeliveryWorker {
         RetryPolicy.Outcome outcome = retryPolicy.decide(claimed.attempts(), claimed.trigger(), statusCode,
                 response == null ? null : response.getHeader("retry-after"), now);
         String lastError = error;
+        (outcome.success() ? delivered : failed).increment();
         if (outcome.success() && !claimed.endpointFailing()) {
             return successes.record(new SuccessRecorder.Success(claimed.deliveryId(), started, statusCode,
                     (int) durationMs, excerpt, claimed.trigger()));

@@ -1,0 +1,258 @@
+package br.com.ponte.devstack;
+
+import br.com.ponte.infra.WebhookReceiver;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The platform as it runs on a cluster: two instances each of consent-service, payment-service,
+ * collection-service and webhook-dispatcher against one Kafka and one PostgreSQL, every caller
+ * reaching them through one port per service ({@link Balancer}, a Kubernetes Service's stand-in).
+ * The instances share the work (consumer groups, leased claims, one outbox relay per service elected by
+ * a database lock, the rate limit's shared bucket); when one instance of each dies, the other
+ * takes its work over; and nothing happens twice: no webhook delivered twice, no timer fired twice,
+ * no event lost.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplicasIT {
+
+    static final Path ROOT = Path.of(System.getProperty("ponte.root", "..")).toAbsolutePath().normalize();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String PARTNER_RETURN = "https://partner.example/return";
+    static final Duration AUTHORISATION_WINDOW = Duration.ofSeconds(20);
+    static final List<String> REPLICATED = List.of("consent-service", "payment-service", "collection-service", "webhook-dispatcher");
+    static final Pattern DELIVERED = Pattern.compile("(?m)^ponte_webhook_attempts_total\\{[^}]*outcome=\"delivered\"[^}]*} ([0-9.eE+]+)$");
+
+    static Devstack stack;
+    static Path dataDir;
+    static TestPartner partner;
+    static HttpClient http;
+
+    @BeforeAll
+    static void startTwoInstancesOfEveryServiceAndOnboardAPartner() throws Exception {
+        dataDir = Files.createTempDirectory("ponte-replicas-it");
+        stack = new Devstack(ROOT, dataDir, StackPorts.free(), System.out)
+                .withEnvironment("consent-service", Map.of("PONTE_CONSENT_AUTHORISATION_WINDOW", AUTHORISATION_WINDOW.toString(),
+                        "PONTE_CONSENT_EXPIRY_CHECK_EVERY", "1s"))
+                .withEnvironment("sandbox-bank", Map.of("SANDBOX_CONSENT_AUTHORISATION_TIMEOUT", AUTHORISATION_WINDOW.toString()))
+                // a dead dispatcher's claimed deliveries go to the other after 5 s
+                .withEnvironment("webhook-dispatcher", Map.of("PONTE_WEBHOOK_LEASE", "5s"));
+        for (String module : REPLICATED) {
+            // a silent instance's partitions and replication slot go to the other within seconds
+            stack.withReplicas(module, 2).withEnvironment(module, Map.of("PONTE_KAFKA_SESSION_TIMEOUT", "8000",
+                    "PONTE_OUTBOX_RELAY_RESTART_BACKOFF", "2s"));
+        }
+        stack.start();
+        partner = TestPartner.onboard(stack, dataDir, "Loja Replicada");
+        http = partner.http();
+        partner.receiveWebhooks(stack, "/hooks/replicas");
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void anEndpointsRateLimitHoldsAcrossDispatcherInstances() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            int perSecond = 3;
+            int messages = 24;
+            JsonNode endpoint = partner.send("POST", webhookEndpoints(stack.ports().webhook()), Map.of("url", receiver.url(),
+                    "rateLimit", perSecond, "eventTypes", List.of("webhook:test")), 201);
+            receiver.verifyWith(endpoint.path("secret").asText());
+            double[] before = {deliveredBy(0), deliveredBy(1)};
+
+            // test messages asked of both instances: each claims and sends, from one shared bucket
+            for (int i = 0; i < messages; i++) {
+                partner.send("POST", webhookEndpoints(stack.instancePort("webhook-dispatcher", i % 2)) + "/"
+                        + endpoint.path("id").asText() + "/test", Map.of("message", "test " + i), 202);
+            }
+            List<WebhookReceiver.Received> got = receiver.await(r -> true, messages, Duration.ofSeconds(60));
+            Thread.sleep(1500);
+            assertThat(receiver.received()).as("each once").hasSize(messages)
+                    .allMatch(WebhookReceiver.Received::signatureValid);
+            assertThat(got.stream().map(WebhookReceiver.Received::webhookId).distinct()).hasSize(messages);
+
+            // a bucket of 3 then 3 per second for both instances together: 24 take 7 s (each instance
+            // with a bucket of its own would send them in half that), and no second holds more than 3 + 3
+            Duration span = Duration.between(got.get(0).at(), got.get(messages - 1).at());
+            assertThat(span).isGreaterThanOrEqualTo(Duration.ofMillis(6_500));
+            for (WebhookReceiver.Received r : got) {
+                long inWindow = got.stream().filter(o -> !o.at().isBefore(r.at()) && o.at().isBefore(r.at().plusSeconds(1))).count();
+                assertThat(inWindow).isLessThanOrEqualTo(2L * perSecond);
+            }
+            double first = deliveredBy(0) - before[0];
+            double second = deliveredBy(1) - before[1];
+            assertThat(first).as("instance 1 sent some").isPositive();
+            assertThat(second).as("instance 2 sent some").isPositive();
+            assertThat(first + second).isEqualTo(messages);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void whenOneInstanceOfEachServiceDiesTheOtherTakesItsWorkOverAndNothingHappensTwiceOrIsLost() throws Exception {
+        // six consents through the balanced port: three approved and paid, three left to expire
+        List<String> paidConsents = new ArrayList<>();
+        List<String> expiring = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            JsonNode consent = partner.sendWithKey("POST", consents(), UUID.randomUUID().toString(),
+                    TestPartner.paymentConsentRequest("1" + i + ".00", PARTNER_RETURN), 201);
+            if (i % 2 == 0) {
+                assertThat(TestPartner.decideAtTheBank(http, consents(), consent.path("authorisationUrl").asText(), "approve")
+                        .toString()).contains("status=AUTHORISED");
+                paidConsents.add(consent.path("id").asText());
+            } else {
+                expiring.add(consent.path("id").asText());
+            }
+        }
+        // every event so far has arrived: nothing is in flight at the dispatchers when one dies
+        for (String id : paidConsents) {
+            Received.untilType(http, stack, id, "consent:approved");
+        }
+
+        // the instances that relay the outboxes die, and one dispatcher and one collector with them
+        for (String module : List.of("consent-service", "payment-service")) {
+            stack.kill(module, relayingInstance(module));
+        }
+        stack.kill("webhook-dispatcher", 0);
+        stack.kill("collection-service", 0);
+        // the test's own connections led to dead instances: new ones go to the survivors
+        http = DevHttp.trustingDevelopmentCa(dataDir);
+
+        // the work goes on: payments made, polled until settled, timers fired, events relayed and delivered
+        List<String> payments = new ArrayList<>();
+        for (String consentId : paidConsents) {
+            payments.add(pay(consentId).path("id").asText());
+        }
+        JsonNode late = send("POST", consents(), TestPartner.paymentConsentRequest("20.00", PARTNER_RETURN), 201);
+        assertThat(TestPartner.decideAtTheBank(http, consents(), late.path("authorisationUrl").asText(), "approve")
+                .toString()).contains("status=AUTHORISED");
+        paidConsents.add(late.path("id").asText());
+        payments.add(pay(late.path("id").asText()).path("id").asText());
+
+        for (String payment : payments) {
+            Received.untilType(http, stack, payment, "payment:status:changed", "ACSC");
+        }
+        for (String consentId : paidConsents) {
+            Received.untilType(http, stack, consentId, "consent:finish");
+        }
+        for (String consentId : expiring) {
+            Received.untilType(http, stack, consentId, "consent:expired");
+        }
+        Thread.sleep(6_000); // longer than the dispatcher's lease: a delivery sent twice would be here by now
+
+        List<JsonNode> deliveries = Received.all(http, stack);
+        assertThat(deliveries).extracting(d -> d.path("signature").asText()).containsOnly("valid");
+        Map<String, Long> byEventId = deliveries.stream().collect(Collectors.groupingBy(
+                d -> d.path("event").path("id").asText(), Collectors.counting()));
+        assertThat(byEventId.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList())
+                .as("events delivered more than once").isEmpty();
+        // nothing lost: each subject's events are numbered 1..n without a gap
+        Map<String, List<Long>> sequences = deliveries.stream().collect(Collectors.groupingBy(
+                d -> d.path("event").path("subject").asText(),
+                Collectors.mapping(d -> d.path("event").path("sequence").asLong(), Collectors.toList())));
+        for (String subject : concat(paidConsents, expiring, payments)) {
+            List<Long> seen = sequences.get(subject).stream().sorted().toList();
+            assertThat(seen).as(subject).isEqualTo(java.util.stream.LongStream.rangeClosed(1, seen.size()).boxed().toList());
+        }
+        // each timer fired once, each payment settled once
+        Function<String, Map<String, Long>> types = subject -> deliveries.stream()
+                .filter(d -> subject.equals(d.path("event").path("subject").asText()))
+                .collect(Collectors.groupingBy(d -> d.path("event").path("type").asText(), Collectors.counting()));
+        for (String consentId : expiring) {
+            assertThat(types.apply(consentId)).as(consentId).containsEntry("consent:expired", 1L);
+        }
+        for (String consentId : paidConsents) {
+            assertThat(types.apply(consentId)).as(consentId).containsEntry("consent:consumed", 1L).doesNotContainKey("consent:expired");
+        }
+        for (String payment : payments) {
+            long settled = deliveries.stream().filter(d -> payment.equals(d.path("event").path("subject").asText())
+                    && Received.is(d, "payment:status:changed")
+                    && d.path("event").path("data").path("status").asText().equals("ACSC")).count();
+            assertThat(settled).as(payment).isEqualTo(1);
+        }
+    }
+
+    /** The instance of {@code module} that reads the outbox's replication slot: the other logs that it stands by. */
+    private static int relayingInstance(String module) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            for (int i = 0; i < 2; i++) {
+                if (Files.readString(stack.log(module, i)).contains("Another instance relays this outbox")) {
+                    return 1 - i;
+                }
+            }
+            assertThat(System.nanoTime()).as("one instance of %s stands by", module).isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    private static double deliveredBy(int instance) throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + stack.instancePort("webhook-dispatcher", instance) + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = DELIVERED.matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    private static JsonNode pay(String consentId) throws Exception {
+        JsonNode payment = send("POST", "http://localhost:" + stack.ports().payment() + "/v1/pix/payments",
+                Map.of("consentId", consentId, "cnpjInitiator", "11222333000181", "remittanceInformation", "Pagamento replicado"), 201);
+        assertThat(payment.path("status").asText()).isEqualTo("RCVD");
+        return payment;
+    }
+
+    private static JsonNode send(String method, String url, Object body, int expected) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
+                .header("authorization", "Bearer " + partner.token()).header("x-idempotency-key", UUID.randomUUID().toString())
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + url + " " + response.body()).isEqualTo(expected);
+        return JSON.readTree(response.body());
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        List<String> all = new ArrayList<>();
+        for (List<String> list : lists) {
+            all.addAll(list);
+        }
+        return all;
+    }
+
+    private static String consents() {
+        return "http://localhost:" + stack.ports().consent() + "/v1/payment-consents";
+    }
+
+    private static String webhookEndpoints(int port) {
+        return "http://localhost:" + port + "/v1/webhook-endpoints";
+    }
+}
