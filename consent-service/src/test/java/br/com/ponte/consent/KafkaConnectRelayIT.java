@@ -137,10 +137,12 @@ class KafkaConnectRelayIT {
             assertThat(records).as(id).hasSize(2);
             assertSame(records.get(0), records.get(1));
         });
-        // the same headers from both: the event's id, type and sequence (and Debezium's context: connector, prefix, task)
+        // the same headers from both: the event's id, type and sequence, the trace of the request that wrote it
+        // (and Debezium's context: connector, prefix, task)
         ConsumerRecord<String, String> one = published.values().iterator().next().get(0);
-        assertThat(headers(one)).containsKeys("id", "eventType", "sequence").containsEntry("__debezium.context.connectorLogicalName",
-                "ponte-consent");
+        assertThat(headers(one)).containsKeys("id", "eventType", "sequence", "traceparent").containsEntry(
+                "__debezium.context.connectorLogicalName", "ponte-consent");
+        assertThat(headers(one).get("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
 
         // the worker killed (offsets of what it published committed within a second), events written meanwhile
         Thread.sleep(2_000);
@@ -242,7 +244,7 @@ class KafkaConnectRelayIT {
                     .collect(Collectors.joining("\n", "", "\n")));
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", workerClassPath(),
+        Process process = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", workerClassPath(),
                 "org.apache.kafka.connect.cli.ConnectDistributed", properties.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("worker.log").toFile()))
                 .start();
@@ -324,7 +326,8 @@ class KafkaConnectRelayIT {
     private static Map<String, String> headers(ConsumerRecord<String, String> record) {
         Map<String, String> headers = new HashMap<>();
         for (Header header : record.headers()) {
-            assertThat(headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8))).as(header.key()).isNull();
+            assertThat(headers.containsKey(header.key())).as(header.key()).isFalse();
+            headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
         }
         return headers;
     }

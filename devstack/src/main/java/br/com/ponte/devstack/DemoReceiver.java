@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 /**
  * A partner's webhook receiver for the demo, on loopback: prints every delivery and checks its
  * Standard Webhooks signature once it knows the endpoint's secret ({@code PUT /secret}).
- * {@code GET /received} lists what arrived, as JSON lines.
+ * {@code GET /received} lists what arrived, as JSON lines: the signature's verdict, the trace the
+ * delivery belongs to ({@code traceparent}) and the event.
  */
 final class DemoReceiver implements AutoCloseable {
 
@@ -82,7 +83,10 @@ final class DemoReceiver implements AutoCloseable {
                     verdict = "INVALID: " + e.getMessage();
                 }
             }
-            received.add("{\"signature\":\"" + verdict.replace("\"", "'") + "\",\"event\":" + body + "}");
+            String traceparent = headers.getOrDefault("traceparent", List.of()).stream().findFirst()
+                    .filter(t -> t.matches("[0-9a-f-]{55}")).map(t -> "\"" + t + "\"").orElse("null");
+            received.add("{\"signature\":\"" + verdict.replace("\"", "'") + "\",\"traceparent\":" + traceparent
+                    + ",\"event\":" + body + "}");
             Map<String, String> fields = new java.util.HashMap<>();
             Matcher m = FIELD.matcher(body);
             while (m.find()) {

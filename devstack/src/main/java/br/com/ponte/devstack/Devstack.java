@@ -165,6 +165,8 @@ public final class Devstack implements AutoCloseable {
         common.put("PONTE_DB_USER", postgres.user());
         common.put("PONTE_DB_PASSWORD", postgres.password());
         common.put("PONTE_VAULT_URL", "http://localhost:" + ports.vault());
+        // the services run their prod profile here; logs stay text for people reading them (JSON on a cluster)
+        common.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
 
         Map<String, String> vault = new HashMap<>(common);
         vault.put("PONTE_VAULT_ADMIN_TOKEN", secrets.adminToken());

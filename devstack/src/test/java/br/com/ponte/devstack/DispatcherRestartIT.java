@@ -9,6 +9,7 @@ import br.com.ponte.infra.EmbeddedKafka;
 import br.com.ponte.infra.EmbeddedPostgresServer;
 import br.com.ponte.infra.PartnerTokens;
 import br.com.ponte.infra.WebhookReceiver;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -46,6 +48,7 @@ class DispatcherRestartIT {
 
     static final Path ROOT = Path.of(System.getProperty("ponte.root", "..")).toAbsolutePath().normalize();
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     static EmbeddedPostgresServer postgres;
     static EmbeddedKafka kafka;
@@ -91,11 +94,64 @@ class DispatcherRestartIT {
         }
     }
 
-    ServiceProcess dispatcher() {
-        ServiceProcess process = ServiceProcess.launch("webhook-dispatcher",
-                ROOT.resolve("webhook-dispatcher/target/quarkus-app/quarkus-run.jar"), port, env, dir.resolve("logs"));
+    ServiceProcess dispatcher(String name, Map<String, String> extra) {
+        Map<String, String> environment = new HashMap<>(env);
+        environment.putAll(extra);
+        ServiceProcess process = ServiceProcess.launch(name,
+                ROOT.resolve("webhook-dispatcher/target/quarkus-app/quarkus-run.jar"), port, environment, dir.resolve("logs"));
         process.awaitReady(System.nanoTime() + Duration.ofMinutes(2).toNanos());
         return process;
+    }
+
+    /** A TCP listener standing in for an OTLP collector: counts the connections made to it. */
+    static final class Collector implements AutoCloseable {
+        private final java.net.ServerSocket socket;
+        private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+
+        private Collector(java.net.ServerSocket socket) {
+            this.socket = socket;
+            if (socket != null) {
+                Thread accept = new Thread(() -> {
+                    while (!socket.isClosed()) {
+                        try (java.net.Socket ignored = socket.accept()) {
+                            connections.incrementAndGet();
+                        } catch (java.io.IOException e) {
+                            // closed
+                        }
+                    }
+                }, "otlp-collector-stand-in");
+                accept.setDaemon(true);
+                accept.start();
+            }
+        }
+
+        /** Listens on {@code port} (0: any free one); on a port already taken it just does not listen. */
+        static Collector on(int port) {
+            try {
+                return new Collector(new java.net.ServerSocket(port, 50, java.net.InetAddress.getLoopbackAddress()));
+            } catch (java.io.IOException e) {
+                return new Collector(null);
+            }
+        }
+
+        boolean listening() {
+            return socket != null;
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        int connections() {
+            return connections.get();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            if (socket != null) {
+                socket.close();
+            }
+        }
     }
 
     static void awaitAttempts(EventEnvelope event, int attempts) throws Exception {
@@ -118,7 +174,11 @@ class DispatcherRestartIT {
         String partner = "partner-" + UUID.randomUUID();
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             receiver.answerWith(503);
-            ServiceProcess first = dispatcher();
+            // the first runs with tracing's defaults (nothing exported: a collector on the default port gets
+            // nothing), the second with QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT naming one (which it connects to)
+            Collector defaultPort = Collector.on(4317);
+            Collector named = Collector.on(0);
+            ServiceProcess first = dispatcher("webhook-dispatcher-1", Map.of());
             String secret;
             try {
                 HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/webhook-endpoints"))
@@ -138,7 +198,10 @@ class DispatcherRestartIT {
                 p.put("key.serializer", StringSerializer.class.getName());
                 p.put("value.serializer", StringSerializer.class.getName());
                 try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-                    producer.send(new ProducerRecord<>("consent.events", event.subject(), EventCodec.encode(event))).get();
+                    ProducerRecord<String, String> record = new ProducerRecord<>("consent.events", event.subject(), EventCodec.encode(event));
+                    // published in a trace, as the outbox relay does for an event written by a partner's request
+                    record.headers().add("traceparent", ("00-" + TRACE + "-00f067aa0ba902b7-01").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    producer.send(record).get();
                 }
 
                 receiver.await(r -> event.id().equals(r.webhookId()), 1, Duration.ofSeconds(60));
@@ -149,7 +212,8 @@ class DispatcherRestartIT {
                 Thread.sleep(5000);
                 assertThat(receiver.received(r -> event.id().equals(r.webhookId()))).as("nobody delivers while it is down").hasSize(1);
 
-                ServiceProcess second = dispatcher();
+                ServiceProcess second = dispatcher("webhook-dispatcher-2",
+                        Map.of("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + named.port()));
                 try {
                     receiver.await(r -> event.id().equals(r.webhookId()) && r.answeredWith() == 200, 1, Duration.ofSeconds(60));
                     Thread.sleep(5000);
@@ -165,6 +229,23 @@ class DispatcherRestartIT {
                 } finally {
                     second.stop();
                 }
+                if (defaultPort.listening()) {
+                    assertThat(defaultPort.connections()).as("spans exported without an endpoint").isZero();
+                }
+                assertThat(named.connections()).as("spans exported to the configured collector").isPositive();
+                defaultPort.close();
+                named.close();
+                // a service on its production profile logs JSON, one object per line, for the log pipeline
+                List<String> lines = Files.readAllLines(second.log).stream().filter(l -> l.startsWith("{")).toList();
+                assertThat(lines).isNotEmpty();
+                for (String line : lines) {
+                    JsonNode entry = new ObjectMapper().readTree(line);
+                    assertThat(entry.has("timestamp") && entry.has("level") && entry.has("message")).as(line).isTrue();
+                }
+                // what it logs about an event carries the event's trace id
+                assertThat(Files.readAllLines(first.log)).filteredOn(l -> l.contains("started failing")).first()
+                        .satisfies(l -> assertThat(new ObjectMapper().readTree(l).path("mdc").path("traceId").asText())
+                                .isEqualTo(TRACE));
             } finally {
                 first.stop();
             }

@@ -123,6 +123,30 @@ class PaymentJourneyIT {
     }
 
     @Test
+    void aPartnersTraceGoesToTheBankAndComesBackOnItsWebhooks() throws Exception {
+        String trace = UUID.randomUUID().toString().replace("-", "");
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(consents())).header("content-type", "application/json")
+                .header("authorization", "Bearer " + token).header("x-idempotency-key", UUID.randomUUID().toString())
+                .header("traceparent", "00-" + trace + "-b7ad6b7169203331-01")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(consentRequest("12.34")))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).path("id").asText();
+
+        // Ponte's calls to the bank for this request were in the partner's trace (the bank's gateway log)
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!Files.readString(stack.log("sandbox-bank", 0)).contains("traceparent 00-" + trace + "-")) {
+            assertThat(System.nanoTime()).as("sandbox-bank saw trace %s", trace).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        // and so are the webhooks of the events it caused, through the outbox, Kafka and the dispatcher
+        List<JsonNode> events = Received.until(http, stack, id, d -> d.size() >= 2);
+        assertThat(events).extracting(e -> e.path("event").path("type").asText())
+                .containsExactly("before:consent:create", "after:consent:create");
+        assertThat(events).extracting(e -> e.path("traceparent").asText()).allMatch(t -> t.startsWith("00-" + trace + "-"));
+    }
+
+    @Test
     void theUserRejectsAtTheBankAndTheConsentIsRejectedWithTheBanksReason() throws Exception {
         HttpResponse<String> created = post(consents(), token, UUID.randomUUID().toString(), consentRequest("20.00"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

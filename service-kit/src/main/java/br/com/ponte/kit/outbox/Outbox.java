@@ -5,6 +5,7 @@ import br.com.ponte.events.EventData;
 import br.com.ponte.events.EventEnvelope;
 import br.com.ponte.events.EventTime;
 import br.com.ponte.events.EventType;
+import br.com.ponte.kit.tracing.Traceparent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +33,9 @@ public class Outbox {
             returning last_sequence""";
 
     private static final String INSERT = """
-            insert into outbox (id, aggregatetype, aggregateid, type, payload, partner_id, sequence, occurred_at)
-            values (:id, :aggregatetype, :aggregateid, :type, cast(cast(:payload as text) as jsonb), :partnerId, :sequence, :occurredAt)""";
+            insert into outbox (id, aggregatetype, aggregateid, type, payload, partner_id, sequence, occurred_at, traceparent)
+            values (:id, :aggregatetype, :aggregateid, :type, cast(cast(:payload as text) as jsonb), :partnerId, :sequence, :occurredAt,
+                    :traceparent)""";
 
     private final String source;
 
@@ -49,10 +51,12 @@ public class Outbox {
     /**
      * Appends an event with its event time. Must run inside a transaction
      * ({@code Panache.withTransaction}); the per-subject sequence number is taken in that same
-     * transaction, so two events of one subject are numbered in commit order.
+     * transaction, so two events of one subject are numbered in commit order. The current span's
+     * traceparent goes with the event, so its trace continues at every consumer.
      */
     public Uni<EventEnvelope> append(EventData data, String subject, String partnerId, Instant time) {
         EventType type = EventType.of(data);
+        String traceparent = Traceparent.current();
         return Panache.getSession().chain(session -> {
             if (session.currentTransaction() == null) {
                 return Uni.createFrom().failure(new IllegalStateException(
@@ -70,6 +74,7 @@ public class Outbox {
                         .setParameter("partnerId", partnerId)
                         .setParameter("sequence", sequence)
                         .setParameter("occurredAt", event.time().atOffset(java.time.ZoneOffset.UTC))
+                        .setParameter("traceparent", traceparent)
                         .executeUpdate()
                         .replaceWith(event);
             });

@@ -206,10 +206,9 @@ public class OutboxRelay {
 
     private static ProducerRecord<String, byte[]> toProducerRecord(SourceRecord record) {
         RecordHeaders headers = new RecordHeaders();
+        // as Kafka Connect's SimpleHeaderConverter writes them: a null value (no traceparent) stays null
         for (Header header : record.headers()) {
-            if (header.value() != null) {
-                headers.add(header.key(), header.value().toString().getBytes(StandardCharsets.UTF_8));
-            }
+            headers.add(header.key(), header.value() == null ? null : header.value().toString().getBytes(StandardCharsets.UTF_8));
         }
         String key = record.key() == null ? null : record.key().toString();
         byte[] value = record.value().toString().getBytes(StandardCharsets.UTF_8);
@@ -403,7 +402,11 @@ public class OutboxRelay {
         p.setProperty("transforms.outbox.table.field.event.id", "id");
         p.setProperty("transforms.outbox.table.field.event.key", "aggregateid");
         p.setProperty("transforms.outbox.table.field.event.payload", "payload");
-        p.setProperty("transforms.outbox.table.fields.additional.placement", "type:header:eventType,sequence:header:sequence");
+        // traceparent: the W3C trace context of the span that wrote the row, so the trace goes on at the
+        // consumers (null outside a trace, and missing from rows written before the column existed)
+        p.setProperty("transforms.outbox.table.fields.additional.placement",
+                "type:header:eventType,sequence:header:sequence,traceparent:header:traceparent");
+        p.setProperty("transforms.outbox.table.fields.additional.error.on.missing", "false");
         p.setProperty("transforms.outbox.table.expand.json.payload", "false");
         p.setProperty("errors.max.retries", "3");
         // Services write far more WAL than outbox rows (e.g. the dispatcher's delivery log). Heartbeats

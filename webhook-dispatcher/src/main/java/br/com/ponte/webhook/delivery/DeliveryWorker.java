@@ -12,6 +12,7 @@ import br.com.ponte.webhook.domain.WebhookDelivery;
 import br.com.ponte.webhook.domain.WebhookEndpoint;
 import br.com.ponte.webhook.domain.WebhookSignature;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import br.com.ponte.kit.tracing.Traceparent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -19,11 +20,18 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.vertx.core.Context;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -83,7 +91,7 @@ public class DeliveryWorker {
                       e.id, e.url, e.rate_limit, e.signing_algorithm,
                       e.secret_cipher, e.secret_iv, e.secret_key_wrapped, e.secret_key_iv, e.master_key_id,
                       e.prev_secret_cipher, e.prev_secret_iv, e.prev_secret_key_wrapped, e.prev_secret_key_iv,
-                      e.prev_master_key_id, e.prev_secret_expires_at, e.failing_since is not null""";
+                      e.prev_master_key_id, e.prev_secret_expires_at, e.failing_since is not null, m.traceparent""";
 
     private static final String RECORD_ATTEMPT = """
             insert into webhook_attempt (id, delivery_id, attempted_at, status_code, duration_ms, response_excerpt, error, trigger_kind)
@@ -119,6 +127,7 @@ public class DeliveryWorker {
     private final Vertx vertx;
     private final WebClient client;
     private final RateLimiter rateLimiter;
+    private final Tracer tracer;
     private final Counter delivered;
     private final Counter failed;
     private final RetryPolicy retryPolicy;
@@ -135,14 +144,15 @@ public class DeliveryWorker {
     record Claimed(UUID deliveryId, int attempts, String trigger, UUID messageId, String payload, String eventType,
                    String subject, String partnerId, UUID endpointId, String url, Integer rateLimit,
                    SigningAlgorithm algorithm, EnvelopeCipher.Sealed secret, EnvelopeCipher.Sealed previousSecret,
-                   Instant previousSecretExpiresAt, boolean endpointFailing) {
+                   Instant previousSecretExpiresAt, boolean endpointFailing, String traceparent) {
     }
 
     private record UrlCheck(Optional<String> refusal, Instant checkedAt) {
     }
 
     public DeliveryWorker(Mutiny.SessionFactory sessions, EnvelopeCipher cipher, WebhookConfig config,
-                          EndpointUrlPolicy urlPolicy, Outbox outbox, Vertx vertx, Pool pool, MeterRegistry registry) {
+                          EndpointUrlPolicy urlPolicy, Outbox outbox, Vertx vertx, Pool pool, MeterRegistry registry,
+                          Tracer tracer) {
         this.sessions = sessions;
         this.cipher = cipher;
         this.config = config;
@@ -152,6 +162,7 @@ public class DeliveryWorker {
         this.retryPolicy = new RetryPolicy(config);
         this.successes = new SuccessRecorder(pool);
         this.rateLimiter = new RateLimiter(pool);
+        this.tracer = tracer;
         // attempts made by this instance: ponte_webhook_attempts_total{outcome="delivered"|"failed"}
         this.delivered = Counter.builder("ponte.webhook.attempts").tag("outcome", "delivered")
                 .description("Webhook delivery attempts made by this instance").register(registry);
@@ -172,6 +183,8 @@ public class DeliveryWorker {
                 .setConnectTimeout(timeout)
                 .setKeepAlive(true)
                 .setMaxPoolSize(50)
+                // each delivery is a span of its event's trace (send), not of whatever context it runs on
+                .setTracingPolicy(TracingPolicy.IGNORE)
                 .setUserAgent("Ponte-Webhooks/1.0"));
     }
 
@@ -244,7 +257,7 @@ public class DeliveryWorker {
                 (String) r[5], (String) r[6], (String) r[7], (UUID) r[8], (String) r[9],
                 r[10] == null ? null : ((Number) r[10]).intValue(), SigningAlgorithm.valueOf((String) r[11]),
                 new EnvelopeCipher.Sealed((byte[]) r[12], (byte[]) r[13], (byte[]) r[14], (byte[]) r[15], (String) r[16]),
-                previous, instant(r[22]), (Boolean) r[23]);
+                previous, instant(r[22]), (Boolean) r[23], (String) r[24]);
     }
 
     private void processInOwnContext(Claimed claimed) {
@@ -283,6 +296,10 @@ public class DeliveryWorker {
                 .invoke(refusal -> urlChecks.put(url, new UrlCheck(refusal, Instant.now())));
     }
 
+    /**
+     * One signed POST. It is a client span in the trace the event was published in, and carries that
+     * trace to the partner ({@code traceparent}), so a partner's call, the event and its webhook are one trace.
+     */
     private Uni<Void> send(Claimed claimed) {
         Instant now = Instant.now();
         List<String> secrets = WebhookEndpoint.signingSecrets(cipher, claimed.endpointId().toString(), claimed.secret(),
@@ -290,14 +307,31 @@ public class DeliveryWorker {
         String messageId = claimed.messageId().toString();
         long timestamp = now.getEpochSecond();
         long startNanos = System.nanoTime();
-        return client.postAbs(claimed.url())
+        Span span = tracer.spanBuilder("POST webhook").setSpanKind(SpanKind.CLIENT)
+                .setParent(Traceparent.context(claimed.traceparent()))
+                .setAttribute("http.request.method", "POST")
+                .setAttribute("url.full", claimed.url())
+                .setAttribute("webhook.id", messageId)
+                .setAttribute("webhook.event_type", claimed.eventType())
+                .startSpan();
+        HttpRequest<Buffer> request = client.postAbs(claimed.url())
                 .timeout(config.requestTimeout().toMillis())
                 .putHeader("content-type", "application/json")
                 .putHeader("webhook-id", messageId)
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", WebhookSignature.header(claimed.algorithm(), secrets, messageId, timestamp,
-                        claimed.payload()))
-                .sendBuffer(Buffer.buffer(claimed.payload()))
+                        claimed.payload()));
+        Traceparent.inject(io.opentelemetry.context.Context.root().with(span), request::putHeader);
+        return request.sendBuffer(Buffer.buffer(claimed.payload()))
+                .onItemOrFailure().invoke((response, failure) -> {
+                    if (response != null) {
+                        span.setAttribute("http.response.status_code", response.statusCode());
+                    }
+                    if (failure != null || response == null || response.statusCode() >= 400) {
+                        span.setStatus(StatusCode.ERROR);
+                    }
+                    span.end();
+                })
                 .onItemOrFailure().transformToUni((response, failure) ->
                         record(claimed, now, (System.nanoTime() - startNanos) / 1_000_000, response, failure));
     }
@@ -315,6 +349,13 @@ public class DeliveryWorker {
                 response == null ? null : response.getHeader("retry-after"), now);
         String lastError = error;
         (outcome.success() ? delivered : failed).increment();
+        if (!outcome.success() && !claimed.endpointFailing()) {
+            // once per failing streak (and per delivery already in flight when it began), in the event's trace
+            try (Scope ignored = Traceparent.context(claimed.traceparent()).makeCurrent()) {
+                LOG.infof("Endpoint %s started failing: %s (delivery %s of %s)", claimed.endpointId(), lastError,
+                        claimed.deliveryId(), claimed.eventType());
+            }
+        }
         if (outcome.success() && !claimed.endpointFailing()) {
             return successes.record(new SuccessRecorder.Success(claimed.deliveryId(), started, statusCode,
                     (int) durationMs, excerpt, claimed.trigger()));

@@ -1,6 +1,7 @@
 package br.com.ponte.webhook.domain;
 
 import br.com.ponte.events.EventEnvelope;
+import br.com.ponte.kit.tracing.Traceparent;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -37,6 +38,10 @@ public class WebhookMessage extends PanacheEntityBase {
     @Column(name = "received_at")
     public Instant receivedAt;
 
+    /** The trace the event belongs to (W3C traceparent), or null. */
+    public String traceparent;
+
+    /** A message made here (a test message), in the current trace. */
     public static WebhookMessage of(EventEnvelope event, String payload, Instant now) {
         WebhookMessage message = new WebhookMessage();
         message.id = UUID.fromString(event.id());
@@ -47,6 +52,7 @@ public class WebhookMessage extends PanacheEntityBase {
         message.eventTime = event.time();
         message.payload = payload;
         message.receivedAt = now;
+        message.traceparent = Traceparent.current();
         return message;
     }
 }

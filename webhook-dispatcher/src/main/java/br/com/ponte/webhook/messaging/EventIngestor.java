@@ -3,6 +3,7 @@ package br.com.ponte.webhook.messaging;
 import br.com.ponte.events.EventCodec;
 import br.com.ponte.events.EventEnvelope;
 import br.com.ponte.events.MalformedEventException;
+import br.com.ponte.kit.tracing.Traceparent;
 import br.com.ponte.webhook.delivery.DeliveryWorker;
 import br.com.ponte.webhook.domain.EventTypesConverter;
 import io.smallrye.mutiny.Uni;
@@ -62,8 +63,8 @@ public class EventIngestor {
              where partner_id = any($1) and status <> 'DELETED'""";
 
     private static final String INSERT_MESSAGE = """
-            insert into webhook_message (id, partner_id, event_type, subject, sequence, event_time, payload, received_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8)""";
+            insert into webhook_message (id, partner_id, event_type, subject, sequence, event_time, payload, received_at, traceparent)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""";
 
     private static final String INSERT_DELIVERY = """
             insert into webhook_delivery (id, message_id, endpoint_id, subject, sequence, status, attempts,
@@ -74,7 +75,8 @@ public class EventIngestor {
     private final DeliveryWorker worker;
     private final MutinyEmitter<String> deadLetters;
 
-    private record Event(EventEnvelope envelope, String payload) {
+    /** An event and the trace it was published in (its record's traceparent header), if any. */
+    private record Event(EventEnvelope envelope, String payload, String traceparent) {
     }
 
     private record Endpoint(UUID id, List<String> eventTypes) {
@@ -136,7 +138,8 @@ public class EventIngestor {
         for (ConsumerRecord<String, String> record : records) {
             try {
                 EventEnvelope envelope = EventCodec.decode(record.value());
-                events.putIfAbsent(UUID.fromString(envelope.id()), new Event(envelope, record.value()));
+                events.putIfAbsent(UUID.fromString(envelope.id()), new Event(envelope, record.value(),
+                        Traceparent.fromHeaders(record.headers())));
             } catch (MalformedEventException e) {
                 LOG.warnf("Malformed record %s-%d@%d sent to dead letters: %s", record.topic(), record.partition(),
                         record.offset(), e.getMessage());
@@ -213,7 +216,7 @@ public class EventIngestor {
                 }
                 UUID messageId = UUID.fromString(envelope.id());
                 messages.add(Tuple.wrap(new Object[]{messageId, envelope.partnerId(), envelope.type(), envelope.subject(),
-                        envelope.sequence(), envelope.time().atOffset(ZoneOffset.UTC), event.payload(), now}));
+                        envelope.sequence(), envelope.time().atOffset(ZoneOffset.UTC), event.payload(), now, event.traceparent()}));
                 for (Endpoint endpoint : matching) {
                     deliveries.add(Tuple.of(UUID.randomUUID(), messageId, endpoint.id(), envelope.subject(),
                             envelope.sequence(), now));
