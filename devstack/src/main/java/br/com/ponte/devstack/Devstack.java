@@ -46,6 +46,8 @@ public final class Devstack implements AutoCloseable {
     private final Map<String, Map<String, String>> overrides = new HashMap<>();
     private final Map<String, Integer> replicas = new HashMap<>();
     private final Map<String, List<ServiceProcess>> instances = new HashMap<>();
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
+    private Path logs;
     private final List<Balancer> balancers = new ArrayList<>();
 
     public Devstack(Path root, Path dataDir, StackPorts ports, PrintStream out) {
@@ -215,7 +217,7 @@ public final class Devstack implements AutoCloseable {
         sandbox.put("SANDBOX_PKI_DIR", pki.toString());
         sandbox.put("SANDBOX_DATA_DIR", dataDir.resolve("sandbox").toString());
 
-        Path logs = dataDir.resolve("logs");
+        logs = dataDir.resolve("logs");
         out.println("Starting the services (logs in " + logs + ")");
         launch("certificate-vault", ports.vault(), vault, logs);
         launch("consent-service", ports.consent(), consent, logs);
@@ -249,11 +251,12 @@ public final class Devstack implements AutoCloseable {
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         Map<String, String> environment = new HashMap<>(env);
         environment.putAll(overrides.getOrDefault(module, Map.of()));
+        environments.put(module, environment);
         int count = replicas.getOrDefault(module, 1);
         if (count == 1) {
             ServiceProcess process = ServiceProcess.launch(module, jar, port, environment, logs);
             services.add(process);
-            instances.put(module, List.of(process));
+            instances.put(module, new ArrayList<>(List.of(process)));
             return;
         }
         List<ServiceProcess> started = new ArrayList<>();
@@ -264,13 +267,28 @@ public final class Devstack implements AutoCloseable {
             instancePorts.add(instancePort);
         }
         services.addAll(started);
-        instances.put(module, List.copyOf(started));
+        instances.put(module, new ArrayList<>(started));
         balancers.add(new Balancer(module, port, instancePorts));
     }
 
     /** The port of instance {@code index} (from 0) of a service; with one instance, the service's port. */
     public int instancePort(String module, int index) {
         return instances.get(module).get(index).port;
+    }
+
+    /** Starts instance {@code index} (from 0) of a service again, after a {@link #kill}, and waits until it is ready. */
+    public void restart(String module, int index) {
+        ServiceProcess dead = instances.get(module).get(index);
+        if (dead.isAlive()) {
+            throw new IllegalStateException(dead.name + " is running");
+        }
+        ServiceProcess again = ServiceProcess.launch(dead.name + "-restarted", root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"),
+                dead.port, environments.get(module), logs);
+        synchronized (this) {
+            services.add(again);
+            instances.get(module).set(index, again);
+        }
+        again.awaitReady(System.nanoTime() + READY_TIMEOUT.toNanos());
     }
 
     /** The log file of instance {@code index} (from 0) of a service. */

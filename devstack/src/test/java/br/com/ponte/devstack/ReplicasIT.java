@@ -51,6 +51,8 @@ class ReplicasIT {
     static Path dataDir;
     static TestPartner partner;
     static HttpClient http;
+    /** The instance of each service left running after the kills of the second scenario. */
+    static final Map<String, Integer> survivors = new java.util.HashMap<>();
 
     @BeforeAll
     static void startTwoInstancesOfEveryServiceAndOnboardAPartner() throws Exception {
@@ -141,7 +143,9 @@ class ReplicasIT {
 
         // the instances that relay the outboxes die, and one dispatcher and one collector with them
         for (String module : List.of("consent-service", "payment-service")) {
-            stack.kill(module, relayingInstance(module));
+            int relaying = relayingInstance(module);
+            stack.kill(module, relaying);
+            survivors.put(module, 1 - relaying);
         }
         stack.kill("webhook-dispatcher", 0);
         stack.kill("collection-service", 0);
@@ -200,6 +204,67 @@ class ReplicasIT {
                     && d.path("event").path("data").path("status").asText().equals("ACSC")).count();
             assertThat(settled).as(payment).isEqualTo(1);
         }
+    }
+
+    @Test
+    @Order(3)
+    void anAutomaticPaymentWaitsOutAnOutageOfConsentServiceAndIsMadeOnceWhenItIsBack() throws Exception {
+        int consentUp = survivors.get("consent-service");
+        int paymentUp = survivors.get("payment-service");
+        Map<String, Object> request = TestPartner.paymentConsentRequest("30.00", PARTNER_RETURN);
+        request.put("automaticPayment", Map.of("cnpjInitiator", "11222333000181", "remittanceInformation", "Pedido automatico"));
+        JsonNode consent = send("POST", consents(), request, 201);
+        String id = consent.path("id").asText();
+
+        // payment-service is down when the user approves: consent:approved waits in Kafka
+        stack.kill("payment-service", paymentUp);
+        assertThat(TestPartner.decideAtTheBank(http, consents(), consent.path("authorisationUrl").asText(), "approve")
+                .toString()).contains("status=AUTHORISED");
+        Received.untilType(http, stack, id, "consent:approved");
+        // then consent-service goes down too, and payment-service comes back: it cannot read the consent,
+        // so the automatic payment waits, recorded, and is tried again and again
+        stack.kill("consent-service", consentUp);
+        stack.restart("payment-service", paymentUp);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (automaticPaymentAttempts(id) < 2) {
+            assertThat(System.nanoTime()).as("the automatic payment is tried while consent-service is down").isLessThan(deadline);
+            Thread.sleep(500);
+        }
+        assertThat(paymentsOf(id)).isZero();
+
+        // consent-service back: the payment is made, once, and settles
+        stack.restart("consent-service", consentUp);
+        http = DevHttp.trustingDevelopmentCa(dataDir);
+        List<JsonNode> events = Received.untilType(http, stack, id, "consent:finish");
+        Thread.sleep(3_000); // more tries, had the payment been left to make, would be here by now
+        assertThat(paymentsOf(id)).isEqualTo(1);
+        assertThat(automaticPaymentAttempts(id)).as("nothing left to make").isEqualTo(-1);
+        assertThat(Received.count(Received.all(http, stack).stream()
+                .filter(d -> id.equals(d.path("event").path("subject").asText())).toList(), "consent:consumed")).isEqualTo(1);
+        assertThat(events.get(events.size() - 1).path("event").path("data").path("outcome").asText()).isEqualTo("SETTLED");
+    }
+
+    /** The attempts recorded for a consent's automatic payment; -1 once there is none to make. */
+    private static int automaticPaymentAttempts(String consentId) throws Exception {
+        try (java.sql.Connection c = paymentDatabase();
+             java.sql.ResultSet rs = c.createStatement().executeQuery("select attempts from automatic_payment where consent_id = '"
+                     + consentId + "'")) {
+            return rs.next() ? rs.getInt(1) : -1;
+        }
+    }
+
+    private static long paymentsOf(String consentId) throws Exception {
+        try (java.sql.Connection c = paymentDatabase();
+             java.sql.ResultSet rs = c.createStatement().executeQuery("select count(*) from pix_payment where consent_id = '"
+                     + consentId + "' and initiation = 'ANSWERED'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static java.sql.Connection paymentDatabase() throws Exception {
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + stack.ports().postgres() + "/payment",
+                "postgres", "postgres");
     }
 
     /** The instance of {@code module} that reads the outbox's replication slot: the other logs that it stands by. */
