@@ -89,6 +89,30 @@ class PaymentConsentApiIT {
     }
 
     @Test
+    void aRecordOnPaymentEventsThatIsNotAnEventGoesToItsDeadLettersAndTheNextIsRead() throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        p.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(p)) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("payment.events", first, "not json")).get();
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("payment.events", second, "{\"type\":\"x\"}")).get();
+        }
+        try (TopicProbe probe = TopicProbe.subscribe(bootstrap, "payment.events.dlq")) {
+            List<ConsumerRecord<String, String>> dead = probe.awaitRecords(r -> first.equals(r.key()) || second.equals(r.key()), 2,
+                    Duration.ofSeconds(30));
+            assertThat(dead).extracting(ConsumerRecord::value).containsExactlyInAnyOrder("not json", "{\"type\":\"x\"}");
+            for (ConsumerRecord<String, String> record : dead) {
+                assertThat(new String(record.headers().lastHeader("dead-letter-topic").value(), StandardCharsets.UTF_8))
+                        .isEqualTo("payment.events");
+                assertThat(record.headers().lastHeader("dead-letter-reason")).isNotNull();
+            }
+        }
+    }
+
+    @Test
     void theRequestIsKeptAsJsonForTheTransmitterCall() throws Exception {
         String id = post("partner-" + UUID.randomUUID(), ConsentRequests.valid()).statusCode(201).extract().path("id");
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + dbPort + "/consent", "postgres", "postgres")) {

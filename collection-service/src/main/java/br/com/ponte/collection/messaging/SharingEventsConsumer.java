@@ -1,5 +1,7 @@
 package br.com.ponte.collection.messaging;
 
+import br.com.ponte.kit.messaging.DeadLetters;
+
 import br.com.ponte.collection.domain.ConsentStatus;
 import br.com.ponte.collection.domain.Consents;
 import br.com.ponte.collection.worker.Contexts;
@@ -15,16 +17,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -65,9 +63,7 @@ public class SharingEventsConsumer {
         } catch (MalformedEventException e) {
             LOG.warnf("Malformed record %s-%d@%d sent to dead letters: %s", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
-            return deadLetter(record, e.getMessage())
-                    .onFailure().retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely()
-                    .invoke(() -> deadLettered.increment());
+            return deadLetter(record, e.getMessage()).invoke(() -> deadLettered.increment());
         }
         // each attempt on its own Vert.x context: a retry resumes on a worker thread, where Hibernate Reactive cannot run
         return Uni.createFrom().deferred(() -> Contexts.onNewContext(vertx, effect))
@@ -105,19 +101,7 @@ public class SharingEventsConsumer {
         };
     }
 
-    /** Completes when the broker has the record on {@code <topic>.dlq}, with where it came from and why. */
     private Uni<Void> deadLetter(ConsumerRecord<String, String> record, String reason) {
-        RecordHeaders headers = new RecordHeaders();
-        record.headers().forEach(headers::add);
-        headers.add("dead-letter-reason", String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(record.topic() + ".dlq")
-                .withKey(record.key())
-                .withHeaders(headers)
-                .build();
-        return deadLetters.sendMessage(Message.of(record.value() == null ? "" : record.value()).addMetadata(metadata));
+        return DeadLetters.send(deadLetters, record, reason);
     }
 }

@@ -7,17 +7,22 @@ import br.com.ponte.consent.domain.PaymentConsents;
 import br.com.ponte.events.EventCodec;
 import br.com.ponte.events.EventEnvelope;
 import br.com.ponte.events.EventType;
+import br.com.ponte.events.MalformedEventException;
 import br.com.ponte.events.data.ConsentConsumed;
 import br.com.ponte.events.data.ConsentFinished;
 import br.com.ponte.events.data.ConsentPolled;
 import br.com.ponte.events.data.PaymentInitiated;
 import br.com.ponte.events.data.PaymentPolled;
 import br.com.ponte.events.data.PaymentStatusChanged;
+import br.com.ponte.kit.messaging.DeadLetters;
 import br.com.ponte.kit.outbox.ProcessedEvents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -44,21 +49,25 @@ public class PaymentEventsConsumer {
     private final PaymentConsents consents;
     private final ProcessedEvents processed;
     private final BankConsents bank;
+    private final MutinyEmitter<String> deadLetters;
 
-    public PaymentEventsConsumer(PaymentConsents consents, ProcessedEvents processed, BankConsents bank) {
+    public PaymentEventsConsumer(PaymentConsents consents, ProcessedEvents processed, BankConsents bank,
+                                 @Channel("payment-dead-letters") MutinyEmitter<String> deadLetters) {
         this.consents = consents;
         this.processed = processed;
         this.bank = bank;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("payment-events")
-    public Uni<Void> consume(String record) {
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
         EventEnvelope event;
         try {
-            event = EventCodec.decode(record);
-        } catch (RuntimeException malformed) {
-            LOG.warnf("Skipping a malformed record on payment.events: %s", malformed.getMessage());
-            return Uni.createFrom().voidItem();
+            event = EventCodec.decode(record.value());
+        } catch (MalformedEventException malformed) {
+            LOG.warnf("Malformed record %s-%d@%d sent to dead letters: %s", record.topic(), record.partition(), record.offset(),
+                    malformed.getMessage());
+            return DeadLetters.send(deadLetters, record, malformed.getMessage());
         }
         EventType type = event.eventType().orElse(null);
         if (type != EventType.PAYMENT_INITIATED && type != EventType.PAYMENT_POLLED && type != EventType.PAYMENT_STATUS_CHANGED) {

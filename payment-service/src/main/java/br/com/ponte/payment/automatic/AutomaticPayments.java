@@ -3,17 +3,22 @@ package br.com.ponte.payment.automatic;
 import br.com.ponte.events.EventCodec;
 import br.com.ponte.events.EventEnvelope;
 import br.com.ponte.events.EventType;
+import br.com.ponte.events.MalformedEventException;
 import br.com.ponte.events.data.ConsentApproved;
 import br.com.ponte.kit.api.ApiException;
 import br.com.ponte.kit.internal.ConsentGrants;
+import br.com.ponte.kit.messaging.DeadLetters;
 import br.com.ponte.payment.bank.Initiations;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -64,24 +69,29 @@ public class AutomaticPayments {
     private final ConsentGrants grants;
     private final Initiations initiations;
     private final Pool pool;
+    private final MutinyEmitter<String> deadLetters;
 
     private record Due(UUID consentId, String partnerId, int attempts) {
     }
 
-    public AutomaticPayments(ConsentGrants grants, Initiations initiations, Pool pool) {
+    public AutomaticPayments(ConsentGrants grants, Initiations initiations, Pool pool,
+                             @Channel("consent-dead-letters") MutinyEmitter<String> deadLetters) {
         this.grants = grants;
         this.initiations = initiations;
         this.pool = pool;
+        this.deadLetters = deadLetters;
     }
 
     /** An authorised consent may ask to be paid: recorded, in the worker's hands from here. */
     @Incoming("consent-events")
-    public Uni<Void> consume(String record) {
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
         EventEnvelope event;
         try {
-            event = EventCodec.decode(record);
-        } catch (RuntimeException malformed) {
-            return Uni.createFrom().voidItem();
+            event = EventCodec.decode(record.value());
+        } catch (MalformedEventException malformed) {
+            LOG.warnf("Malformed record %s-%d@%d sent to dead letters: %s", record.topic(), record.partition(), record.offset(),
+                    malformed.getMessage());
+            return DeadLetters.send(deadLetters, record, malformed.getMessage());
         }
         if (event.eventType().orElse(null) != EventType.CONSENT_APPROVED
                 || !"AUTHORISED".equals(event.dataAs(ConsentApproved.class).status())) {

@@ -3,12 +3,12 @@ package br.com.ponte.webhook.messaging;
 import br.com.ponte.events.EventCodec;
 import br.com.ponte.events.EventEnvelope;
 import br.com.ponte.events.MalformedEventException;
+import br.com.ponte.kit.messaging.DeadLetters;
 import br.com.ponte.kit.tracing.Traceparent;
 import br.com.ponte.webhook.delivery.DeliveryWorker;
 import br.com.ponte.webhook.domain.EventTypesConverter;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -16,13 +16,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -162,20 +159,8 @@ public class EventIngestor {
                 .replaceWithVoid();
     }
 
-    /** Completes when the broker has the record on {@code <topic>.dlq}, with where it came from and why. */
     private Uni<Void> deadLetter(ConsumerRecord<String, String> record) {
-        RecordHeaders headers = new RecordHeaders();
-        record.headers().forEach(headers::add);
-        headers.add("dead-letter-reason", "not a Ponte event envelope".getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(record.topic() + ".dlq")
-                .withKey(record.key())
-                .withHeaders(headers)
-                .build();
-        return deadLetters.sendMessage(Message.of(record.value()).addMetadata(metadata));
+        return DeadLetters.send(deadLetters, record, "not a Ponte event envelope");
     }
 
     /** Records the batch's new events and their deliveries in one transaction; returns how many deliveries. */
