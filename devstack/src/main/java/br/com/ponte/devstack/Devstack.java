@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -248,27 +249,26 @@ public final class Devstack implements AutoCloseable {
     }
 
     private void launch(String module, int port, Map<String, String> env, Path logs) {
-        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         Map<String, String> environment = new HashMap<>(env);
         environment.putAll(overrides.getOrDefault(module, Map.of()));
         environments.put(module, environment);
         int count = replicas.getOrDefault(module, 1);
-        if (count == 1) {
-            ServiceProcess process = ServiceProcess.launch(module, jar, port, environment, logs);
-            services.add(process);
-            instances.put(module, new ArrayList<>(List.of(process)));
-            return;
-        }
+        // one instance listens on the service's port; several on ports of their own, behind a balancer there
+        List<Integer> instancePorts = count == 1 ? List.of(port) : Arrays.stream(StackPorts.freePorts(count)).boxed().toList();
         List<ServiceProcess> started = new ArrayList<>();
-        List<Integer> instancePorts = new ArrayList<>();
-        for (int instancePort : StackPorts.freePorts(count)) {
-            ServiceProcess process = ServiceProcess.launch(module + "-" + (started.size() + 1), jar, instancePort, environment, logs);
-            started.add(process);
-            instancePorts.add(instancePort);
+        for (int instancePort : instancePorts) {
+            String name = count == 1 ? module : module + "-" + (started.size() + 1);
+            started.add(ServiceProcess.launch(name, jar(module), instancePort, environment, logs));
         }
         services.addAll(started);
-        instances.put(module, new ArrayList<>(started));
-        balancers.add(new Balancer(module, port, instancePorts));
+        instances.put(module, started);
+        if (count > 1) {
+            balancers.add(new Balancer(module, port, instancePorts));
+        }
+    }
+
+    private Path jar(String module) {
+        return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
     /** The port of instance {@code index} (from 0) of a service; with one instance, the service's port. */
@@ -282,8 +282,7 @@ public final class Devstack implements AutoCloseable {
         if (dead.isAlive()) {
             throw new IllegalStateException(dead.name + " is running");
         }
-        ServiceProcess again = ServiceProcess.launch(dead.name + "-restarted", root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"),
-                dead.port, environments.get(module), logs);
+        ServiceProcess again = ServiceProcess.launch(dead.name + "-restarted", jar(module), dead.port, environments.get(module), logs);
         synchronized (this) {
             services.add(again);
             instances.get(module).set(index, again);

@@ -1,7 +1,5 @@
 package br.com.ponte.collection.messaging;
 
-import br.com.ponte.kit.messaging.DeadLetters;
-
 import br.com.ponte.collection.domain.ConsentStatus;
 import br.com.ponte.collection.domain.Consents;
 import br.com.ponte.collection.worker.Contexts;
@@ -13,6 +11,7 @@ import br.com.ponte.events.data.SharingConsentAuthorised;
 import br.com.ponte.events.data.SharingResourceMultipleApproval;
 import br.com.ponte.events.data.SharingResourceShared;
 import br.com.ponte.events.data.SharingResourceStatusChanged;
+import br.com.ponte.kit.messaging.DeadLetters;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -63,7 +62,7 @@ public class SharingEventsConsumer {
         } catch (MalformedEventException e) {
             LOG.warnf("Malformed record %s-%d@%d sent to dead letters: %s", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
-            return deadLetter(record, e.getMessage()).invoke(() -> deadLettered.increment());
+            return DeadLetters.send(deadLetters, record, e.getMessage()).invoke(() -> deadLettered.increment());
         }
         // each attempt on its own Vert.x context: a retry resumes on a worker thread, where Hibernate Reactive cannot run
         return Uni.createFrom().deferred(() -> Contexts.onNewContext(vertx, effect))
@@ -99,9 +98,5 @@ public class SharingEventsConsumer {
             case SHARING_CONSENT_EXPIRED -> () -> consents.ended(event.id(), event.subject(), ConsentStatus.EXPIRED);
             default -> () -> Uni.createFrom().voidItem();
         };
-    }
-
-    private Uni<Void> deadLetter(ConsumerRecord<String, String> record, String reason) {
-        return DeadLetters.send(deadLetters, record, reason);
     }
 }

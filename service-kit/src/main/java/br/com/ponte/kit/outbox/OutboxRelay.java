@@ -23,6 +23,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -68,7 +73,7 @@ public class OutboxRelay {
     private final AtomicReference<Run> current = new AtomicReference<>();
     private final AtomicBoolean startScheduled = new AtomicBoolean();
     private volatile boolean standingBy;
-    private java.sql.Connection leaderConnection;
+    private Connection leaderConnection;
 
     public OutboxRelay(OutboxConfig config, DatabaseConfig db,
                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -268,11 +273,11 @@ public class OutboxRelay {
                 return true;
             }
             releaseLeadership();
-            java.sql.Connection connection = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-            try (java.sql.PreparedStatement lock = connection.prepareStatement(
+            Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+            try (PreparedStatement lock = connection.prepareStatement(
                     "select pg_try_advisory_lock(hashtext('ponte-outbox-relay:' || ?))")) {
                 lock.setString(1, config.relay().slotName());
-                try (java.sql.ResultSet rows = lock.executeQuery()) {
+                try (ResultSet rows = lock.executeQuery()) {
                     if (rows.next() && rows.getBoolean(1)) {
                         leaderConnection = connection;
                         return true;
@@ -281,7 +286,7 @@ public class OutboxRelay {
             }
             connection.close();
             return false;
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             LOG.debugf("Cannot ask the database who relays the outbox: %s", e.getMessage());
             return true;
         }
@@ -291,7 +296,7 @@ public class OutboxRelay {
         if (leaderConnection != null) {
             try {
                 leaderConnection.close(); // ends the session, and with it the lock
-            } catch (java.sql.SQLException ignored) {
+            } catch (SQLException ignored) {
                 // the session is gone either way
             }
             leaderConnection = null;
@@ -301,7 +306,7 @@ public class OutboxRelay {
     /** PostgreSQL's "replication slot ... is active for PID ..." (SQLSTATE 55006, object in use). */
     private static boolean slotHeldByAnotherInstance(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "55006".equals(sql.getSQLState())
+            if (t instanceof SQLException sql && "55006".equals(sql.getSQLState())
                     || t.getMessage() != null && t.getMessage().contains("is active for PID")) {
                 return true;
             }

@@ -143,11 +143,11 @@ public class EventIngestor {
                 malformed.add(record);
             }
         }
+        // each dead letter is sent until the broker has it (DeadLetters)
         Uni<Void> deadLettered = malformed.isEmpty() ? Uni.createFrom().voidItem()
-                : Uni.join().all(malformed.stream().map(this::deadLetter).toList()).andFailFast().replaceWithVoid();
+                : Uni.join().all(malformed.stream().map(record -> DeadLetters.send(deadLetters, record, "not a Ponte event envelope"))
+                        .toList()).andFailFast().replaceWithVoid();
         return deadLettered
-                .onFailure().invoke(e -> LOG.warnf("Sending malformed records to dead letters failed, retrying: %s", e.getMessage()))
-                .onFailure().retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely()
                 .chain(() -> events.isEmpty() ? Uni.createFrom().item(0) : store(events)
                         .onFailure().invoke(e -> LOG.warnf("Ingesting %d events failed, retrying: %s", events.size(), e.getMessage()))
                         .onFailure().retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely())
@@ -157,10 +157,6 @@ public class EventIngestor {
                     }
                 })
                 .replaceWithVoid();
-    }
-
-    private Uni<Void> deadLetter(ConsumerRecord<String, String> record) {
-        return DeadLetters.send(deadLetters, record, "not a Ponte event envelope");
     }
 
     /** Records the batch's new events and their deliveries in one transaction; returns how many deliveries. */
