@@ -44,7 +44,12 @@ final class WebhookTestSupport implements AutoCloseable {
 
     /** Registers the receiver for the partner and tells it the secret to verify with; returns the answer. */
     static JsonPath register(String partner, WebhookReceiver receiver, Map<String, Object> extra) {
-        Map<String, Object> body = new HashMap<>(Map.of("url", receiver.url(), "eventTypes", List.of()));
+        return register(partner, receiver.url(), receiver, extra);
+    }
+
+    /** The same, at a URL of the test's choosing that leads to the receiver. */
+    static JsonPath register(String partner, String url, WebhookReceiver receiver, Map<String, Object> extra) {
+        Map<String, Object> body = new HashMap<>(Map.of("url", url, "eventTypes", List.of()));
         body.putAll(extra);
         JsonPath answer = given().auth().oauth2(PartnerTokens.issue(partner)).contentType(ContentType.JSON).body(body)
                 .post("/v1/webhook-endpoints").then().statusCode(201).extract().jsonPath();

@@ -26,11 +26,13 @@ import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.net.SocketAddress;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
@@ -42,13 +44,15 @@ import jakarta.enterprise.event.Observes;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -147,7 +151,7 @@ public class DeliveryWorker {
                    Instant previousSecretExpiresAt, boolean endpointFailing, String traceparent) {
     }
 
-    private record UrlCheck(Optional<String> refusal, Instant checkedAt) {
+    private record UrlCheck(EndpointUrlPolicy.Verdict verdict, Instant checkedAt) {
     }
 
     public DeliveryWorker(Mutiny.SessionFactory sessions, EnvelopeCipher cipher, WebhookConfig config,
@@ -281,26 +285,47 @@ public class DeliveryWorker {
                         .setParameter("nextAttemptAt", Instant.now().plusMillis(wait).atOffset(ZoneOffset.UTC))
                         .setParameter("id", claimed.deliveryId())
                         .executeUpdate()).replaceWithVoid()
-                : checkUrl(claimed.url()).chain(refusal -> refusal.isPresent()
-                        ? record(claimed, Instant.now(), 0, null, new IllegalStateException("refused: " + refusal.get()))
-                        : send(claimed)));
+                : checkUrl(claimed.url()).chain(verdict -> verdict.refusal().isPresent()
+                        ? record(claimed, Instant.now(), 0, null, new IllegalStateException("refused: " + verdict.refusal().get()))
+                        : verdict.addresses().isEmpty()
+                        ? record(claimed, Instant.now(), 0, null,
+                                new UnknownHostException(URI.create(claimed.url()).getHost() + ": does not resolve"))
+                        : send(claimed, verdict.addresses().get(0))));
     }
 
-    /** The URL policy needs DNS, which blocks: run it off the event loop, and remember the answer a minute. */
-    private Uni<Optional<String>> checkUrl(String url) {
+    /**
+     * The URL policy needs DNS, which blocks: run it off the event loop, and remember the answer a
+     * minute, with the addresses it approved. A name that does not resolve is asked again next time.
+     */
+    private Uni<EndpointUrlPolicy.Verdict> checkUrl(String url) {
         UrlCheck cached = urlChecks.get(url);
         if (cached != null && cached.checkedAt().plus(URL_CHECK_TTL).isAfter(Instant.now())) {
-            return Uni.createFrom().item(cached.refusal());
+            return Uni.createFrom().item(cached.verdict());
         }
-        return vertx.executeBlocking(Uni.createFrom().item(() -> urlPolicy.refusal(url)))
-                .invoke(refusal -> urlChecks.put(url, new UrlCheck(refusal, Instant.now())));
+        return vertx.executeBlocking(Uni.createFrom().item(() -> urlPolicy.check(url)))
+                .invoke(verdict -> {
+                    if (verdict.refusal().isPresent() || !verdict.addresses().isEmpty()) {
+                        urlChecks.put(url, new UrlCheck(verdict, Instant.now()));
+                    }
+                });
+    }
+
+    /**
+     * Where a delivery connects: an address the policy approved, never a new resolution of the name,
+     * which a hostile DNS server could answer differently (rebinding). The URL still names the host,
+     * for the Host header, SNI and certificate verification.
+     */
+    static SocketAddress server(String url, InetAddress approved) {
+        URI uri = URI.create(url);
+        int port = uri.getPort() >= 0 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+        return SocketAddress.inetSocketAddress(port, approved.getHostAddress());
     }
 
     /**
      * One signed POST. It is a client span in the trace the event was published in, and carries that
      * trace to the partner ({@code traceparent}), so a partner's call, the event and its webhook are one trace.
      */
-    private Uni<Void> send(Claimed claimed) {
+    private Uni<Void> send(Claimed claimed, InetAddress address) {
         Instant now = Instant.now();
         List<String> secrets = WebhookEndpoint.signingSecrets(cipher, claimed.endpointId().toString(), claimed.secret(),
                 claimed.previousSecret(), claimed.previousSecretExpiresAt(), now);
@@ -314,7 +339,7 @@ public class DeliveryWorker {
                 .setAttribute("webhook.id", messageId)
                 .setAttribute("webhook.event_type", claimed.eventType())
                 .startSpan();
-        HttpRequest<Buffer> request = client.postAbs(claimed.url())
+        HttpRequest<Buffer> request = client.requestAbs(HttpMethod.POST, server(claimed.url(), address), claimed.url())
                 .timeout(config.requestTimeout().toMillis())
                 .putHeader("content-type", "application/json")
                 .putHeader("webhook-id", messageId)

@@ -2,6 +2,8 @@ package br.com.ponte.webhook.delivery;
 
 import br.com.ponte.webhook.WebhookConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -15,56 +17,86 @@ import java.util.Optional;
  * endpoint must not reach into Ponte's own network (SSRF): a URL whose host resolves to a private,
  * loopback, link-local, unique-local or unspecified address is refused, unless that network is
  * allow-listed ({@code ponte.webhook.allowed-private-networks}). The check runs on registration
- * and before every delivery, so a DNS change does not open the door later. Resolving a name
- * blocks: call it off the event loop.
+ * and before every delivery, so a DNS change does not open the door later; a delivery connects to
+ * an address the check approved, so a DNS answer that changes between the two (rebinding) does not
+ * either. Resolving a name blocks: call it off the event loop.
  */
 @ApplicationScoped
 public class EndpointUrlPolicy {
 
+    /** Host name to addresses: the JVM's resolver; a test replaces it to play a hostile DNS server. */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    /**
+     * The answer for a URL: why it is refused, or the addresses its host resolved to, every one of
+     * which passed. No refusal and no address: the name does not resolve now.
+     */
+    public record Verdict(Optional<String> refusal, List<InetAddress> addresses) {
+        static Verdict refused(String why) {
+            return new Verdict(Optional.of(why), List.of());
+        }
+    }
+
     private final boolean requireHttps;
     private final List<Cidr> allowed;
+    private final Resolver resolver;
 
-    public EndpointUrlPolicy(WebhookConfig config) {
+    public EndpointUrlPolicy(WebhookConfig config, Resolver resolver) {
         this.requireHttps = config.requireHttps();
         this.allowed = config.allowedPrivateNetworks().orElse(List.of()).stream().map(Cidr::parse).toList();
+        this.resolver = resolver;
+    }
+
+    @Produces
+    @Singleton
+    static Resolver systemResolver() {
+        return InetAddress::getAllByName;
     }
 
     /** Why the URL is refused, or empty when it may be used. */
     public Optional<String> refusal(String url) {
+        return check(url).refusal();
+    }
+
+    /** The verdict on the URL: a delivery connects to one of its addresses, never to a new resolution of the name. */
+    public Verdict check(String url) {
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            return Optional.of("url is not a valid URL");
+            return Verdict.refused("url is not a valid URL");
         }
         if (!uri.isAbsolute() || uri.getHost() == null || url.length() > 2048) {
-            return Optional.of("url must be an absolute http(s) URL of at most 2048 characters");
+            return Verdict.refused("url must be an absolute http(s) URL of at most 2048 characters");
         }
         String scheme = uri.getScheme().toLowerCase();
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            return Optional.of("url must be an absolute http(s) URL of at most 2048 characters");
+            return Verdict.refused("url must be an absolute http(s) URL of at most 2048 characters");
         }
         if (requireHttps && !scheme.equals("https")) {
-            return Optional.of("url must use https");
+            return Verdict.refused("url must use https");
         }
         if (uri.getUserInfo() != null) {
-            return Optional.of("url must not contain credentials");
+            return Verdict.refused("url must not contain credentials");
         }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = resolver.resolve(uri.getHost());
         } catch (UnknownHostException e) {
             // Not resolvable now (not yet published, or no DNS here): nothing to refuse. Every
-            // delivery checks again, and a name that does not resolve cannot be delivered to.
-            return Optional.empty();
+            // delivery checks again, and one without an address fails without sending.
+            return new Verdict(Optional.empty(), List.of());
         }
         for (InetAddress address : addresses) {
             if (isInternal(address) && allowed.stream().noneMatch(c -> c.contains(address))) {
-                return Optional.of("url resolves to a private, loopback or link-local address ("
+                return Verdict.refused("url resolves to a private, loopback or link-local address ("
                         + address.getHostAddress() + "), which webhooks may not target");
             }
         }
-        return Optional.empty();
+        return new Verdict(Optional.empty(), List.of(addresses));
     }
 
     static boolean isInternal(InetAddress a) {
