@@ -156,6 +156,10 @@ public class CertificateResource {
     }
 
     private static UploadedMaterial material(CertificateUpload request) {
+        if (request == null) {
+            throw ApiException.unprocessable("PARAMETRO_NAO_INFORMADO",
+                    "The body is required: 'certificate' and 'privateKey' (PEM) or 'pkcs12'");
+        }
         boolean pem = request.certificate() != null || request.privateKey() != null;
         boolean pkcs12 = request.pkcs12() != null;
         char[] password = request.password() == null ? null : request.password().toCharArray();

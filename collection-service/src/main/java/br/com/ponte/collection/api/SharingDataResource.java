@@ -254,12 +254,13 @@ public class SharingDataResource {
                     + "CONSENTIMENTO_INVALIDO for an ended consent. x-idempotency-key replays the first answer.")
     public Uni<jakarta.ws.rs.core.Response> refresh(@PathParam("consentId") String consentId,
                                                     @jakarta.ws.rs.HeaderParam("x-idempotency-key") String idempotencyKey,
+                                                    @jakarta.ws.rs.HeaderParam("content-type") String contentType,
                                                     @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content =
                                                     @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
                                                             schema = @Schema(implementation = RefreshRequest.class))) String body) {
         br.com.ponte.kit.api.IdempotencyKeys.check(idempotencyKey);
+        RefreshRequest request = RefreshRequest.parse(contentType, body);
         java.util.UUID id = br.com.ponte.kit.api.ApiException.uuidOrNotFound(consentId, "sharing consent");
-        RefreshRequest request = RefreshRequest.parse(body);
         java.util.Set<br.com.ponte.collection.domain.DataGroup> groups = br.com.ponte.collection.domain.Refreshes.groups(
                 request == null ? null : request.groups());
         String hash = br.com.ponte.kit.api.IdempotencyKeys.requestHash(java.util.Map.of("consentId", consentId,
@@ -271,15 +272,20 @@ public class SharingDataResource {
     /** The body of a refresh: which groups (none, or no body: all). */
     public record RefreshRequest(java.util.List<String> groups) {
 
-        static RefreshRequest parse(String body) {
+        /** The body is optional (no body: every group); one that is there must be JSON. */
+        static RefreshRequest parse(String contentType, String body) {
             if (body == null || body.isBlank()) {
                 return null;
+            }
+            if (contentType == null || !contentType.toLowerCase().startsWith(MediaType.APPLICATION_JSON)) {
+                throw new br.com.ponte.kit.api.ApiException(415, "FORMATO_NAO_SUPORTADO", "Formato não suportado",
+                        "A refresh body is JSON (Content-Type: application/json)");
             }
             try {
                 return br.com.ponte.collection.domain.Json.MAPPER.readValue(body, RefreshRequest.class);
             } catch (java.io.IOException e) {
                 throw br.com.ponte.kit.api.ApiException.badRequest("PARAMETRO_INVALIDO",
-                        "The body is not {\"groups\": [...]}: " + e.getMessage());
+                        "The body is not {\"groups\": [...]} with groups among REGISTRATION, ACCOUNTS, CREDIT_CARDS, CREDIT_OPERATIONS");
             }
         }
     }

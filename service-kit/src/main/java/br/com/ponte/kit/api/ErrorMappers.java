@@ -1,6 +1,8 @@
 package br.com.ponte.kit.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -58,10 +60,20 @@ public class ErrorMappers {
                 "This operation does not accept the request's Content-Type; see the OpenAPI document"));
     }
 
-    @ServerExceptionMapper
+    /**
+     * A body that is not JSON, or JSON of the wrong shape (a field of the wrong type, the wrong
+     * top-level value, nesting past the parser's limit). Also takes the wrong-shape case from
+     * Quarkus' own mapper, which answers it with an empty 400.
+     */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response malformedJson(JsonProcessingException e) {
-        return respond(400, ErrorResponse.of("PARAMETRO_INVALIDO", "Requisição malformada",
-                "The body is not valid JSON for this operation: " + e.getOriginalMessage()));
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("")
+                : null;
+        return respond(400, ErrorResponse.of("PARAMETRO_INVALIDO", "Requisição malformada", field != null
+                ? "The body's field " + field + " does not have the type this operation expects"
+                : "The body is not valid JSON for this operation"));
     }
 
     @ServerExceptionMapper
@@ -77,8 +89,18 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (e instanceof IllegalArgumentException && brokenEncoding(e)) {
+            return respond(400, ErrorResponse.of("PARAMETRO_INVALIDO", "Requisição malformada",
+                    "The form body is not valid URL encoding"));
+        }
         LOG.error("Request failed", e);
         return respond(500, ErrorResponse.of("ERRO_INTERNO", "Erro interno", "Unexpected error"));
+    }
+
+    /** RESTEasy Reactive decodes a form body after the resource matched, and fails a bad escape (%zz) this way. */
+    private static boolean brokenEncoding(Exception e) {
+        StackTraceElement[] stack = e.getStackTrace();
+        return stack.length > 0 && stack[0].getClassName().equals("org.jboss.resteasy.reactive.common.util.URLUtils");
     }
 
     private static Response respond(int status, ErrorResponse body) {
