@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every operation of certificate-vault's OpenAPI document, asked at least 1,000 hostile ways by a
- * partner with Open Finance credentials (the operator's token for partners, service credentials for
- * the internal API): never a 5xx, every error in Open Finance's shape with the
+ * partner with Open Finance credentials (the operator's token for partners and the audit log, service
+ * credentials for the internal API): never a 5xx, every error in Open Finance's shape with the
  * right status, nothing written for a rejection (the partner's rows and the partners table).
  */
 @QuarkusTest
@@ -46,8 +46,12 @@ class VaultApiFuzzIT {
                     // been given: it answers 503 CONFIGURACAO_AUSENTE by design, and devstack registers for real
                     .only(op -> !op.path().endsWith("/registration"))
                     .auth(op -> Map.of("Authorization", op.path().startsWith("/internal/") ? service
-                            : op.path().equals("/v1/partners") ? "Bearer " + adminToken : "Bearer " + partner.token()))
-                    .rows(rows).bodyLimit(1024 * 1024).atLeast(1_000).run();
+                            : op.path().equals("/v1/partners") || op.path().equals("/v1/audit-log") ? "Bearer " + adminToken
+                            : "Bearer " + partner.token()))
+                    // audit_log is written from Kafka, a moment after the accepted request it records: it would show
+                    // an earlier acceptance as a write of a later rejection. The outbox, written in the request's
+                    // transaction, still shows any audit event a rejection would have written.
+                    .rows(() -> AuditLogRows.withoutAuditLog(rows.get())).bodyLimit(1024 * 1024).atLeast(1_000).run();
             System.out.println(report.summary());
             assertThat(report.violations()).as(report.summary()).isEmpty();
             assertThat(report.inputs()).isGreaterThanOrEqualTo(1_000);

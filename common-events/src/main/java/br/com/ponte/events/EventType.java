@@ -62,7 +62,10 @@ public enum EventType {
     // Webhook operations
     WEBHOOK_TEST("webhook:test", Topic.WEBHOOK, WebhookTest.class),
     WEBHOOK_ENDPOINT_DISABLED("webhook:endpoint:disabled", Topic.WEBHOOK, WebhookEndpointDisabled.class),
-    WEBHOOK_MESSAGE_FAILED("webhook:message:failed", Topic.WEBHOOK_DEAD_LETTERS, WebhookMessageFailed.class);
+    WEBHOOK_MESSAGE_FAILED("webhook:message:failed", Topic.WEBHOOK_DEAD_LETTERS, WebhookMessageFailed.class),
+
+    // Audit log: who did what to which resource, on audit:<resourceType>:<resourceId>
+    AUDIT_RECORDED("audit:recorded", Topic.AUDIT, AuditRecorded.class);
 
     public static final int CURRENT_VERSION = 1;
 

@@ -18,7 +18,12 @@ public enum Topic {
     /** Operational events of the webhook-dispatcher (an endpoint disabled, a test message). */
     WEBHOOK("webhook.events"),
     /** Webhook messages whose delivery schedule was exhausted, one record per failed delivery. */
-    WEBHOOK_DEAD_LETTERS("webhook.dead-letters");
+    WEBHOOK_DEAD_LETTERS("webhook.dead-letters"),
+    /**
+     * Security-relevant actions of every service (the audit log), stored by certificate-vault. Never
+     * delivered to partners' webhooks.
+     */
+    AUDIT("audit.events");
 
     private final String topicName;
 

@@ -142,6 +142,19 @@ class EventCatalogTest {
         assertThat(Topic.WEBHOOK.topicName()).isEqualTo("webhook.events");
         assertThat(Topic.WEBHOOK.deadLetterTopicName()).isEqualTo("webhook.events.dlq");
         assertThat(Topic.WEBHOOK_DEAD_LETTERS.topicName()).isEqualTo("webhook.dead-letters");
+        assertThat(Topic.AUDIT.topicName()).isEqualTo("audit.events");
+        assertThat(Topic.AUDIT.deadLetterTopicName()).isEqualTo("audit.events.dlq");
+    }
+
+    @Test
+    void theAuditTopicCarriesOnlyAuditRecorded() {
+        List<String> onAuditTopic = Arrays.stream(EventType.values())
+                .filter(t -> t.topic() == Topic.AUDIT)
+                .map(EventType::wireName)
+                .toList();
+        assertThat(onAuditTopic).containsExactly("audit:recorded");
+        assertThat(EventType.AUDIT_RECORDED.dataType()).isEqualTo(br.com.ponte.events.data.AuditRecorded.class);
+        assertThat(EventType.AUDIT_RECORDED.schemaResource()).isEqualTo("/schemas/v1/audit.recorded.json");
     }
 
     @ParameterizedTest

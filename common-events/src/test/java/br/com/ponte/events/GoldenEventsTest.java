@@ -277,6 +277,13 @@ class GoldenEventsTest {
         assertInvalidData(EventType.COLLECTION_BUDGET_LOW, d -> d.put("month", "2025-13"));
         assertInvalidData(EventType.COLLECTION_DATA_DELETED, d -> d.put("reason", "FORGOTTEN"));
         assertInvalidData(EventType.CONSENT_APPROVED, d -> d.remove("consentId"));
+        assertInvalidData(EventType.AUDIT_RECORDED, d -> d.put("actorType", "ROBOT"));
+        assertInvalidData(EventType.AUDIT_RECORDED, d -> d.put("action", "Certificate Revoked"));
+        assertInvalidData(EventType.AUDIT_RECORDED, d -> d.put("resourceType", "Certificate"));
+        assertInvalidData(EventType.AUDIT_RECORDED, d -> ((ObjectNode) d.get("details")).put("attempts", 3));
+        assertInvalidData(EventType.AUDIT_RECORDED, d -> d.putNull("details"));
+        assertInvalidData(EventType.AUDIT_RECORDED, d -> d.put("traceparent", "not-a-traceparent"));
+        assertInvalidData(EventType.AUDIT_RECORDED, d -> d.remove("resourceId"));
 
         // every Pix status the javadoc lists is accepted, and nullable fields accept null
         for (String status : List.of("RCVD", "PATC", "ACCP", "ACPD", "ACSC", "RJCT", "PDNG", "SCHD", "CANC")) {
@@ -286,6 +293,15 @@ class GoldenEventsTest {
             data.putNull("transmitterPaymentId");
             data.putNull("endToEndId");
             assertThat(Schemas.errors(EventType.PAYMENT_STATUS_CHANGED.schemaResource(), data)).as(status).isEmpty();
+        }
+        // every actor is accepted; an operator has no id and an action outside a request no traceparent
+        for (String actor : List.of("OPERATOR", "PARTNER", "SERVICE", "USER", "BANK", "SYSTEM")) {
+            ObjectNode audit = golden(EventType.AUDIT_RECORDED).get("data").deepCopy();
+            audit.put("actorType", actor);
+            audit.putNull("actorId");
+            audit.putNull("traceparent");
+            audit.putObject("details");
+            assertThat(Schemas.errors(EventType.AUDIT_RECORDED.schemaResource(), audit)).as(actor).isEmpty();
         }
         ObjectNode created = golden(EventType.AFTER_CONSENT_CREATE).get("data").deepCopy();
         created.putNull("transmitterConsentId");
@@ -543,6 +559,16 @@ class GoldenEventsTest {
         }
         // the story's consent is the sharing story's, under a subject of its own (one writer per subject)
         assertThat(events.get(0).subject()).isEqualTo("collection:" + decodedGolden(EventType.SHARING_CONSENT_AUTHORISED).subject());
+    }
+
+    @Test
+    void goldenAuditEventIsOnItsResourceUnderASubjectOfItsOwn() {
+        EventEnvelope audit = decodedGolden(EventType.AUDIT_RECORDED);
+        JsonNode data = audit.data();
+        // audit:<resourceType>:<resourceId>, not the resource's own subject: its events keep their sequence
+        assertThat(audit.subject()).isEqualTo("audit:" + data.get("resourceType").asText() + ":" + data.get("resourceId").asText());
+        assertThat(audit.eventType()).contains(EventType.AUDIT_RECORDED);
+        assertThat(EventType.AUDIT_RECORDED.topic()).isEqualTo(Topic.AUDIT);
     }
 
     @Test

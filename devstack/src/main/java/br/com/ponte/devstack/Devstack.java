@@ -32,7 +32,7 @@ public final class Devstack implements AutoCloseable {
 
     static final List<String> DATABASES = List.of("vault", "consent", "payment", "collection", "webhook");
     static final List<String> TOPICS = List.of("consent.events", "payment.events", "sharing.events",
-            "collection.events", "certificate.events", "webhook.events", "webhook.dead-letters");
+            "collection.events", "certificate.events", "webhook.events", "webhook.dead-letters", "audit.events");
     static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     private final Path root;
@@ -288,6 +288,26 @@ public final class Devstack implements AutoCloseable {
             instances.get(module).set(index, again);
         }
         again.awaitReady(System.nanoTime() + READY_TIMEOUT.toNanos());
+    }
+
+    /**
+     * PostgreSQL crashes (its postmaster killed with SIGKILL: no shutdown, no checkpoint) and, after
+     * {@code down}, starts again on the same port and data, recovering from its WAL.
+     */
+    public void crashAndRestartPostgres(Duration down) throws InterruptedException {
+        postgres.kill();
+        Thread.sleep(down.toMillis());
+        postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), ports.postgres());
+    }
+
+    /**
+     * The Kafka broker stops at once and, after {@code down}, starts again on the same port and data.
+     * It runs in this JVM, so it is stopped rather than killed; its clients lose their connections alike.
+     */
+    public void stopAndRestartKafka(Duration down) throws InterruptedException {
+        kafka.close();
+        Thread.sleep(down.toMillis());
+        kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), ports.kafka());
     }
 
     /** The log file of instance {@code index} (from 0) of a service. */

@@ -47,6 +47,7 @@ class PaymentJourneyIT {
     static Path dataDir;
     static HttpClient http;
     static String token;
+    static String webhookSecret;
 
     @BeforeAll
     static void startPlatformAndOnboardAPartner() throws Exception {
@@ -63,13 +64,40 @@ class PaymentJourneyIT {
         token = partner.token();
 
         // the partner's webhook: the stack's receiver, which verifies every signature
-        partner.receiveWebhooks(stack, "/hooks/journey");
+        webhookSecret = partner.receiveWebhooks(stack, "/hooks/journey");
     }
 
+    /**
+     * After every journey above (approvals, payments, refusals, revocations, expiries), no Ponte
+     * service's log holds a credential: not the operator's, the partner's, the services' or the
+     * user's at the bank.
+     */
     @AfterAll
-    static void stopPlatform() {
-        if (stack != null) {
-            stack.close();
+    static void noSecretInAnyLogThenStop() throws Exception {
+        try {
+            if (stack != null) {
+                StackSecrets secrets = stack.secrets();
+                List<String> known = new ArrayList<>(List.of(secrets.adminToken(), secrets.vaultMasterKey(),
+                        secrets.webhookMasterKey(), secrets.consentMasterKey(), token, webhookSecret));
+                known.addAll(secrets.serviceSecrets().values());
+                List<String> leaks = new ArrayList<>();
+                for (String service : SecretScan.SERVICES) {
+                    // every log the service wrote, the instances killed by the drills included
+                    Path logs = stack.log(service, 0).getParent();
+                    try (var files = Files.list(logs)) {
+                        for (Path log : files.filter(f -> f.getFileName().toString().startsWith(service)).toList()) {
+                            leaks.addAll(SecretScan.leaks(log.getFileName().toString(), log, known));
+                        }
+                    }
+                }
+                assertThat(leaks).as("secrets in the services' logs").isEmpty();
+                System.out.println("[secrets] the logs of " + SecretScan.SERVICES + " hold none of " + known.size()
+                        + " known secrets and no token, key or code by shape");
+            }
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
         }
     }
 
@@ -514,6 +542,105 @@ class PaymentJourneyIT {
     }
 
     /** A consent created and approved at the bank; its id. */
+    /**
+     * Drill: consent-service dies (SIGKILL) after the bank created the consent and before Ponte stored
+     * the bank's answer. The partner's retry with the same idempotency key completes that consent:
+     * one consent at the bank, the one the partner sees, and the user can approve it.
+     */
+    @Test
+    void aConsentWhoseAnswerWasLostInACrashIsCompletedByTheRetryWithOneConsentAtTheBank() throws Exception {
+        List<String> before = bankIds("/sandbox/payment-consents");
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> request = consentRequest("12.34");
+        control("POST", "/sandbox/faults", Map.of("method", "POST", "path", ".*/payments/v4/consents", "phase", "AFTER",
+                "delayMs", 10_000));
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> lost = http.sendAsync(HttpRequest.newBuilder(URI.create(consents()))
+                .header("content-type", "application/json").header("authorization", "Bearer " + token).header("x-idempotency-key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))).build(), HttpResponse.BodyHandlers.ofString());
+        awaitFaultPlayed();
+        stack.kill("consent-service", 0);
+        assertThat(lost.handle((answer, failure) -> failure != null || answer.statusCode() >= 500).get())
+                .as("the partner got no answer").isTrue();
+        control("DELETE", "/sandbox/faults", null);
+        stack.restart("consent-service", 0);
+
+        HttpResponse<String> retried = post(consents(), token, key, request);
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
+        JsonNode consent = JSON.readTree(retried.body());
+        List<String> made = new ArrayList<>(bankIds("/sandbox/payment-consents"));
+        made.removeAll(before);
+        assertThat(made).as("consents created at the bank").containsExactly(consent.path("transmitterConsentId").asText());
+        assertThat(decideAtTheBank(consent.path("authorisationUrl").asText(), "approve").toString()).contains("status=AUTHORISED");
+        DrillReport.record("consent-service killed holding the bank's answer to a consent",
+                receivedUntil(consent.path("id").asText(), "consent:approved"), List.of(consent.path("id").asText()),
+                made.size() + " consent");
+    }
+
+    /**
+     * Drill: payment-service dies (SIGKILL) after sending the payment and before storing the bank's
+     * answer. The partner's retry with the same idempotency key ends with one payment at the bank,
+     * which settles, and the consent consumed once.
+     */
+    @Test
+    void aPaymentWhoseAnswerWasLostInACrashIsCompletedByTheRetryWithOnePaymentAtTheBank() throws Exception {
+        String consentId = approvedConsent(consentRequest("23.45"));
+        String bankConsentId = get(consents() + "/" + consentId).path("transmitterConsentId").asText();
+        String key = UUID.randomUUID().toString();
+        control("POST", "/sandbox/faults", Map.of("method", "POST", "path", ".*/payments/v4/pix/payments", "phase", "AFTER",
+                "delayMs", 10_000));
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> lost = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return pay(consentId, key);
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        awaitFaultPlayed();
+        stack.kill("payment-service", 0);
+        assertThat(lost.handle((answer, failure) -> failure != null || answer.statusCode() >= 500).get())
+                .as("the partner got no answer").isTrue();
+        control("DELETE", "/sandbox/faults", null);
+        stack.restart("payment-service", 0);
+
+        HttpResponse<String> retried = pay(consentId, key);
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
+        JsonNode payment = JSON.readTree(retried.body());
+        assertThat(bankIds("/sandbox/pix-payments?consentId=" + bankConsentId)).as("payments at the bank")
+                .containsExactly(payment.path("transmitterPaymentId").asText());
+        awaitPayment(payment.path("id").asText(), "ACSC");
+        List<JsonNode> events = receivedUntil(consentId, "consent:finish");
+        assertThat(events.stream().filter(e -> e.path("event").path("type").asText().equals("consent:consumed"))).hasSize(1);
+        DrillReport.record("payment-service killed holding the bank's answer to a payment", Received.all(http, stack),
+                List.of(consentId, payment.path("id").asText()),
+                bankIds("/sandbox/pix-payments?consentId=" + bankConsentId).size() + " payment");
+    }
+
+    private static List<String> bankIds(String control) throws Exception {
+        List<String> ids = new ArrayList<>();
+        control("GET", control, null).forEach(id -> ids.add(id.asText()));
+        return ids;
+    }
+
+    /** Waits until the bank did the work of the call a fault holds the answer of. */
+    private static void awaitFaultPlayed() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (control("GET", "/sandbox/faults", null).path(0).path("played").asInt() < 1) {
+            assertThat(System.nanoTime()).as("the bank gets the call").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    /** A development control of sandbox-bank (plain HTTP); its JSON answer (empty for 204). */
+    private static JsonNode control(String method, String path, Object body) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.ports().sandbox() + path))
+                .header("content-type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(path + " " + answer.body()).isIn(200, 201, 204);
+        return answer.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(answer.body());
+    }
+
     private static String approvedConsent(Map<String, Object> request) throws Exception {
         HttpResponse<String> created = post(consents(), token, UUID.randomUUID().toString(), request);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

@@ -3,6 +3,11 @@ package br.com.ponte.devstack;
 import br.com.ponte.infra.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -204,6 +209,8 @@ class ReplicasIT {
                     && d.path("event").path("data").path("status").asText().equals("ACSC")).count();
             assertThat(settled).as(payment).isEqualTo(1);
         }
+        DrillReport.record("one instance of every service killed (SIGKILL) mid-flow", deliveries,
+                concat(paidConsents, expiring, payments), payments.size() + " payments for " + paidConsents.size() + " consents");
     }
 
     @Test
@@ -242,6 +249,318 @@ class ReplicasIT {
         assertThat(Received.count(Received.all(http, stack).stream()
                 .filter(d -> id.equals(d.path("event").path("subject").asText())).toList(), "consent:consumed")).isEqualTo(1);
         assertThat(events.get(events.size() - 1).path("event").path("data").path("outcome").asText()).isEqualTo("SETTLED");
+        DrillReport.record("automatic payment while payment- then consent-service are down", Received.all(http, stack),
+                List.of(id), paymentsOf(id) + " payment");
+    }
+
+    /**
+     * Drill: every consumer group with effects (the dispatcher's webhooks, payment-service's automatic
+     * payments, consent-service's reading of payments) reset to the start of its topics while its
+     * instances are down, so every event so far is read again: no webhook is sent twice and no payment
+     * is made twice.
+     */
+    @Test
+    @Order(4)
+    void everyEventReadAgainAfterAnOffsetResetSendsNoWebhookAndMakesNoPaymentTwice() throws Exception {
+        int consentUp = survivors.get("consent-service");
+        int paymentUp = survivors.get("payment-service");
+        List<JsonNode> before = Received.all(http, stack);
+        long paymentsBefore = answeredPayments();
+        stack.kill("webhook-dispatcher", 1);
+        stack.kill("payment-service", paymentUp);
+        stack.kill("consent-service", consentUp);
+
+        Map<String, Long> reread = new java.util.TreeMap<>();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + stack.ports().kafka()))) {
+            for (String group : List.of("webhook-dispatcher", "payment-service", "consent-service")) {
+                reread.put(group, resetToEarliest(admin, group));
+            }
+            assertThat(reread.get("webhook-dispatcher")).as("the dispatcher reads again every event it had read")
+                    .isGreaterThanOrEqualTo(before.size());
+            stack.restart("consent-service", consentUp);
+            stack.restart("payment-service", paymentUp);
+            stack.restart("webhook-dispatcher", 1);
+            http = DevHttp.trustingDevelopmentCa(dataDir);
+            for (String group : reread.keySet()) {
+                awaitCaughtUp(admin, group);
+            }
+        }
+        Thread.sleep(6_000); // longer than the dispatcher's lease and the automatic-payment worker's tick
+
+        List<JsonNode> after = Received.all(http, stack);
+        assertThat(after).as("no webhook sent again after %s events were read again", reread).hasSameSizeAs(before);
+        assertThat(answeredPayments()).as("no payment made again").isEqualTo(paymentsBefore);
+        DrillReport.record("consumer groups reset to the start (" + reread.values().stream().mapToLong(Long::longValue).sum()
+                        + " events read again)", after,
+                after.stream().map(d -> d.path("event").path("subject").asText()).distinct().toList(),
+                "payments " + paymentsBefore + " before, " + answeredPayments() + " after");
+    }
+
+    /**
+     * Drill: certificate-vault down. A consent needs the partner's keys (the request to the bank is
+     * signed through the vault): the partner gets 503 in Open Finance's shape with Retry-After, and the
+     * same request with the same idempotency key, once the vault is back, completes that one consent
+     * (Ponte records the consent before it calls the bank, with its id as the bank's idempotency key):
+     * one consent, not two.
+     */
+    @Test
+    @Order(5)
+    void whileTheVaultIsDownACallThatNeedsItIs503AndWritesNothingThenTheRetrySucceeds() throws Exception {
+        // consent-service has the vault's token keys cached (a partner call verified with them), so the call
+        // below gets past authentication to the work that needs the vault
+        send("GET", consents() + "/" + UUID.randomUUID(), null, 404);
+        stack.kill("certificate-vault", 0);
+        String key = UUID.randomUUID().toString();
+        long consentsBefore = paymentConsents();
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(consents()))
+                .header("content-type", "application/json").header("authorization", "Bearer " + partner.token())
+                .header("x-idempotency-key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        TestPartner.paymentConsentRequest("40.00", PARTNER_RETURN)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        JsonNode error = JSON.readTree(refused.body());
+        assertThat(error.path("errors").path(0).path("code").asText()).isEqualTo("SERVICO_INDISPONIVEL");
+        assertThat(error.path("meta").path("requestDateTime").asText()).isNotBlank();
+
+        stack.restart("certificate-vault", 0);
+        JsonNode consent = partner.sendWithKey("POST", consents(), key, TestPartner.paymentConsentRequest("40.00", PARTNER_RETURN), 201);
+        assertThat(TestPartner.decideAtTheBank(http, consents(), consent.path("authorisationUrl").asText(), "approve")
+                .toString()).contains("status=AUTHORISED");
+        assertThat(paymentConsents()).as("the retry completed the consent the refused call recorded").isEqualTo(consentsBefore + 1);
+        String id = consent.path("id").asText();
+        DrillReport.record("certificate-vault down (503, then the retry)", Received.untilType(http, stack, id, "consent:approved"),
+                List.of(id), "1 consent");
+    }
+
+    /**
+     * Drill: the Kafka broker goes away for 10 s and comes back while consents are created and
+     * payments made. Partner calls go on (they need no Kafka); the events wait in the outboxes and
+     * the consumers' offsets, and arrive once each, none missing.
+     */
+    @Test
+    @Order(6)
+    void kafkaStoppedAndRestartedWhileEventsFlowLosesAndDuplicatesNothing() throws Exception {
+        List<String> approved = approvedConsents(3, "5");
+        Load load = Load.start(approved, 3);
+        Thread.sleep(500);
+        stack.stopAndRestartKafka(Duration.ofSeconds(10));
+        load.awaitDone();
+        drillVerdict("Kafka broker down 10 s, then back, under load", load);
+    }
+
+    /**
+     * Drill: PostgreSQL crashes (SIGKILL) and comes back after 10 s while consents are created and
+     * payments made. The services say they are not ready meanwhile, and partners get 503 in Open
+     * Finance's shape; retried with the same idempotency keys, every call completes once and every
+     * event arrives once.
+     */
+    @Test
+    @Order(7)
+    void postgresCrashedAndRestartedUnderLoadLosesAndDuplicatesNothing() throws Exception {
+        List<String> approved = approvedConsents(3, "6");
+        Load load = Load.start(approved, 3);
+        Thread.sleep(500);
+        java.util.concurrent.CompletableFuture<Boolean> seenNotReady = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.ports().consent() + "/q/health/ready"))
+                            .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 503) {
+                        return true;
+                    }
+                } catch (Exception e) {
+                    // a refused connection is not the answer this waits for
+                }
+                sleep(200);
+            }
+            return false;
+        });
+        stack.crashAndRestartPostgres(Duration.ofSeconds(10));
+        assertThat(seenNotReady.get()).as("consent-service reported not ready while PostgreSQL was down").isTrue();
+        load.awaitDone();
+        assertThat(load.refusals).as("what partners got while the database was down")
+                .allMatch(r -> r.startsWith("503 SERVICO_INDISPONIVEL") || r.startsWith("connection"));
+        drillVerdict("PostgreSQL killed (SIGKILL), back after 10 s, under load", load);
+    }
+
+    /** Consents created and approved at the bank, ready to pay. */
+    private static List<String> approvedConsents(int count, String amountPrefix) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            JsonNode consent = send("POST", consents(), TestPartner.paymentConsentRequest(amountPrefix + i + ".00", PARTNER_RETURN), 201);
+            assertThat(TestPartner.decideAtTheBank(http, consents(), consent.path("authorisationUrl").asText(), "approve")
+                    .toString()).contains("status=AUTHORISED");
+            ids.add(consent.path("id").asText());
+        }
+        return ids;
+    }
+
+    /**
+     * A partner's traffic through an outage: each approved consent paid, and new consents created,
+     * every call retried with its idempotency key until it is answered 201, as a partner would.
+     */
+    private static final class Load {
+        final List<String> paidConsents;
+        final List<String> payments = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<String> created = java.util.Collections.synchronizedList(new ArrayList<>());
+        final List<String> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
+        final java.util.concurrent.CompletableFuture<Void> done;
+
+        private Load(List<String> paidConsents, int newConsents) {
+            this.paidConsents = paidConsents;
+            this.done = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < Math.max(paidConsents.size(), newConsents); i++) {
+                    if (i < paidConsents.size()) {
+                        payments.add(untilCreated(paymentsUrl(), Map.of("consentId", paidConsents.get(i),
+                                "cnpjInitiator", "11222333000181", "remittanceInformation", "Pagamento no exercicio")));
+                    }
+                    if (i < newConsents) {
+                        created.add(untilCreated(consents(), TestPartner.paymentConsentRequest("7" + i + ".00", PARTNER_RETURN)));
+                    }
+                }
+            });
+        }
+
+        static Load start(List<String> paidConsents, int newConsents) {
+            return new Load(paidConsents, newConsents);
+        }
+
+        void awaitDone() throws Exception {
+            done.get(3, java.util.concurrent.TimeUnit.MINUTES);
+        }
+
+        private String untilCreated(String url, Object body) {
+            String key = UUID.randomUUID().toString();
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (true) {
+                try {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                            .header("content-type", "application/json").header("authorization", "Bearer " + partner.token())
+                            .header("x-idempotency-key", key).timeout(Duration.ofSeconds(30))
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 201) {
+                        return JSON.readTree(response.body()).path("id").asText();
+                    }
+                    refusals.add(response.statusCode() + " " + JSON.readTree(response.body()).path("errors").path(0).path("code").asText());
+                } catch (Exception e) {
+                    refusals.add("connection " + e.getClass().getSimpleName());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(url + " never answered 201: " + refusals);
+                }
+                sleep(500);
+            }
+        }
+    }
+
+    /** Every payment of the load settled once, every event of its subjects arrived once and in full. */
+    private static void drillVerdict(String drill, Load load) throws Exception {
+        for (String payment : load.payments) {
+            Received.untilType(http, stack, payment, "payment:status:changed", "ACSC");
+        }
+        for (String consentId : load.paidConsents) {
+            Received.untilType(http, stack, consentId, "consent:finish");
+        }
+        for (String consentId : load.created) {
+            // created at the bank; or, when the outage outlasted the consent's 20 s authorisation window,
+            // expired before the retry reached the bank (the retry then answers the expired consent)
+            Received.until(http, stack, consentId, events -> events.stream().anyMatch(e -> Received.is(e, "after:consent:create")
+                    || Received.is(e, "consent:expired")));
+        }
+        Thread.sleep(6_000); // longer than the dispatcher's lease: a delivery sent twice would be here by now
+        List<String> subjects = concat(load.paidConsents, load.payments, load.created);
+        List<JsonNode> deliveries = Received.all(http, stack).stream()
+                .filter(d -> subjects.contains(d.path("event").path("subject").asText())).toList();
+        Map<String, Long> byEventId = deliveries.stream().collect(Collectors.groupingBy(
+                d -> d.path("event").path("id").asText(), Collectors.counting()));
+        assertThat(byEventId.values()).as("events delivered more than once").allMatch(n -> n == 1);
+        Map<String, List<Long>> sequences = deliveries.stream().collect(Collectors.groupingBy(
+                d -> d.path("event").path("subject").asText(),
+                Collectors.mapping(d -> d.path("event").path("sequence").asLong(), Collectors.toList())));
+        for (String subject : subjects) {
+            List<Long> seen = sequences.get(subject).stream().sorted().toList();
+            assertThat(seen).as(subject).isEqualTo(java.util.stream.LongStream.rangeClosed(1, seen.size()).boxed().toList());
+        }
+        long made = 0;
+        for (String consentId : load.paidConsents) {
+            made += paymentsOf(consentId);
+        }
+        assertThat(made).as("payments made").isEqualTo(load.paidConsents.size());
+        DrillReport.record(drill, deliveries, subjects, made + " payments for " + load.paidConsents.size()
+                + " consents, " + load.created.size() + " consents created; partners were answered " + load.refusals.size()
+                + " times before 201");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String paymentsUrl() {
+        return "http://localhost:" + stack.ports().payment() + "/v1/pix/payments";
+    }
+
+    /** Moves the group's committed offsets to the start of each partition; answers how many records it will read again. */
+    private static long resetToEarliest(Admin admin, String group) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> earliest = new java.util.HashMap<>();
+        committed.keySet().forEach(tp -> earliest.put(tp, OffsetSpec.earliest()));
+        Map<TopicPartition, OffsetAndMetadata> start = new java.util.HashMap<>();
+        admin.listOffsets(earliest).all().get().forEach((tp, info) -> start.put(tp, new OffsetAndMetadata(info.offset())));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                admin.alterConsumerGroupOffsets(group, start).all().get();
+                break;
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the killed members leave the group when their session times out (8 s here)
+                assertThat(System.nanoTime()).as("group %s empties: %s", group, e.getCause()).isLessThan(deadline);
+                Thread.sleep(1_000);
+            }
+        }
+        return committed.entrySet().stream().mapToLong(e -> e.getValue().offset() - start.get(e.getKey()).offset()).sum();
+    }
+
+    /** Waits until the group has committed the end of every partition it reads. */
+    private static void awaitCaughtUp(Admin admin, String group) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            Map<TopicPartition, org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo> ends =
+                    admin.listOffsets(latest).all().get();
+            if (committed.entrySet().stream().allMatch(e -> e.getValue().offset() >= ends.get(e.getKey()).offset())) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("group %s reads everything again", group).isLessThan(deadline);
+            Thread.sleep(1_000);
+        }
+    }
+
+    private static long answeredPayments() throws Exception {
+        try (java.sql.Connection c = paymentDatabase();
+             java.sql.ResultSet rs = c.createStatement().executeQuery("select count(*) from pix_payment where initiation = 'ANSWERED'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long paymentConsents() throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + stack.ports().postgres()
+                + "/consent", "postgres", "postgres");
+             java.sql.ResultSet rs = c.createStatement().executeQuery("select count(*) from payment_consent")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** The attempts recorded for a consent's automatic payment; -1 once there is none to make. */

@@ -158,12 +158,14 @@ final class TestPartner {
      * Registers the stack's webhook receiver as this partner's endpoint (ordered: each subject's events
      * in sequence) and gives it the secret, so it verifies every signature ({@link Received}).
      */
-    void receiveWebhooks(Devstack stack, String path) throws Exception {
+    /** Registers the stack's receiver as this partner's endpoint; answers the endpoint's signing secret. */
+    String receiveWebhooks(Devstack stack, String path) throws Exception {
         String secret = send("POST", "http://localhost:" + stack.ports().webhook() + "/v1/webhook-endpoints",
                 Map.of("url", "http://127.0.0.1:" + stack.ports().demoReceiver() + path, "ordered", true), 201)
                 .path("secret").asText();
         http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().demoReceiver() + "/secret"))
                 .PUT(HttpRequest.BodyPublishers.ofString(secret)).build(), HttpResponse.BodyHandlers.discarding());
+        return secret;
     }
 
     /** {@link #send} with an {@code x-idempotency-key}. */

@@ -37,8 +37,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres; // null when attached to a server owned by someone else
     private final int port;
+    private final Path dataDir; // null for throw-away data
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port, Path dataDir) {
+        this.dataDir = dataDir;
         this.postgres = postgres;
         this.port = port;
     }
@@ -86,12 +88,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         LOG.info("PostgreSQL started on {}:{} in {} ms{}", HOST, postgres.getPort(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin), dataDir != null ? ", data in " + dataDir : "");
-        return new EmbeddedPostgresServer(postgres, postgres.getPort());
+        return new EmbeddedPostgresServer(postgres, postgres.getPort(), dataDir == null ? null : dataDir.toAbsolutePath());
     }
 
     /** A handle on a server started elsewhere (e.g. by another class loader); {@link #close()} leaves it running. */
     static EmbeddedPostgresServer attach(int port) {
-        return new EmbeddedPostgresServer(null, port);
+        return new EmbeddedPostgresServer(null, port, null);
     }
 
     /**
@@ -207,6 +209,40 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     static String quoteIdentifier(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * Kills the postmaster with SIGKILL, as a crash would: no shutdown checkpoint, connections cut.
+     * Started again on the same data directory, PostgreSQL recovers from its WAL.
+     */
+    public void kill() {
+        if (postgres == null) {
+            throw new IllegalStateException("Only a server started here can be killed");
+        }
+        if (dataDir == null) {
+            throw new IllegalStateException("A server on throw-away data is not killed: it would not come back");
+        }
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).trim());
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no postmaster " + pid));
+            postmaster.destroyForcibly();
+            postmaster.onExit().get(20, TimeUnit.SECONDS);
+            // its backends notice the postmaster is gone and exit; wait until none holds the port
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (System.nanoTime() < deadline && Ports.listening(port)) {
+                Thread.sleep(100);
+            }
+            LOG.info("PostgreSQL on {} killed (pid {})", port, pid);
+            // let go of the data directory's lock this JVM holds, so that it can be started again here
+            try {
+                postgres.close();
+            } catch (IOException | RuntimeException expected) {
+                LOG.debug("Closing the killed PostgreSQL's handle", expected);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not kill PostgreSQL on port " + port, e);
+        }
     }
 
     /** Stops PostgreSQL (fast shutdown). A temporary data directory is deleted, a given one is kept. */

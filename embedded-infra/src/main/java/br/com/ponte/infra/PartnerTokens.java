@@ -41,6 +41,12 @@ public final class PartnerTokens {
                 .expiresIn(900).sign(keys.getPrivate());
     }
 
+    /** The key these tokens are signed with, for tests that sign tokens wrong in one way (issuer, audience). */
+    public static synchronized java.security.PrivateKey signingKey() {
+        init();
+        return keys.getPrivate();
+    }
+
     /** A token that is correct in every way but expired. */
     public static String expired(String partnerId) {
         init();

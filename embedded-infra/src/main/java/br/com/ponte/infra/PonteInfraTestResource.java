@@ -38,7 +38,7 @@ public class PonteInfraTestResource implements QuarkusTestResourceLifecycleManag
     /** The event topics of the platform; each also gets a {@code .dlq} twin. */
     public static final List<String> EVENT_TOPICS = List.of(
             "consent.events", "payment.events", "sharing.events", "collection.events", "certificate.events",
-            "webhook.events", "webhook.dead-letters");
+            "webhook.events", "webhook.dead-letters", "audit.events");
 
     private String database = DEFAULT_DATABASE;
     private final List<String> extraTopics = new ArrayList<>();

@@ -19,4 +19,14 @@ final class Ports {
             throw new UncheckedIOException("Could not find a free port", e);
         }
     }
+
+    /** Whether something accepts connections on the loopback port. */
+    static boolean listening(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }

@@ -53,6 +53,7 @@ public final class VaultKeys implements AutoCloseable {
                 .putHeader("authorization", authorization)
                 .timeout(timeout.toMillis())
                 .sendJsonObject(new JsonObject(Map.of("claims", claims, "type", type == null ? "JWT" : type)))
+                .onFailure().transform(e -> new VaultUnavailableException("a signature", e))
                 .map(response -> body(response).path("jws").asText());
     }
 
@@ -62,6 +63,7 @@ public final class VaultKeys implements AutoCloseable {
                 .putHeader("authorization", authorization)
                 .timeout(timeout.toMillis())
                 .send()
+                .onFailure().transform(e -> new VaultUnavailableException("the transport identity", e))
                 .map(response -> {
                     JsonNode body = body(response);
                     return new TransportIdentity(body.path("certificateChainPem").asText(), body.path("privateKeyPem").asText());
@@ -73,6 +75,7 @@ public final class VaultKeys implements AutoCloseable {
                 .putHeader("authorization", authorization)
                 .timeout(timeout.toMillis())
                 .send()
+                .onFailure().transform(e -> new VaultUnavailableException("the transmitter's client", e))
                 .map(response -> {
                     JsonNode body = body(response);
                     java.util.List<String> redirectUris = new java.util.ArrayList<>();
@@ -84,6 +87,9 @@ public final class VaultKeys implements AutoCloseable {
     }
 
     private static JsonNode body(HttpResponse<Buffer> response) {
+        if (response.statusCode() >= 502 && response.statusCode() <= 504) {
+            throw new VaultUnavailableException("a partner's keys", response.statusCode());
+        }
         if (response.statusCode() != 200) {
             String code = "http_" + response.statusCode();
             try {

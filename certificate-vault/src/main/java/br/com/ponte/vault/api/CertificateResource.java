@@ -10,6 +10,7 @@ import br.com.ponte.vault.domain.TokenSigner;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,6 +37,7 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll // the partner's access token is verified in process by TokenSigner
+@SecurityRequirement(name = "partnerToken")
 public class CertificateResource {
 
     private final TokenSigner tokens;

@@ -2,11 +2,14 @@ package br.com.ponte.vault.api;
 
 import br.com.ponte.kit.api.ApiException;
 import br.com.ponte.kit.api.ErrorResponse;
+import br.com.ponte.kit.audit.Actor;
+import br.com.ponte.kit.audit.Audit;
 import br.com.ponte.vault.domain.OfbOrganization;
 import br.com.ponte.vault.domain.TokenSigner;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,7 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -29,14 +34,17 @@ import java.util.regex.Pattern;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll // the partner's access token is verified in process by TokenSigner
+@SecurityRequirement(name = "partnerToken")
 public class OfbCredentialsResource {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final TokenSigner tokens;
+    private final Audit audit;
 
-    public OfbCredentialsResource(TokenSigner tokens) {
+    public OfbCredentialsResource(TokenSigner tokens, Audit audit) {
         this.tokens = tokens;
+        this.audit = audit;
     }
 
     /** The partner's identity in Open Finance Brasil's directory. */
@@ -57,11 +65,22 @@ public class OfbCredentialsResource {
         }
         return Panache.withTransaction(() -> OfbOrganization.<OfbOrganization>findById(partnerId).chain(existing -> {
             OfbOrganization organization = existing != null ? existing : new OfbOrganization();
+            Map<String, String> details = new LinkedHashMap<>();
+            if (existing != null) {
+                details.put("previousOrganizationId", existing.organizationId);
+                details.put("previousSoftwareStatementId", existing.softwareStatementId);
+            }
             organization.partnerId = partnerId;
             organization.organizationId = request.organizationId().strip();
             organization.softwareStatementId = request.softwareStatementId().strip();
             organization.updatedAt = Instant.now();
-            return organization.persist().replaceWith(view(organization));
+            details.put("organizationId", organization.organizationId);
+            details.put("softwareStatementId", organization.softwareStatementId);
+            return organization.persist()
+                    .call(() -> audit.record(Actor.partner(partnerId.toString()),
+                            existing != null ? "ofb-credentials.changed" : "ofb-credentials.set", "ofb-credentials",
+                            partnerId.toString(), partnerId.toString(), details, organization.updatedAt))
+                    .replaceWith(view(organization));
         }));
     }
 

@@ -7,6 +7,7 @@ import br.com.ponte.vault.domain.TransmitterRegistration;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll // the partner's access token is verified in process by TokenSigner
+@SecurityRequirement(name = "partnerToken")
 public class TransmitterResource {
 
     private static final Pattern AUTHORISATION_SERVER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");

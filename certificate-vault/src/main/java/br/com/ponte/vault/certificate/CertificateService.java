@@ -1,6 +1,8 @@
 package br.com.ponte.vault.certificate;
 
 import br.com.ponte.kit.api.ApiException;
+import br.com.ponte.kit.audit.Actor;
+import br.com.ponte.kit.audit.Audit;
 import br.com.ponte.kit.crypto.EnvelopeCipher;
 import br.com.ponte.vault.domain.OfbOrganization;
 import br.com.ponte.vault.domain.StoredCertificate;
@@ -17,6 +19,8 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -30,11 +34,13 @@ public class CertificateService {
     private final CertificateInspector inspector;
     private final EnvelopeCipher cipher;
     private final Vertx vertx;
+    private final Audit audit;
 
-    public CertificateService(CertificateInspector inspector, EnvelopeCipher cipher, Vertx vertx) {
+    public CertificateService(CertificateInspector inspector, EnvelopeCipher cipher, Vertx vertx, Audit audit) {
         this.inspector = inspector;
         this.cipher = cipher;
         this.vertx = vertx;
+        this.audit = audit;
     }
 
     /** A new certificate; refused while the partner has an ACTIVE one of that usage (replace it instead). */
@@ -46,7 +52,9 @@ public class CertificateService {
                                         + usage + " certificate (" + active.id + "); replace it with PUT /v1/certificates/"
                                         + active.id);
                             }
-                            return created.persist();
+                            return created.persist().call(() -> audit.record(Actor.partner(partnerId.toString()),
+                                    "certificate.uploaded", "certificate", created.id.toString(), partnerId.toString(),
+                                    describe(created), created.createdAt));
                         }))
                 .onFailure(CertificateService::isSecondActive).transform(e -> ApiException.conflict(
                         "CERTIFICADO_ATIVO_EXISTENTE", "Another " + usage + " certificate was activated meanwhile"))
@@ -68,7 +76,16 @@ public class CertificateService {
                             current.replaced(Instant.now());
                             created.replacesId = current.id;
                             // the old one leaves ACTIVE before the new one enters it (one active per usage)
-                            return current.persistAndFlush().chain(created::persist);
+                            Actor partner = Actor.partner(partnerId.toString());
+                            Map<String, String> uploaded = describe(created);
+                            uploaded.put("replaces", current.id.toString());
+                            Map<String, String> replaced = describe(current);
+                            replaced.put("replacedBy", created.id.toString());
+                            return current.persistAndFlush().chain(created::persist)
+                                    .call(() -> audit.record(partner, "certificate.uploaded", "certificate",
+                                            created.id.toString(), partnerId.toString(), uploaded, created.createdAt))
+                                    .call(() -> audit.record(partner, "certificate.replaced", "certificate",
+                                            current.id.toString(), partnerId.toString(), replaced, current.replacedAt));
                         }))
                 .onFailure(CertificateService::isSecondActive).transform(e -> ApiException.conflict(
                         "CERTIFICADO_ATIVO_EXISTENTE", "Another certificate was activated meanwhile"))
@@ -85,8 +102,25 @@ public class CertificateService {
                 return Uni.createFrom().item(certificate);
             }
             certificate.revoke(reason, Instant.now());
-            return certificate.persist().replaceWith(certificate);
+            Map<String, String> details = describe(certificate);
+            if (reason != null) {
+                details.put("reason", reason);
+            }
+            return certificate.persist()
+                    .call(() -> audit.record(Actor.partner(partnerId.toString()), "certificate.revoked", "certificate",
+                            certificate.id.toString(), partnerId.toString(), details, certificate.revokedAt))
+                    .replaceWith(certificate);
         }));
+    }
+
+    /** What the audit log says of a certificate: public facts only (never its key). */
+    public static Map<String, String> describe(StoredCertificate certificate) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("usage", certificate.usage.name());
+        details.put("serialNumber", certificate.serialNumber);
+        details.put("fingerprintSha256", certificate.fingerprintSha256);
+        details.put("notAfter", String.valueOf(certificate.notAfter));
+        return details;
     }
 
     private static void requireActive(StoredCertificate certificate, UUID id) {

@@ -1,6 +1,8 @@
 package br.com.ponte.vault.certificate;
 
 import br.com.ponte.events.data.CertificateExpiring;
+import br.com.ponte.kit.audit.Actor;
+import br.com.ponte.kit.audit.Audit;
 import br.com.ponte.kit.outbox.Outbox;
 import br.com.ponte.vault.VaultConfig;
 import br.com.ponte.vault.domain.StoredCertificate;
@@ -28,10 +30,12 @@ public class ExpiryWatcher {
     private static final Logger LOG = Logger.getLogger(ExpiryWatcher.class);
 
     private final Outbox outbox;
+    private final Audit audit;
     private final List<Integer> thresholds;
 
-    public ExpiryWatcher(Outbox outbox, VaultConfig config) {
+    public ExpiryWatcher(Outbox outbox, Audit audit, VaultConfig config) {
         this.outbox = outbox;
+        this.audit = audit;
         this.thresholds = config.expiryNoticeDays().stream().sorted().toList();
     }
 
@@ -61,7 +65,8 @@ public class ExpiryWatcher {
         if (!certificate.notAfter.isAfter(now)) {
             certificate.status = StoredCertificate.Status.EXPIRED;
             LOG.infof("Certificate %s (%s) of partner %s expired", certificate.id, certificate.usage, certificate.partnerId);
-            return Uni.createFrom().voidItem();
+            return audit.record(Actor.system("expiry-watcher"), "certificate.expired", "certificate", certificate.id.toString(),
+                    certificate.partnerId.toString(), CertificateService.describe(certificate), now);
         }
         Duration left = Duration.between(now, certificate.notAfter);
         Integer due = thresholds.stream().filter(days -> left.compareTo(Duration.ofDays(days)) <= 0).findFirst().orElse(null);

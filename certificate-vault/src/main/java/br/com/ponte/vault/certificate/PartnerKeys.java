@@ -49,8 +49,12 @@ public class PartnerKeys {
 
     /** A PS256 signature by the partner's active signing key, kid = its RFC 7638 thumbprint. */
     public Uni<String> sign(UUID partnerId, Map<String, Object> claims, String type) {
-        return active(partnerId, CertificateUsage.SIGNING).chain(certificate -> vertx.executeBlocking(
-                Uni.createFrom().item(() -> signer(certificate).signNow(claims, type))));
+        return active(partnerId, CertificateUsage.SIGNING).chain(certificate -> sign(certificate, claims, type));
+    }
+
+    /** A PS256 signature by this (signing) certificate's key, kid = its RFC 7638 thumbprint. */
+    public Uni<String> sign(StoredCertificate certificate, Map<String, Object> claims, String type) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> signer(certificate).signNow(claims, type)));
     }
 
     /** A signer for the partner's active signing key, for the vault's own calls (DCR). */
@@ -60,8 +64,12 @@ public class PartnerKeys {
 
     /** The partner's transport certificate chain and key, for mutual TLS. */
     public Uni<TransportIdentity> transportIdentity(UUID partnerId) {
-        return active(partnerId, CertificateUsage.TRANSPORT).map(certificate -> new TransportIdentity(certificate.chainPem,
-                PemFiles.encode(privateKey(certificate))));
+        return active(partnerId, CertificateUsage.TRANSPORT).map(this::transportIdentity);
+    }
+
+    /** This (transport) certificate's chain and key, for mutual TLS. */
+    public TransportIdentity transportIdentity(StoredCertificate certificate) {
+        return new TransportIdentity(certificate.chainPem, PemFiles.encode(privateKey(certificate)));
     }
 
     LocalJwsSigner signer(StoredCertificate certificate) {

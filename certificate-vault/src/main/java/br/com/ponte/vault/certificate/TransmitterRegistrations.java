@@ -4,6 +4,8 @@ import br.com.ponte.fapi.FapiClient;
 import br.com.ponte.fapi.FapiException;
 import br.com.ponte.fapi.Registration;
 import br.com.ponte.kit.api.ApiException;
+import br.com.ponte.kit.audit.Actor;
+import br.com.ponte.kit.audit.Audit;
 import br.com.ponte.kit.crypto.EnvelopeCipher;
 import br.com.ponte.vault.VaultConfig;
 import br.com.ponte.vault.domain.OfbOrganization;
@@ -49,12 +51,14 @@ public class TransmitterRegistrations {
     private final Vertx vertx;
     private final WebClient directory;
     private final String transmitterTrust;
+    private final Audit audit;
 
-    public TransmitterRegistrations(VaultConfig config, PartnerKeys keys, EnvelopeCipher cipher, Vertx vertx) {
+    public TransmitterRegistrations(VaultConfig config, PartnerKeys keys, EnvelopeCipher cipher, Vertx vertx, Audit audit) {
         this.config = config;
         this.keys = keys;
         this.cipher = cipher;
         this.vertx = vertx;
+        this.audit = audit;
         this.directory = WebClient.create(vertx, new WebClientOptions().setConnectTimeout((int) TIMEOUT.toMillis()));
         this.transmitterTrust = PemFiles.encode(PemFiles.certificates(config.transmitterTrustAnchors().orElse(List.of()),
                 "ponte.vault.transmitter-trust-anchors")).trim();
@@ -73,13 +77,26 @@ public class TransmitterRegistrations {
                                                     List<String> redirectUris) {
         return Panache.withTransaction(() -> TransmitterRegistration.find(partnerId, authorisationServerId).chain(existing -> {
             TransmitterRegistration registration = existing != null ? existing : newRegistration(partnerId, authorisationServerId);
+            Map<String, String> previous = new LinkedHashMap<>();
+            if (existing != null) {
+                previous.put("previousClientId", existing.clientId);
+                previous.put("previousSource", existing.source);
+            }
             registration.clientId = clientId;
             registration.source = TransmitterRegistration.MANUAL;
             registration.redirectUris = redirectUris == null || redirectUris.isEmpty() ? null : String.join(" ", redirectUris);
             registration.registrationClientUri = null;
             registration.sealRegistrationAccessToken(null);
             registration.updatedAt = Instant.now();
-            return registration.persist().replaceWith(registration);
+            return registration.persist()
+                    .call(() -> {
+                        Map<String, String> details = describe(registration, existing);
+                        details.putAll(previous);
+                        return audit.record(Actor.partner(partnerId.toString()), "transmitter-client.set",
+                                "transmitter-registration", authorisationServerId, partnerId.toString(), details,
+                                registration.updatedAt);
+                    })
+                    .replaceWith(registration);
         }));
     }
 
@@ -135,6 +152,8 @@ public class TransmitterRegistrations {
                                                String issuer, Registration registration, List<String> redirectUris) {
         return Panache.withTransaction(() -> TransmitterRegistration.find(partnerId, authorisationServerId).chain(existing -> {
             TransmitterRegistration stored = existing != null ? existing : newRegistration(partnerId, authorisationServerId);
+            String previousSource = existing == null ? null : existing.source;
+            String previousClientId = existing == null ? null : existing.clientId;
             stored.clientId = registration.clientId();
             stored.source = TransmitterRegistration.DCR;
             stored.issuer = issuer;
@@ -145,8 +164,29 @@ public class TransmitterRegistrations {
                     registration.registrationAccessToken().getBytes(StandardCharsets.UTF_8), stored.sealId()));
             stored.updatedAt = Instant.now();
             LOG.infof("Partner %s registered at %s as client %s", partnerId, authorisationServerId, stored.clientId);
-            return stored.persist().replaceWith(stored);
+            Map<String, String> details = describe(stored, existing);
+            details.put("issuer", issuer);
+            if (previousClientId != null) {
+                details.put("previousClientId", previousClientId);
+                details.put("previousSource", previousSource);
+            }
+            return stored.persist()
+                    .call(() -> audit.record(Actor.partner(partnerId.toString()),
+                            existing != null && TransmitterRegistration.DCR.equals(previousSource) ? "transmitter-registration.updated"
+                                    : "transmitter-registration.created",
+                            "transmitter-registration", authorisationServerId, partnerId.toString(), details, stored.updatedAt))
+                    .replaceWith(stored);
         }));
+    }
+
+    /** What the audit log says of a registration: the client and where; never the registration access token. */
+    private static Map<String, String> describe(TransmitterRegistration registration, TransmitterRegistration existing) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("authorisationServerId", registration.authorisationServerId);
+        details.put("clientId", registration.clientId);
+        details.put("source", registration.source);
+        details.put("change", existing == null ? "created" : "updated");
+        return details;
     }
 
     /** The redirect URIs the transmitter answered it registered (RFC 7591 echoes them), else those sent. */

@@ -1,6 +1,8 @@
 package br.com.ponte.vault.domain;
 
 import br.com.ponte.kit.api.ApiException;
+import br.com.ponte.kit.audit.Actor;
+import br.com.ponte.kit.audit.Audit;
 import br.com.ponte.vault.VaultConfig;
 import br.com.ponte.vault.crypto.SecretHasher;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -14,6 +16,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 
 @ApplicationScoped
 public class PartnerService {
@@ -24,12 +27,14 @@ public class PartnerService {
     private final VaultConfig config;
     private final SecretHasher hasher;
     private final Vertx vertx;
+    private final Audit audit;
     private final SecureRandom random = new SecureRandom();
 
-    public PartnerService(VaultConfig config, SecretHasher hasher, Vertx vertx) {
+    public PartnerService(VaultConfig config, SecretHasher hasher, Vertx vertx, Audit audit) {
         this.config = config;
         this.hasher = hasher;
         this.vertx = vertx;
+        this.audit = audit;
     }
 
     /** Checks the operator's admin bearer token in constant time. */
@@ -48,7 +53,11 @@ public class PartnerService {
         String secret = "pcs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
         return offloop(() -> hasher.hash(secret))
                 .chain(hash -> Panache.withTransaction(() ->
-                        Partner.register(name, clientId, hash, Instant.now()).<Partner>persist()))
+                        Partner.register(name, clientId, hash, Instant.now()).<Partner>persist()
+                                // the operator created it and its API credentials (the client id; never the secret)
+                                .call(partner -> audit.record(Actor.operator(), "partner.created", "partner",
+                                        partner.id.toString(), partner.id.toString(),
+                                        Map.of("name", partner.name, "clientId", partner.clientId), partner.createdAt))))
                 .map(partner -> new Registered(partner, secret));
     }
 

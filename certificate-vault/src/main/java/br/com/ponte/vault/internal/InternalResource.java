@@ -1,7 +1,11 @@
 package br.com.ponte.vault.internal;
 
+import br.com.ponte.fapi.TransportIdentity;
 import br.com.ponte.kit.api.ApiException;
+import br.com.ponte.kit.audit.Actor;
+import br.com.ponte.kit.audit.Audit;
 import br.com.ponte.kit.security.InternalCallers;
+import br.com.ponte.vault.certificate.CertificateService;
 import br.com.ponte.vault.certificate.CertificateUsage;
 import br.com.ponte.vault.certificate.PartnerKeys;
 import br.com.ponte.vault.domain.OfbOrganization;
@@ -21,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Map;
@@ -32,7 +35,8 @@ import java.util.UUID;
  * for a partner: signatures by the partner's signing key, the transport identity for mutual TLS,
  * and the partner's client at a transmitter. Only authenticated services reach it
  * ({@link InternalCallers}); it is not exposed to partners (deploy it on an internal port or path
- * the ingress does not route). Every release of a transport key is audited (never the key).
+ * the ingress does not route). Every use of a partner's key is in the audit log (service, partner,
+ * certificate, what for; never the key, the claims or the signature), committed before the answer.
  */
 @Path("/internal/v1/partners/{partnerId}")
 @Tag(name = "Internal (platform services only)")
@@ -41,14 +45,14 @@ import java.util.UUID;
 @PermitAll // service credentials are checked by InternalCallers
 public class InternalResource {
 
-    private static final Logger AUDIT = Logger.getLogger("ponte.vault.audit");
-
     private final InternalCallers callers;
     private final PartnerKeys keys;
+    private final Audit audit;
 
-    public InternalResource(InternalCallers callers, PartnerKeys keys) {
+    public InternalResource(InternalCallers callers, PartnerKeys keys, Audit audit) {
         this.callers = callers;
         this.keys = keys;
+        this.audit = audit;
     }
 
     public record SignRequest(Map<String, Object> claims, String type) {
@@ -76,12 +80,38 @@ public class InternalResource {
             description = "For client assertions, request objects and signed payment bodies. Header kid = the key's RFC 7638 thumbprint.")
     public Uni<SignResponse> sign(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                   @PathParam("partnerId") String partnerId, SignRequest request) {
-        callers.authenticate(authorization);
+        String service = callers.authenticate(authorization);
         UUID partner = ApiException.uuidOrNotFound(partnerId, "partner");
         if (request == null || request.claims() == null || request.claims().isEmpty()) {
             throw ApiException.unprocessable("PARAMETRO_NAO_INFORMADO", "'claims' is required");
         }
-        return keys.sign(partner, request.claims(), request.type() == null ? "JWT" : request.type()).map(SignResponse::new);
+        String type = request.type() == null ? "JWT" : request.type();
+        // signed first, answered only once the use of the key is in the audit log
+        return keys.active(partner, CertificateUsage.SIGNING).chain(certificate -> keys.sign(certificate, request.claims(), type)
+                .call(jws -> {
+                    Map<String, String> details = CertificateService.describe(certificate);
+                    details.put("operation", "jws");
+                    details.put("type", type.length() > 64 ? type.substring(0, 64) : type);
+                    details.put("object", signedObject(request.claims()));
+                    return Panache.withTransaction(() -> audit.record(Actor.service(service), "certificate.key-used",
+                            "certificate", certificate.id.toString(), partner.toString(), details));
+                }))
+                .map(SignResponse::new);
+    }
+
+    /** What the caller had signed, told by the claims' names (never their values). */
+    static String signedObject(Map<String, Object> claims) {
+        if (claims.containsKey("data")) {
+            return "signed-body";
+        }
+        if (claims.containsKey("response_type") || claims.containsKey("redirect_uri")) {
+            return "request-object";
+        }
+        if (claims.containsKey("iss") && claims.get("iss") != null && claims.get("iss").equals(claims.get("sub"))
+                && claims.containsKey("aud") && claims.containsKey("jti")) {
+            return "client-assertion";
+        }
+        return "jwt";
     }
 
     @GET
@@ -92,13 +122,17 @@ public class InternalResource {
                                            @PathParam("partnerId") String partnerId) {
         String service = callers.authenticate(authorization);
         UUID partner = ApiException.uuidOrNotFound(partnerId, "partner");
-        return keys.active(partner, CertificateUsage.TRANSPORT).chain(certificate -> keys.transportIdentity(partner)
-                .map(identity -> {
-                    AUDIT.infof("transport key of partner %s (certificate %s) released to %s", partner, certificate.id, service);
-                    return Response.ok(new TransportIdentityResponse(certificate.id.toString(),
+        return keys.active(partner, CertificateUsage.TRANSPORT).chain(certificate -> {
+            TransportIdentity identity = keys.transportIdentity(certificate);
+            Map<String, String> details = CertificateService.describe(certificate);
+            details.put("operation", "transport-identity");
+            // released only once the release is in the audit log
+            return Panache.withTransaction(() -> audit.record(Actor.service(service), "certificate.key-released",
+                            "certificate", certificate.id.toString(), partner.toString(), details))
+                    .replaceWith(() -> Response.ok(new TransportIdentityResponse(certificate.id.toString(),
                                     identity.certificateChainPem(), identity.privateKeyPem()))
-                            .header("Cache-Control", "no-store").build();
-                }));
+                            .header("Cache-Control", "no-store").build());
+        });
     }
 
     @GET

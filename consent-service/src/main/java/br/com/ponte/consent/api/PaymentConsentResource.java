@@ -7,7 +7,6 @@ import br.com.ponte.consent.config.ConsentConfig;
 import br.com.ponte.consent.domain.PaymentConsent;
 import br.com.ponte.consent.domain.PaymentConsents;
 import br.com.ponte.events.EventTime;
-import br.com.ponte.events.data.ConsentRevoked;
 import br.com.ponte.kit.api.ApiException;
 import br.com.ponte.kit.api.IdempotencyKeys;
 import br.com.ponte.kit.security.CurrentPartner;
@@ -164,16 +163,7 @@ public class PaymentConsentResource {
             // a recurring consent may have payments scheduled at the bank already: they are cancelled first
             boolean scheduledAtBank = found.status == ConsentStatus.AUTHORISED && found.hasRecurringSchedule();
             return (scheduledAtBank ? bank.cancelScheduledPayments(found) : Uni.createFrom().voidItem())
-                    .chain(() -> consents.change(consentId, consent -> {
-                        if (consent.status.isFinal()) {
-                            throw ApiException.unprocessable("CONSENTIMENTO_NAO_PERMITE_REVOGACAO",
-                                    "The consent is " + consent.status + " and cannot be revoked");
-                        }
-                        Instant now = EventTime.now();
-                        consent.reject(by, by.equals("USER") ? "REJEITADO_USUARIO" : "NAO_INFORMADO", reason, now);
-                        return consents.record(consent, new ConsentRevoked(consent.id.toString(), consent.transmitterConsentId,
-                                by, consent.rejectionReasonCode, reason), now);
-                    }));
+                    .chain(() -> consents.revoke(consentId, by, reason, partnerId));
         }).map(PaymentConsentResponse::of);
     }
 }

@@ -9,13 +9,19 @@ import br.com.ponte.events.data.ConsentApproved;
 import br.com.ponte.events.data.ConsentCreateRequested;
 import br.com.ponte.events.data.ConsentCreated;
 import br.com.ponte.events.data.ConsentRejected;
+import br.com.ponte.events.data.ConsentRevoked;
 import br.com.ponte.events.data.PaymentSummary;
+import br.com.ponte.kit.api.ApiException;
+import br.com.ponte.kit.audit.Actor;
+import br.com.ponte.kit.audit.Audit;
 import br.com.ponte.kit.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -28,10 +34,12 @@ public class PaymentConsents {
 
     private final Outbox outbox;
     private final Authorisations authorisations;
+    private final Audit audit;
 
-    public PaymentConsents(Outbox outbox, Authorisations authorisations) {
+    public PaymentConsents(Outbox outbox, Authorisations authorisations, Audit audit) {
         this.outbox = outbox;
         this.authorisations = authorisations;
+        this.audit = audit;
     }
 
     /**
@@ -119,6 +127,32 @@ public class PaymentConsents {
             Uni<Void> kept = tokens == null ? Uni.createFrom().voidItem() : authorisations.keepTokens(consent.id, tokens);
             return kept.chain(() -> record(consent, new ConsentApproved(consent.id.toString(), consent.transmitterConsentId,
                     consent.status.wireValue(), now, consent.expirationDateTime), now));
+        });
+    }
+
+    /**
+     * The partner revokes a consent not used yet, for the user ({@code USER}) or itself ({@code TPP}):
+     * REJECTED, its tokens destroyed, {@code consent:revoke}, and the revocation in the audit log, all
+     * in one transaction. 422 CONSENTIMENTO_NAO_PERMITE_REVOGACAO once it ended.
+     */
+    public Uni<PaymentConsent> revoke(UUID id, String revokedBy, String reason, String partnerId) {
+        return change(id, consent -> {
+            if (consent.status.isFinal()) {
+                throw ApiException.unprocessable("CONSENTIMENTO_NAO_PERMITE_REVOGACAO",
+                        "The consent is " + consent.status + " and cannot be revoked");
+            }
+            Instant now = EventTime.now();
+            String previous = consent.status.wireValue();
+            consent.reject(revokedBy, revokedBy.equals("USER") ? "REJEITADO_USUARIO" : "NAO_INFORMADO", reason, now);
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("revokedBy", revokedBy);
+            details.put("previousStatus", previous);
+            details.put("transmitter", consent.transmitter);
+            details.put("reasonCode", consent.rejectionReasonCode);
+            return record(consent, new ConsentRevoked(consent.id.toString(), consent.transmitterConsentId, revokedBy,
+                    consent.rejectionReasonCode, reason), now)
+                    .call(() -> audit.record(Actor.partner(partnerId), "payment-consent.revoked", "payment-consent",
+                            consent.id.toString(), consent.partnerId, details, now));
         });
     }
 

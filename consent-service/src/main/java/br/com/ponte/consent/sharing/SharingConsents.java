@@ -21,6 +21,8 @@ import br.com.ponte.events.data.SharingSessionConsent;
 import br.com.ponte.events.data.SharingSessionFinished;
 import br.com.ponte.events.data.SharingSessionStarted;
 import br.com.ponte.fapi.Tokens;
+import br.com.ponte.kit.audit.Actor;
+import br.com.ponte.kit.audit.Audit;
 import br.com.ponte.kit.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -55,11 +57,13 @@ public class SharingConsents {
     private final Outbox outbox;
     private final Authorisations authorisations;
     private final SharingConfig config;
+    private final Audit audit;
 
-    public SharingConsents(Outbox outbox, Authorisations authorisations, SharingConfig config) {
+    public SharingConsents(Outbox outbox, Authorisations authorisations, SharingConfig config, Audit audit) {
         this.outbox = outbox;
         this.authorisations = authorisations;
         this.config = config;
+        this.audit = audit;
     }
 
     /** Stores a validated session and writes {@code sharing:session:started}. */
@@ -171,6 +175,25 @@ public class SharingConsents {
     }
 
     /**
+     * The partner (channel PARTNER_API) or the user (PONTE, the dashboard) ended a consent still awaiting
+     * the user: {@code sharing:consent:rejected}, and the cancellation in the audit log, in one transaction.
+     */
+    public Uni<SharingConsent> cancelled(UUID id, String cancelledBy, String channel, String rejectedBy, String code,
+                                        String detail) {
+        return change(id, consent -> {
+            if (consent.status != SharingStatus.AWAITING_AUTHORISATION) {
+                return Uni.createFrom().item(consent);
+            }
+            Instant now = EventTime.now();
+            consent.reject(rejectedBy, code, detail, now);
+            return record(consent, new SharingConsentRejected(s(consent.sessionId), consent.id.toString(),
+                    consent.transmitter, consent.transmitterConsentId, rejectedBy, code, detail), now)
+                    .call(() -> audit.record(actor(consent, channel), "sharing-consent.cancelled", "sharing-consent",
+                            consent.id.toString(), consent.partnerId, ended(consent, cancelledBy, channel), now));
+        });
+    }
+
+    /**
      * An authorised sharing ended before its term: {@code sharing:consent:revoked}, who and where. The
      * user's tokens are destroyed. A consent that ended already is left as it is.
      */
@@ -183,8 +206,31 @@ public class SharingConsents {
             Instant now = EventTime.now();
             consent.revoke(revokedBy, channel, rejectedBy, code, detail, now);
             return record(consent, new SharingConsentRevoked(s(consent.sessionId), consent.id.toString(),
-                    consent.transmitter, consent.transmitterConsentId, revokedBy, channel, code, detail, now), now);
+                    consent.transmitter, consent.transmitterConsentId, revokedBy, channel, code, detail, now), now)
+                    .call(() -> audit.record(actor(consent, channel), "sharing-consent.revoked", "sharing-consent",
+                            consent.id.toString(), consent.partnerId, ended(consent, revokedBy, channel), now));
         });
+    }
+
+    /**
+     * Who ended a sharing, by where it was ended: the partner through its API, the user on Ponte's
+     * dashboard (named by the consent: no personal data), or the institution, where it was noticed.
+     */
+    static Actor actor(SharingConsent consent, String channel) {
+        return switch (channel) {
+            case "PARTNER_API" -> Actor.partner(consent.partnerId);
+            case "PONTE" -> Actor.user(consent.id.toString());
+            default -> Actor.bank(consent.transmitter);
+        };
+    }
+
+    private static Map<String, String> ended(SharingConsent consent, String by, String channel) {
+        Map<String, String> details = new java.util.LinkedHashMap<>();
+        details.put("by", by);
+        details.put("channel", channel);
+        details.put("transmitter", consent.transmitter);
+        details.put("reasonCode", consent.rejectionReasonCode);
+        return details;
     }
 
     /** Its time ran out (here or at the institution): {@code sharing:consent:expired}. */

@@ -280,7 +280,7 @@ public class SharingJourney implements ConsentHandler {
             return atBank.chain(() -> consent.status == SharingStatus.AUTHORISED
                     ? consents.revoked(consentId, revokedBy, channel, "USER".equals(revokedBy) ? "USER" : "TPP",
                     SharingConsent.CUSTOMER_MANUALLY_REVOKED, detail)
-                    : consents.rejected(consentId, "USER".equals(revokedBy) ? "USER" : "TPP",
+                    : consents.cancelled(consentId, revokedBy, channel, "USER".equals(revokedBy) ? "USER" : "TPP",
                     SharingConsent.CUSTOMER_MANUALLY_REJECTED, detail));
         });
     }

@@ -1,6 +1,8 @@
 package br.com.ponte.consent.whitelabel;
 
 import br.com.ponte.events.EventTime;
+import br.com.ponte.kit.audit.Actor;
+import br.com.ponte.kit.audit.Audit;
 import br.com.ponte.kit.security.CurrentPartner;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +18,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /** The partner's whitelabel: how Ponte's payment screens look and what they say to its users. */
 @Path("/v1/whitelabel")
@@ -26,10 +34,15 @@ import java.time.Instant;
 @Produces(MediaType.APPLICATION_JSON)
 public class WhitelabelResource {
 
-    private final CurrentPartner partner;
+    /** What the audit log names when it says which settings changed. */
+    private static final List<String> FIELDS = List.of("brandName", "logoUrl", "primaryColor", "accentColor", "texts");
 
-    public WhitelabelResource(CurrentPartner partner) {
+    private final CurrentPartner partner;
+    private final Audit audit;
+
+    public WhitelabelResource(CurrentPartner partner, Audit audit) {
         this.partner = partner;
+        this.audit = audit;
     }
 
     @GET
@@ -39,6 +52,10 @@ public class WhitelabelResource {
     public Uni<WhitelabelResponse> get() {
         String partnerId = partner.id();
         return Panache.withSession(() -> WhitelabelSettings.forPartner(partnerId)).map(WhitelabelResponse::of);
+    }
+
+    private static List<String> fields(WhitelabelSettings s) {
+        return Arrays.asList(s.brandName, s.logoUrl, s.primaryColor, s.accentColor, s.texts);
     }
 
     @PUT
@@ -54,8 +71,21 @@ public class WhitelabelResource {
         return Panache.withTransaction(() -> WhitelabelSettings.<WhitelabelSettings>findById(partnerId)
                         .chain(stored -> {
                             WhitelabelSettings settings = stored == null ? WhitelabelSettings.defaults(partnerId) : stored;
+                            List<String> before = fields(settings);
                             settings.apply(request, now);
-                            return stored == null ? settings.<WhitelabelSettings>persist() : Uni.createFrom().item(settings);
+                            List<String> after = fields(settings);
+                            List<String> changed = new ArrayList<>();
+                            for (int i = 0; i < FIELDS.size(); i++) {
+                                if (!Objects.equals(before.get(i), after.get(i))) {
+                                    changed.add(FIELDS.get(i));
+                                }
+                            }
+                            Map<String, String> details = new LinkedHashMap<>();
+                            details.put("brandName", settings.brandName);
+                            details.put("changed", String.join(",", changed));
+                            return (stored == null ? settings.<WhitelabelSettings>persist() : Uni.createFrom().item(settings))
+                                    .call(() -> audit.record(Actor.partner(partnerId), "whitelabel.changed", "whitelabel",
+                                            partnerId, partnerId, details, now));
                         }))
                 .map(WhitelabelResponse::of);
     }

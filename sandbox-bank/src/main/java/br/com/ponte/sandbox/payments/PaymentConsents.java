@@ -51,6 +51,12 @@ public class PaymentConsents implements ConsentsOfKind, Sweeper {
     }
 
     /** The consent as it is now (expired if its time ran out). */
+    /** Every payment consent the bank holds, oldest first: what a development control counts. */
+    public synchronized java.util.List<String> ids() {
+        return consents.rows(c -> true).stream().sorted(java.util.Comparator.comparing(PaymentConsent::creationDateTime))
+                .map(PaymentConsent::consentId).toList();
+    }
+
     public synchronized Optional<PaymentConsent> find(String consentId) {
         return Optional.ofNullable(consentId).flatMap(consents::find)
                 .map(consent -> change(consent, current -> current.at(Instant.now())));

@@ -32,6 +32,11 @@ public class PixPayments implements Sweeper {
     private final SandboxConfig config;
     private final Event<PaymentsChanged> changed;
 
+    /** The payments made on a consent: what a development control counts. */
+    public synchronized java.util.List<String> idsOfConsent(String consentId) {
+        return payments.rows(p -> consentId.equals(p.consentId())).stream().map(PixPayment::paymentId).toList();
+    }
+
     public PixPayments(SandboxStore store, SandboxConfig config, Event<PaymentsChanged> changed) {
         this.payments = store.table("pixPayments", PixPayment.class);
         this.config = config;

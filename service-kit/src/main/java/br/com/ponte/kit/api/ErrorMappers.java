@@ -1,5 +1,6 @@
 package br.com.ponte.kit.api;
 
+import br.com.ponte.fapi.VaultUnavailableException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -30,12 +31,26 @@ public class ErrorMappers {
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
     public Response unauthorized(Exception e) {
+        if (keysUnreachable(e)) {
+            // the token may well be valid: a 401 would send the partner to get another, in vain
+            LOG.warnf("Access tokens cannot be verified: the keys are unreachable (%s)", rootMessage(e));
+            return unavailable("Access tokens cannot be verified right now (the keys at certificate-vault are unreachable); "
+                    + "retry shortly");
+        }
         return Response.status(401)
                 .header("WWW-Authenticate", "Bearer")
                 .type(MediaType.APPLICATION_JSON)
                 .entity(ErrorResponse.of("NAO_AUTORIZADO", "Não autorizado",
                         "Missing, invalid or expired access token"))
                 .build();
+    }
+
+    /** Nothing was done at the bank and nothing half-written: the same call (same idempotency key) works once the vault is back. */
+    @ServerExceptionMapper
+    public Response vaultUnavailable(VaultUnavailableException e) {
+        LOG.warn(e.getMessage());
+        return unavailable("The partner's keys at certificate-vault cannot be used right now; retry shortly with the same "
+                + "x-idempotency-key");
     }
 
     @ServerExceptionMapper
@@ -89,6 +104,10 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (databaseUnreachable(e)) {
+            LOG.warnf("The database is unreachable: %s", rootMessage(e));
+            return unavailable("The service cannot reach its database right now; retry shortly with the same x-idempotency-key");
+        }
         if (e instanceof IllegalArgumentException && brokenEncoding(e)) {
             return respond(400, ErrorResponse.of("PARAMETRO_INVALIDO", "Requisição malformada",
                     "The form body is not valid URL encoding"));
@@ -97,10 +116,55 @@ public class ErrorMappers {
         return respond(500, ErrorResponse.of("ERRO_INTERNO", "Erro interno", "Unexpected error"));
     }
 
+    /**
+     * The database is down or restarting: connections refused or cut, or PostgreSQL shutting down or
+     * starting (SQLSTATE classes 08 and 57P0x). Not a bug: the same call works once it is back.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.ClosedChannelException
+                    || t instanceof io.vertx.core.impl.NoStackTraceThrowable && String.valueOf(t.getMessage()).contains("closed")) {
+                return true;
+            }
+            if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P0"))) {
+                return true;
+            }
+            if (t.getClass().getName().endsWith("ClosedConnectionException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The token's verification failed because the signing keys could not be fetched, not because of the token. */
+    private static boolean keysUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
     /** RESTEasy Reactive decodes a form body after the resource matched, and fails a bad escape (%zz) this way. */
     private static boolean brokenEncoding(Exception e) {
         StackTraceElement[] stack = e.getStackTrace();
         return stack.length > 0 && stack[0].getClassName().equals("org.jboss.resteasy.reactive.common.util.URLUtils");
+    }
+
+    /** Something the service depends on is down for now: 503, and when to try again. */
+    private static Response unavailable(String detail) {
+        return Response.status(503).header("Retry-After", "5").type(MediaType.APPLICATION_JSON)
+                .entity(ErrorResponse.of("SERVICO_INDISPONIVEL", "Serviço indisponível", detail)).build();
     }
 
     private static Response respond(int status, ErrorResponse body) {

@@ -7,6 +7,8 @@ import br.com.ponte.events.EventType;
 import br.com.ponte.events.data.WebhookTest;
 import br.com.ponte.kit.api.ApiException;
 import br.com.ponte.kit.api.ErrorResponse;
+import br.com.ponte.kit.audit.Actor;
+import br.com.ponte.kit.audit.Audit;
 import br.com.ponte.kit.crypto.EnvelopeCipher;
 import br.com.ponte.kit.security.CurrentPartner;
 import br.com.ponte.webhook.WebhookConfig;
@@ -40,6 +42,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -57,15 +61,17 @@ public class WebhookEndpointResource {
     private final WebhookConfig config;
     private final DeliveryWorker worker;
     private final Vertx vertx;
+    private final Audit audit;
 
     public WebhookEndpointResource(CurrentPartner partner, EnvelopeCipher cipher, EndpointUrlPolicy urlPolicy,
-                                   WebhookConfig config, DeliveryWorker worker, Vertx vertx) {
+                                   WebhookConfig config, DeliveryWorker worker, Vertx vertx, Audit audit) {
         this.partner = partner;
         this.cipher = cipher;
         this.urlPolicy = urlPolicy;
         this.config = config;
         this.worker = worker;
         this.vertx = vertx;
+        this.audit = audit;
     }
 
     /**
@@ -131,7 +137,9 @@ public class WebhookEndpointResource {
             endpoint.rateLimit = positiveOrNull(request.rateLimit());
             endpoint.ordered = Boolean.TRUE.equals(request.ordered());
             String secret = endpoint.newSecret(cipher);
-            return Panache.withTransaction(endpoint::persist)
+            return Panache.withTransaction(() -> endpoint.persist()
+                            .call(() -> audit.record(Actor.partner(partnerId), "webhook-endpoint.created", "webhook-endpoint",
+                                    endpoint.id.toString(), partnerId, endpoint.auditDetails(), endpoint.createdAt)))
                     .map(saved -> Response.created(URI.create("/v1/webhook-endpoints/" + endpoint.id))
                             .entity(EndpointResponse.of(endpoint, chosen == SigningAlgorithm.HMAC ? secret : null)).build());
         });
@@ -168,7 +176,8 @@ public class WebhookEndpointResource {
             errors.add(invalid("url must not be blank"));
         }
         validateFields(request.eventTypes(), request.description(), request.rateLimit(), errors);
-        return checkUrl(request.url(), errors).chain(() -> change(id, endpoint -> {
+        return checkUrl(request.url(), errors).chain(() -> change(id, "webhook-endpoint.updated", endpoint -> {
+            Map<String, String> before = endpoint.auditDetails();
             if (request.url() != null) {
                 endpoint.url = request.url();
             }
@@ -185,8 +194,19 @@ public class WebhookEndpointResource {
                 endpoint.ordered = request.ordered();
             }
             endpoint.updatedAt = Instant.now();
-            return null;
-        })).map(changed -> EndpointResponse.of(changed.endpoint(), null));
+            // what it is now, and what it was for each setting that changed
+            Map<String, String> details = endpoint.auditDetails();
+            List<String> changed = new ArrayList<>();
+            before.forEach((name, value) -> {
+                if (!Objects.equals(value, details.get(name))) {
+                    changed.add(name);
+                }
+            });
+            changed.forEach(name -> details.put("previous" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
+                    before.get(name)));
+            details.put("changed", String.join(",", changed));
+            return details;
+        }, Changed::result)).map(changed -> EndpointResponse.of(changed.endpoint(), null));
     }
 
     @POST
@@ -194,10 +214,11 @@ public class WebhookEndpointResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Stop deliveries to the endpoint; they wait, and resume when it is enabled")
     public Uni<EndpointResponse> disable(@PathParam("id") String id) {
-        return change(id, endpoint -> {
+        return change(id, "webhook-endpoint.disabled", endpoint -> {
             endpoint.disable("MANUAL", Instant.now());
             return null;
-        }).map(changed -> EndpointResponse.of(changed.endpoint(), null));
+        }, changed -> withReason(changed.endpoint().auditDetails(), "MANUAL"))
+                .map(changed -> EndpointResponse.of(changed.endpoint(), null));
     }
 
     @POST
@@ -205,10 +226,11 @@ public class WebhookEndpointResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Resume deliveries to the endpoint, including those that waited while it was disabled")
     public Uni<EndpointResponse> enable(@PathParam("id") String id) {
-        return change(id, endpoint -> {
+        return change(id, "webhook-endpoint.enabled", endpoint -> {
             endpoint.enable(Instant.now());
             return null;
-        }).invoke(worker::wakeUp).map(changed -> EndpointResponse.of(changed.endpoint(), null));
+        }, changed -> changed.endpoint().auditDetails()).invoke(worker::wakeUp)
+                .map(changed -> EndpointResponse.of(changed.endpoint(), null));
     }
 
     @DELETE
@@ -216,10 +238,10 @@ public class WebhookEndpointResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Delete the endpoint; its pending deliveries are cancelled")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return change(id, endpoint -> {
+        return change(id, "webhook-endpoint.deleted", endpoint -> {
             endpoint.delete(Instant.now());
             return null;
-        }).call(changed -> Panache.withTransaction(() -> WebhookDelivery.update(
+        }, changed -> changed.endpoint().auditDetails()).call(changed -> Panache.withTransaction(() -> WebhookDelivery.update(
                 "status = ?1, updatedAt = ?2 where endpointId = ?3 and status in (?4, ?5)", DeliveryStatus.CANCELLED,
                 Instant.now(), changed.endpoint().id, DeliveryStatus.PENDING, DeliveryStatus.SENDING)))
                 .map(changed -> Response.noContent().build());
@@ -237,7 +259,13 @@ public class WebhookEndpointResource {
     public Uni<RotatedSecret> rotate(@PathParam("id") String id) {
         Instant now = Instant.now();
         Instant overlapEnds = now.plus(config.secretRotationOverlap());
-        return change(id, endpoint -> endpoint.rotateSecret(cipher, overlapEnds, now))
+        // the audit log says a rotation happened and until when the previous one still signs; never a secret
+        return change(id, "webhook-endpoint.secret-rotated", endpoint -> endpoint.rotateSecret(cipher, overlapEnds, now),
+                changed -> {
+                    Map<String, String> details = changed.endpoint().auditDetails();
+                    details.put("overlapEndsAt", overlapEnds.toString());
+                    return details;
+                })
                 .map(changed -> changed.endpoint().signingAlgorithm == SigningAlgorithm.ED25519
                         ? new RotatedSecret(null, changed.result(), overlapEnds)
                         : new RotatedSecret(changed.result(), null, overlapEnds));
@@ -267,14 +295,23 @@ public class WebhookEndpointResource {
     record Changed<T>(WebhookEndpoint endpoint, T result) {
     }
 
-    private <T> Uni<Changed<T>> change(String id, Function<WebhookEndpoint, T> change) {
+    /** Applies {@code change} to the partner's endpoint and records {@code action} in the audit log, in one transaction. */
+    private <T> Uni<Changed<T>> change(String id, String action, Function<WebhookEndpoint, T> change,
+                                       Function<Changed<T>, Map<String, String>> details) {
         UUID endpointId = endpointId(id);
         String partnerId = partner.id();
         return Panache.withTransaction(() -> WebhookEndpoint.findForPartner(endpointId, partnerId)
-                .map(found -> {
+                .chain(found -> {
                     WebhookEndpoint endpoint = found(found, id);
-                    return new Changed<>(endpoint, change.apply(endpoint));
+                    Changed<T> changed = new Changed<>(endpoint, change.apply(endpoint));
+                    return audit.record(Actor.partner(partnerId), action, "webhook-endpoint", endpoint.id.toString(),
+                            partnerId, details.apply(changed)).replaceWith(changed);
                 }));
+    }
+
+    private static Map<String, String> withReason(Map<String, String> details, String reason) {
+        details.put("reason", reason);
+        return details;
     }
 
     /** Completes when the URL is acceptable (or absent); fails with every collected problem otherwise. */
@@ -294,8 +331,12 @@ public class WebhookEndpointResource {
                                        List<ErrorResponse.Error> errors) {
         if (eventTypes != null) {
             for (String type : eventTypes) {
-                if (EventType.fromWireName(type).isEmpty()) {
+                Optional<EventType> known = EventType.fromWireName(type);
+                if (known.isEmpty()) {
                     errors.add(invalid("eventTypes: unknown event type '" + type + "'"));
+                } else if (known.get().topic() == br.com.ponte.events.Topic.AUDIT) {
+                    // the audit log is the operators', read at certificate-vault; no partner receives it
+                    errors.add(invalid("eventTypes: '" + type + "' is not delivered to webhooks"));
                 }
             }
         }

@@ -5,6 +5,8 @@ import br.com.ponte.events.EventType;
 import br.com.ponte.events.data.WebhookEndpointDisabled;
 import br.com.ponte.events.data.WebhookMessageFailed;
 import br.com.ponte.kit.crypto.EnvelopeCipher;
+import br.com.ponte.kit.audit.Actor;
+import br.com.ponte.kit.audit.Audit;
 import br.com.ponte.kit.outbox.Outbox;
 import br.com.ponte.webhook.WebhookConfig;
 import br.com.ponte.webhook.domain.SigningAlgorithm;
@@ -51,6 +53,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -128,6 +131,7 @@ public class DeliveryWorker {
     private final WebhookConfig config;
     private final EndpointUrlPolicy urlPolicy;
     private final Outbox outbox;
+    private final Audit audit;
     private final Vertx vertx;
     private final WebClient client;
     private final RateLimiter rateLimiter;
@@ -155,13 +159,14 @@ public class DeliveryWorker {
     }
 
     public DeliveryWorker(Mutiny.SessionFactory sessions, EnvelopeCipher cipher, WebhookConfig config,
-                          EndpointUrlPolicy urlPolicy, Outbox outbox, Vertx vertx, Pool pool, MeterRegistry registry,
-                          Tracer tracer) {
+                          EndpointUrlPolicy urlPolicy, Outbox outbox, Audit audit, Vertx vertx, Pool pool,
+                          MeterRegistry registry, Tracer tracer) {
         this.sessions = sessions;
         this.cipher = cipher;
         this.config = config;
         this.urlPolicy = urlPolicy;
         this.outbox = outbox;
+        this.audit = audit;
         this.vertx = vertx;
         this.retryPolicy = new RetryPolicy(config);
         this.successes = new SuccessRecorder(pool);
@@ -444,8 +449,19 @@ public class DeliveryWorker {
                     }
                     Object[] row = rows.get(0);
                     LOG.warnf("Endpoint %s disabled (%s)", claimed.endpointId(), reason);
+                    Instant failingSince = instant(row[2]);
+                    Map<String, String> details = new LinkedHashMap<>();
+                    details.put("url", WebhookEndpoint.auditableUrl((String) row[0]));
+                    details.put("reason", reason);
+                    details.put("status", "DISABLED");
+                    if (failingSince != null) {
+                        details.put("failingSince", failingSince.toString());
+                    }
                     return outbox.append(new WebhookEndpointDisabled(claimed.endpointId().toString(), (String) row[0],
-                            reason, instant(row[2]), now), claimed.endpointId().toString(), (String) row[1], now).replaceWithVoid();
+                                    reason, failingSince, now), claimed.endpointId().toString(), (String) row[1], now)
+                            // the dispatcher itself disabled it: in the audit log, in the same transaction
+                            .chain(() -> audit.record(Actor.system("delivery-worker"), "webhook-endpoint.disabled",
+                                    "webhook-endpoint", claimed.endpointId().toString(), (String) row[1], details, now));
                 });
     }
 

@@ -15,7 +15,9 @@ import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -213,5 +215,31 @@ public class WebhookEndpoint extends PanacheEntityBase {
     /** The partner's endpoint, unless deleted. */
     public static Uni<WebhookEndpoint> findForPartner(UUID id, String partnerId) {
         return find("id = ?1 and partnerId = ?2 and status <> ?3", id, partnerId, EndpointStatus.DELETED).firstResult();
+    }
+
+    /** What the audit log says of the endpoint: its settings, the URL without credentials or query; never a secret. */
+    public Map<String, String> auditDetails() {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("url", auditableUrl(url));
+        details.put("eventTypes", eventTypes == null ? "" : String.join(",", eventTypes));
+        details.put("ordered", String.valueOf(ordered));
+        details.put("rateLimit", rateLimit == null ? "none" : rateLimit.toString());
+        details.put("signatureAlgorithm", signingAlgorithm.name().toLowerCase());
+        details.put("status", status.name());
+        return details;
+    }
+
+    /**
+     * A URL as the audit log keeps it: scheme, host, port and path. User info, query and fragment are
+     * left out, since partners sometimes put a token there.
+     */
+    public static String auditableUrl(String url) {
+        try {
+            java.net.URI uri = java.net.URI.create(url);
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                    + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        } catch (RuntimeException e) {
+            return "(not a URL)";
+        }
     }
 }

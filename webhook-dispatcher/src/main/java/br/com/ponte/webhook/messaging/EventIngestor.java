@@ -2,6 +2,7 @@ package br.com.ponte.webhook.messaging;
 
 import br.com.ponte.events.EventCodec;
 import br.com.ponte.events.EventEnvelope;
+import br.com.ponte.events.Topic;
 import br.com.ponte.events.MalformedEventException;
 import br.com.ponte.kit.messaging.DeadLetters;
 import br.com.ponte.kit.tracing.Traceparent;
@@ -83,7 +84,9 @@ public class EventIngestor {
             // it failed or is disabled, and a notice of its failure must not loop back to it.
             boolean aboutThisEndpoint = event.type().startsWith("webhook:") && !event.type().equals("webhook:test")
                     && id.toString().equals(event.subject());
-            return !aboutThisEndpoint && (eventTypes.isEmpty() || eventTypes.contains(event.type()));
+            // the audit log (audit.events, not consumed here) is the operators': never a partner's webhook
+            boolean audit = event.eventType().map(type -> type.topic() == Topic.AUDIT).orElse(false);
+            return !aboutThisEndpoint && !audit && (eventTypes.isEmpty() || eventTypes.contains(event.type()));
         }
     }
 

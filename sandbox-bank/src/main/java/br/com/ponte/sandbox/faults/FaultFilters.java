@@ -1,0 +1,68 @@
+package br.com.ponte.sandbox.faults;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/** Plays {@link Faults} on the bank's API calls. */
+public class FaultFilters {
+
+    private static final Logger LOG = Logger.getLogger(FaultFilters.class);
+
+    private final Faults faults;
+
+    public FaultFilters(Faults faults) {
+        this.faults = faults;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Uni<Response> before(ContainerRequestContext request) {
+        Faults.Fault fault = faults.take(request.getMethod(), "/" + request.getUriInfo().getPath().replaceFirst("^/", ""),
+                Faults.Phase.BEFORE);
+        if (fault == null) {
+            return Uni.createFrom().nullItem();
+        }
+        LOG.infof("Fault %s: %s %s before the work (%d ms, status %s)", fault.id(), request.getMethod(),
+                request.getUriInfo().getPath(), fault.delayMs(), fault.status());
+        return delay(fault).map(v -> fault.status() == null ? null : Response.status(fault.status())
+                .type(MediaType.APPLICATION_JSON).entity(error(fault.status())).build());
+    }
+
+    @ServerResponseFilter
+    public Uni<Void> after(ContainerRequestContext request, ContainerResponseContext response) {
+        Faults.Fault fault = faults.take(request.getMethod(), "/" + request.getUriInfo().getPath().replaceFirst("^/", ""),
+                Faults.Phase.AFTER);
+        if (fault == null) {
+            return Uni.createFrom().voidItem();
+        }
+        LOG.infof("Fault %s: %s %s done, answer held %d ms (status %s instead of %d)", fault.id(), request.getMethod(),
+                request.getUriInfo().getPath(), fault.delayMs(), fault.status(), response.getStatus());
+        if (fault.status() != null) {
+            response.setStatus(fault.status());
+            response.setEntity(error(fault.status()), null, MediaType.APPLICATION_JSON_TYPE);
+        }
+        return delay(fault);
+    }
+
+    private static Uni<Void> delay(Faults.Fault fault) {
+        Uni<Void> now = Uni.createFrom().voidItem();
+        return fault.delayMs() <= 0 ? now : now.onItem().delayIt().by(Duration.ofMillis(fault.delayMs()));
+    }
+
+    private static Map<String, Object> error(int status) {
+        return Map.of("errors", List.of(Map.of("code", status >= 500 ? "ERRO_INTERNO" : "ERRO_SIMULADO",
+                        "title", "Falha simulada", "detail", "Falha simulada pelo sandbox (HTTP " + status + ").")),
+                "meta", Map.of("requestDateTime", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()));
+    }
+}
