@@ -42,6 +42,8 @@ class PaymentJourneyIT {
     static final String PARTNER_RETURN = "https://partner.example/return";
     static final Duration AUTHORISATION_WINDOW = Duration.ofSeconds(25);
     static final Duration CONSUMPTION_WINDOW = Duration.ofSeconds(40);
+    static final Duration BANK_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration BREAKER_DELAY = Duration.ofSeconds(4);
 
     static Devstack stack;
     static Path dataDir;
@@ -55,7 +57,10 @@ class PaymentJourneyIT {
         stack = new Devstack(ROOT, dataDir, StackPorts.free(), System.out)
                 // short windows, the bank's and Ponte's alike, so the expiry of both is seen here
                 .withEnvironment("consent-service", Map.of("PONTE_CONSENT_AUTHORISATION_WINDOW", AUTHORISATION_WINDOW.toString(),
-                        "PONTE_CONSENT_CONSUMPTION_WINDOW", CONSUMPTION_WINDOW.toString(), "PONTE_CONSENT_EXPIRY_CHECK_EVERY", "1s"))
+                        "PONTE_CONSENT_CONSUMPTION_WINDOW", CONSUMPTION_WINDOW.toString(), "PONTE_CONSENT_EXPIRY_CHECK_EVERY", "1s",
+                        // the sick-bank drill: a short wait for the bank, and a breaker that opens and heals within seconds
+                        "PONTE_FAPI_TIMEOUT", BANK_TIMEOUT.toString(), "PONTE_FAPI_GUARD_REQUESTS", "4",
+                        "PONTE_FAPI_GUARD_DELAY", BREAKER_DELAY.toString()))
                 .withEnvironment("sandbox-bank", Map.of("SANDBOX_CONSENT_AUTHORISATION_TIMEOUT", AUTHORISATION_WINDOW.toString(),
                         "SANDBOX_CONSENT_CONSUMPTION_TIMEOUT", CONSUMPTION_WINDOW.toString()));
         stack.start();
@@ -613,6 +618,49 @@ class PaymentJourneyIT {
         DrillReport.record("payment-service killed holding the bank's answer to a payment", Received.all(http, stack),
                 List.of(consentId, payment.path("id").asText()),
                 bankIds("/sandbox/pix-payments?consentId=" + bankConsentId).size() + " payment");
+    }
+
+    /**
+     * Drill: the bank slow, then failing. A consent call the bank holds past Ponte's timeout is answered
+     * within it (a bounded wait, 504); when the bank answers 500 to every call, its circuit breaker opens
+     * after a few and the next calls are answered at once without reaching the bank; once it heals, the
+     * breaker lets a call through and consents are created again.
+     */
+    @Test
+    void aSlowThenFailingBankIsWaitedForBoundedlyThenLeftAloneUntilItHeals() throws Exception {
+        int reachedTheBank;
+        try {
+            control("POST", "/sandbox/faults", Map.of("method", "POST", "path", ".*/payments/v4/consents", "phase", "BEFORE",
+                    "delayMs", 20_000));
+            long started = System.nanoTime();
+            HttpResponse<String> slow = post(consents(), token, UUID.randomUUID().toString(), consentRequest("31.00"));
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(slow.statusCode()).as(slow.body()).isEqualTo(504);
+            assertThat(waited).as("the partner waited for the bank no longer than Ponte's timeout").isLessThan(BANK_TIMEOUT.plusSeconds(3));
+            control("DELETE", "/sandbox/faults", null);
+
+            control("POST", "/sandbox/faults", Map.of("method", "POST", "path", ".*/payments/v4/consents", "phase", "BEFORE",
+                    "status", 500, "times", 100));
+            List<Integer> statuses = new ArrayList<>();
+            List<Long> millis = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                long begin = System.nanoTime();
+                statuses.add(post(consents(), token, UUID.randomUUID().toString(), consentRequest("32.00")).statusCode());
+                millis.add(Duration.ofNanos(System.nanoTime() - begin).toMillis());
+            }
+            reachedTheBank = control("GET", "/sandbox/faults", null).path(0).path("played").asInt();
+            assertThat(statuses).as("every call refused in Open Finance's shape").allMatch(status -> status == 502 || status == 503);
+            assertThat(reachedTheBank).as("calls that reached the failing bank, of 8 (%s ms)", millis).isBetween(1, 4);
+            control("DELETE", "/sandbox/faults", null);
+        } finally {
+            control("DELETE", "/sandbox/faults", null);
+        }
+        Thread.sleep(BREAKER_DELAY.plusSeconds(1).toMillis());
+        HttpResponse<String> healed = post(consents(), token, UUID.randomUUID().toString(), consentRequest("33.00"));
+        assertThat(healed.statusCode()).as("the bank healed: " + healed.body()).isEqualTo(201);
+        DrillReport.record("bank slow past the timeout, then failing (breaker open after " + reachedTheBank + " calls of 8)",
+                receivedUntil(JSON.readTree(healed.body()).path("id").asText(), "after:consent:create"),
+                List.of(JSON.readTree(healed.body()).path("id").asText()), reachedTheBank + " calls reached the failing bank");
     }
 
     private static List<String> bankIds(String control) throws Exception {

@@ -17,10 +17,11 @@ import java.util.Map;
  * @param partnerOrganisationId the partner's organisation id in the directory: {@code iss} of what it signs
  * @param redirectUris          the partner's client's redirect URIs there, when the vault knows them
  * @param clientTokens          client-credentials tokens kept between calls (shared by every connection)
+ * @param guard                 what every call to this bank goes through (its circuit breaker and bulkhead)
  */
 public record BankConnection(FapiClient fapi, Transmitter transmitter, JwsSigner signer, JsonWebKeySet bankKeys,
                              Participants.AuthorisationServer server, String partnerOrganisationId,
-                             java.util.List<String> redirectUris, ClientTokens clientTokens) {
+                             java.util.List<String> redirectUris, ClientTokens clientTokens, BankGuard guard) {
 
     /**
      * Of the redirect URIs Ponte can take users back at, in order of preference, the first this client
@@ -80,7 +81,8 @@ public record BankConnection(FapiClient fapi, Transmitter transmitter, JwsSigner
      */
     public Uni<Answer> withClientToken(String scope, java.util.function.Function<String, Uni<Answer>> call) {
         String key = transmitter.discovery().issuer() + " " + transmitter.clientId() + " " + scope;
-        return clientTokens.get(key, () -> fapi.clientCredentials(transmitter, signer, scope))
+        return clientTokens.get(key, () -> guard.call(server.authorisationServerId(),
+                        () -> fapi.clientCredentials(transmitter, signer, scope)))
                 .chain(token -> call.apply(token))
                 .invoke(answer -> {
                     if (answer.status() == 401) {
@@ -109,22 +111,33 @@ public record BankConnection(FapiClient fapi, Transmitter transmitter, JwsSigner
      */
     public Uni<Answer> postJson(String url, String accessToken, String idempotencyKey, Object data,
                                 Map<String, String> extraHeaders) {
-        return fapi.callResource(HttpMethod.POST, url, accessToken, idempotencyKey, Json.write(Map.of("data", data)),
-                "application/json", extraHeaders).map(this::decode);
+        return guarded(() -> fapi.callResource(HttpMethod.POST, url, accessToken, idempotencyKey,
+                Json.write(Map.of("data", data)), "application/json", extraHeaders)).map(this::decode);
     }
 
     public Uni<Answer> get(String url, String accessToken) {
-        return fapi.callResource(HttpMethod.GET, url, accessToken, null, null, null).map(this::decode);
+        return guarded(() -> fapi.callResource(HttpMethod.GET, url, accessToken, null, null, null)).map(this::decode);
     }
 
     public Uni<Answer> delete(String url, String accessToken) {
-        return fapi.callResource(HttpMethod.DELETE, url, accessToken, null, null, null).map(this::decode);
+        return guarded(() -> fapi.callResource(HttpMethod.DELETE, url, accessToken, null, null, null)).map(this::decode);
     }
 
     private Uni<Answer> sendSigned(HttpMethod method, String url, String accessToken, String idempotencyKey, Object data) {
         return SignedBodies.sign(signer, Map.of("data", data), partnerOrganisationId, server.organisationId())
-                .chain(jwt -> fapi.callResource(method, url, accessToken, idempotencyKey, jwt, "application/jwt"))
+                .chain(jwt -> guarded(() -> fapi.callResource(method, url, accessToken, idempotencyKey, jwt, "application/jwt")))
                 .map(this::decode);
+    }
+
+    /** One call through this bank's guard: a 5xx counts as a failure there, and is still the caller's answer. */
+    private Uni<FapiClient.ResourceResponse> guarded(java.util.function.Supplier<Uni<FapiClient.ResourceResponse>> call) {
+        return guard.<FapiClient.ResourceResponse>call(server.authorisationServerId(), () -> call.get().map(response -> {
+                    if (response.status() >= 500) {
+                        throw new BankGuard.ServerError(response);
+                    }
+                    return response;
+                }))
+                .onFailure(BankGuard.ServerError.class).recoverWithItem(e -> ((BankGuard.ServerError) e).answer());
     }
 
     private Answer decode(FapiClient.ResourceResponse response) {

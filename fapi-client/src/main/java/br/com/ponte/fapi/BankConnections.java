@@ -25,6 +25,7 @@ public final class BankConnections implements AutoCloseable {
     private final Participants directory;
     private final String trustAnchorsPem;
     private final Duration timeout;
+    private final BankGuard guard;
     private final Duration reuseFor;
     private final Map<String, Kept<FapiClient>> clients = new ConcurrentHashMap<>();
     private final Map<String, Kept<Discovery>> discoveries = new ConcurrentHashMap<>();
@@ -36,6 +37,12 @@ public final class BankConnections implements AutoCloseable {
      */
     public BankConnections(Vertx vertx, VaultKeys vault, Participants directory, String trustAnchorsPem,
                            Duration timeout, Duration reuseFor) {
+        this(vertx, vault, directory, trustAnchorsPem, timeout, reuseFor, BankGuard.NONE);
+    }
+
+    public BankConnections(Vertx vertx, VaultKeys vault, Participants directory, String trustAnchorsPem,
+                           Duration timeout, Duration reuseFor, BankGuard guard) {
+        this.guard = guard;
         this.vertx = vertx;
         this.vault = vault;
         this.directory = directory;
@@ -55,7 +62,7 @@ public final class BankConnections implements AutoCloseable {
                         .chain(registration -> client(partnerId).chain(fapi -> discovery(fapi, server.discoveryUrl())
                                 .chain(discovery -> bankKeys(fapi, discovery).map(bankKeys -> new BankConnection(fapi,
                                         new Transmitter(discovery, registration.clientId()), vault.signer(partnerId),
-                                        bankKeys, server, registration.organizationId(), registration.redirectUris(), clientTokens))))));
+                                        bankKeys, server, registration.organizationId(), registration.redirectUris(), clientTokens, guard))))));
     }
 
     private Uni<FapiClient> client(String partnerId) {

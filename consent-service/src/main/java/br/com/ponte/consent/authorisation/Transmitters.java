@@ -50,6 +50,10 @@ public class Transmitters {
     /** The bank could not be reached (504) or its answer could not be used (502): {@code TRANSMISSORA_INDISPONIVEL}. */
     public static ApiException unavailable(String transmitter, Object subject, FapiException e) {
         LOG.warnf("Calling transmitter %s for %s failed: %s %s", transmitter, subject, e.error(), e.getMessage());
+        if (e.error().equals("transmitter_circuit_open") || e.error().equals("transmitter_busy")) {
+            return new ApiException(503, "TRANSMISSORA_INDISPONIVEL", "Transmitter unavailable", "The transmitter was not called: "
+                    + e.getMessage() + "; retry with the same x-idempotency-key");
+        }
         return new ApiException(e.status() == 0 ? 504 : 502, "TRANSMISSORA_INDISPONIVEL", "Transmitter unavailable",
                 "The transmitter could not be reached or answered unexpectedly (" + e.error()
                         + "); retry with the same x-idempotency-key");

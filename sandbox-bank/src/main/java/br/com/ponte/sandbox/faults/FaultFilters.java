@@ -35,8 +35,11 @@ public class FaultFilters {
         }
         LOG.infof("Fault %s: %s %s before the work (%d ms, status %s)", fault.id(), request.getMethod(),
                 request.getUriInfo().getPath(), fault.delayMs(), fault.status());
+        // a bank's failure still echoes the client's interaction id, as the FAPI headers require
+        String interactionId = request.getHeaderString("x-fapi-interaction-id");
         return delay(fault).map(v -> fault.status() == null ? null : Response.status(fault.status())
-                .type(MediaType.APPLICATION_JSON).entity(error(fault.status())).build());
+                .type(MediaType.APPLICATION_JSON).header("x-fapi-interaction-id", interactionId)
+                .entity(error(fault.status())).build());
     }
 
     @ServerResponseFilter

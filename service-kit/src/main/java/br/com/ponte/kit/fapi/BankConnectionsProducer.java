@@ -18,13 +18,14 @@ import java.nio.file.Path;
  * The connections to banks of a service that calls them (consent-, payment-, collection-service):
  * the partner's keys through the vault's internal API, as this service
  * ({@code PONTE_VAULT_SERVICE_SECRET}), banks found in the directory, their TLS certificates checked
- * against {@code ponte.fapi.trust-anchors}.
+ * against {@code ponte.fapi.trust-anchors}, every call to a bank through its circuit breaker and
+ * bulkhead ({@link BankGuards}).
  */
 public class BankConnectionsProducer {
 
     @Produces
     @ApplicationScoped
-    BankConnections banks(Vertx vertx, FapiConfig config,
+    BankConnections banks(Vertx vertx, FapiConfig config, BankGuards guards,
                           @ConfigProperty(name = "ponte.vault.url") String vaultUrl,
                           @ConfigProperty(name = "quarkus.application.name") String service,
                           @ConfigProperty(name = "ponte.vault.service-secret") String serviceSecret) {
@@ -38,7 +39,7 @@ public class BankConnectionsProducer {
         }
         return new BankConnections(vertx, new VaultKeys(vertx, vaultUrl, service, serviceSecret, config.timeout()),
                 new Participants(vertx, config.participantsUrl(), config.timeout(), config.reuseFor()),
-                pem, config.timeout(), config.reuseFor());
+                pem, config.timeout(), config.reuseFor(), guards);
     }
 
     void close(@Disposes BankConnections banks) {

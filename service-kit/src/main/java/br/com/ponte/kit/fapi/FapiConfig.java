@@ -29,4 +29,27 @@ public interface FapiConfig {
     /** How long a partner's TLS client, a bank's discovery document and keys are reused. */
     @WithDefault("5m")
     Duration reuseFor();
+
+    /** Each bank's circuit breaker and bulkhead ({@link BankGuards}). */
+    Guard guard();
+
+    interface Guard {
+        /** The last calls to a bank the breaker looks at; it opens when {@link #failureRatio} of them failed. */
+        @WithDefault("10")
+        int requests();
+
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long an open breaker keeps calls from the bank before one is let through to try it. */
+        @WithDefault("30s")
+        Duration delay();
+
+        /** Calls to one bank at once from this instance; more wait in the queue, and past it are refused. */
+        @WithDefault("64")
+        int concurrency();
+
+        @WithDefault("256")
+        int queue();
+    }
 }
