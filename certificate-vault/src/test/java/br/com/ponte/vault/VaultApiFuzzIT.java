@@ -51,7 +51,8 @@ class VaultApiFuzzIT {
                     // audit_log is written from Kafka, a moment after the accepted request it records: it would show
                     // an earlier acceptance as a write of a later rejection. The outbox, written in the request's
                     // transaction, still shows any audit event a rejection would have written.
-                    .rows(() -> AuditLogRows.withoutAuditLog(rows.get())).bodyLimit(1024 * 1024).atLeast(1_000).run();
+                    .rows(() -> AuditLogRows.withoutAuditLog(rows.get())).bodyLimit(1024 * 1024).atLeast(Integer.getInteger("ponte.fuzz.inputs", 1_000))
+                    .seed(Long.getLong("ponte.fuzz.seed", 20261202L)).run();
             System.out.println(report.summary());
             assertThat(report.violations()).as(report.summary()).isEmpty();
             assertThat(report.inputs()).isGreaterThanOrEqualTo(1_000);

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every operation of consent-service's OpenAPI document, asked at least 1,000 hostile ways: never a
- * 5xx, every error in Open Finance's shape with the right status, nothing written for a rejection.
+ * 5xx, every error in Open Finance's shape with the right status, nothing written for a rejection, and
+ * every page a screen answers with its security headers (CSP with frame-ancestors, no-store, no-referrer, nosniff).
  */
 @QuarkusTest
 @WithTestResource(value = PonteInfraTestResource.class, initArgs = {
@@ -41,10 +42,12 @@ class ConsentApiFuzzIT {
                 partner, "outbox")) {
             ApiFuzzer.Report report = ApiFuzzer.of(base).named("consent-service")
                     .auth(op -> Map.of("Authorization", "Bearer " + token))
-                    .rows(rows).bodyLimit(1024 * 1024).atLeast(1_000).run();
+                    .rows(rows).bodyLimit(1024 * 1024).atLeast(Integer.getInteger("ponte.fuzz.inputs", 1_000))
+                    .seed(Long.getLong("ponte.fuzz.seed", 20261202L)).run();
             System.out.println(report.summary());
             assertThat(report.violations()).as(report.summary()).isEmpty();
             assertThat(report.inputs()).isGreaterThanOrEqualTo(1_000);
+            assertThat(report.pages()).as("screens answered with a page, each checked for its security headers").isPositive();
         }
     }
 }

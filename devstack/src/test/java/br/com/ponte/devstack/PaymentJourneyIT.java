@@ -663,6 +663,28 @@ class PaymentJourneyIT {
                 List.of(JSON.readTree(healed.body()).path("id").asText()), reachedTheBank + " calls reached the failing bank");
     }
 
+    /**
+     * Drill: the bank fails a read once (503) just as the user comes back approved: Ponte reads the
+     * consent again after a short backoff (reads are retried, writes are not), and the approval goes
+     * through instead of failing the user's journey.
+     */
+    @Test
+    void aReadTheBankFailsOnceIsTriedAgainAndTheUsersApprovalGoesThrough() throws Exception {
+        HttpResponse<String> created = post(consents(), token, UUID.randomUUID().toString(), consentRequest("34.00"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode consent = JSON.readTree(created.body());
+        try {
+            control("POST", "/sandbox/faults", Map.of("method", "GET", "path",
+                    ".*/payments/v4/consents/" + java.util.regex.Pattern.quote(consent.path("transmitterConsentId").asText()),
+                    "phase", "BEFORE", "status", 503, "times", 1));
+            assertThat(decideAtTheBank(consent.path("authorisationUrl").asText(), "approve").toString()).contains("status=AUTHORISED");
+            assertThat(control("GET", "/sandbox/faults", null).path(0).path("played").asInt()).as("the read that failed").isEqualTo(1);
+        } finally {
+            control("DELETE", "/sandbox/faults", null);
+        }
+        assertThat(get(consents() + "/" + consent.path("id").asText()).path("status").asText()).isEqualTo("AUTHORISED");
+    }
+
     private static List<String> bankIds(String control) throws Exception {
         List<String> ids = new ArrayList<>();
         control("GET", control, null).forEach(id -> ids.add(id.asText()));

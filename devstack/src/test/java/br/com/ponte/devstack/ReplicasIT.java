@@ -525,7 +525,12 @@ class ReplicasIT {
                 Thread.sleep(1_000);
             }
         }
-        return committed.entrySet().stream().mapToLong(e -> e.getValue().offset() - start.get(e.getKey()).offset()).sum();
+        // what it will read again: everything from the start to the end of each partition (its last committed
+        // offsets may lag behind what it had handled)
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        return admin.listOffsets(latest).all().get().entrySet().stream()
+                .mapToLong(e -> e.getValue().offset() - start.get(e.getKey()).offset()).sum();
     }
 
     /** Waits until the group has committed the end of every partition it reads. */

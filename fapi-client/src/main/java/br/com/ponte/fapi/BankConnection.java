@@ -116,7 +116,8 @@ public record BankConnection(FapiClient fapi, Transmitter transmitter, JwsSigner
     }
 
     public Uni<Answer> get(String url, String accessToken) {
-        return guarded(() -> fapi.callResource(HttpMethod.GET, url, accessToken, null, null, null)).map(this::decode);
+        return retried(() -> guarded(() -> fapi.callResource(HttpMethod.GET, url, accessToken, null, null, null)))
+                .map(this::decode);
     }
 
     public Uni<Answer> delete(String url, String accessToken) {
@@ -127,6 +128,23 @@ public record BankConnection(FapiClient fapi, Transmitter transmitter, JwsSigner
         return SignedBodies.sign(signer, Map.of("data", data), partnerOrganisationId, server.organisationId())
                 .chain(jwt -> guarded(() -> fapi.callResource(method, url, accessToken, idempotencyKey, jwt, "application/jwt")))
                 .map(this::decode);
+    }
+
+    /**
+     * A call that changes nothing at the bank (a read), tried twice more with backoff (0.2 s, then
+     * about 0.4 s) when the bank gave no answer or a 5xx: a blip does not fail the user's journey. Not
+     * when its breaker kept the call from the bank. Writes are not retried here: their idempotency
+     * key makes the partner's own retry safe.
+     */
+    private Uni<FapiClient.ResourceResponse> retried(java.util.function.Supplier<Uni<FapiClient.ResourceResponse>> call) {
+        return Uni.createFrom().deferred(() -> call.get().invoke(response -> {
+                    if (response.status() >= 500) {
+                        throw new BankGuard.ServerError(response);
+                    }
+                }))
+                .onFailure(e -> e instanceof BankGuard.ServerError || e instanceof FapiException f && f.status() == 0)
+                .retry().withBackOff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(2)).atMost(2)
+                .onFailure(BankGuard.ServerError.class).recoverWithItem(e -> ((BankGuard.ServerError) e).answer());
     }
 
     /** One call through this bank's guard: a 5xx counts as a failure there, and is still the caller's answer. */

@@ -41,7 +41,8 @@ class PaymentApiFuzzIT {
                 partner, "outbox")) {
             ApiFuzzer.Report report = ApiFuzzer.of(base).named("payment-service")
                     .auth(op -> Map.of("Authorization", "Bearer " + token))
-                    .rows(rows).bodyLimit(1024 * 1024).atLeast(1_000).run();
+                    .rows(rows).bodyLimit(1024 * 1024).atLeast(Integer.getInteger("ponte.fuzz.inputs", 1_000))
+                    .seed(Long.getLong("ponte.fuzz.seed", 20261202L)).run();
             System.out.println(report.summary());
             assertThat(report.violations()).as(report.summary()).isEmpty();
             assertThat(report.inputs()).isGreaterThanOrEqualTo(1_000);

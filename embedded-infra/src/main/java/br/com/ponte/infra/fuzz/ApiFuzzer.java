@@ -45,12 +45,12 @@ public final class ApiFuzzer {
 
     /** What a run did and found. */
     public record Report(String service, long seed, int inputs, int operations, Map<Integer, Integer> statuses,
-                         List<Violation> violations) {
+                         int pages, List<Violation> violations) {
         public String summary() {
             Map<String, Integer> classes = new TreeMap<>();
             statuses.forEach((status, n) -> classes.merge(status / 100 + "xx", n, Integer::sum));
-            return String.format("[fuzz] %s: %,d inputs over %d operations (seed %d): %s; statuses %s; %d violations",
-                    service, inputs, operations, seed, classes, statuses, violations.size());
+            return String.format("[fuzz] %s: %,d inputs over %d operations (seed %d): %s; statuses %s; %d pages' headers "
+                    + "checked; %d violations", service, inputs, operations, seed, classes, statuses, pages, violations.size());
         }
     }
 
@@ -64,6 +64,7 @@ public final class ApiFuzzer {
     private long seed = 20261202L;
     private int atLeast = 1_000;
     private int bodyLimit;
+    private int screens;
 
     private ApiFuzzer(URI base, JsonNode openapi) {
         this.base = base;
@@ -159,7 +160,7 @@ public final class ApiFuzzer {
                 check(input, answer, before, violations);
             }
         }
-        return new Report(service, seed, sent, operations.size(), statuses, violations);
+        return new Report(service, seed, sent, operations.size(), statuses, screens, violations);
     }
 
     /**
@@ -189,7 +190,25 @@ public final class ApiFuzzer {
         return wrong;
     }
 
-    private record Answer(int status, String contentType, String body, String failure) {
+    private record Answer(int status, String contentType, String body, String failure, java.net.http.HttpHeaders headers) {
+    }
+
+    /** The headers every screen a user's browser shows carries: nothing framed, cached, sniffed or referred on. */
+    static String screenHeadersMissing(java.net.http.HttpHeaders headers) {
+        List<String> missing = new ArrayList<>();
+        if (!headers.firstValue("content-security-policy").orElse("").contains("frame-ancestors 'none'")) {
+            missing.add("Content-Security-Policy with frame-ancestors 'none'");
+        }
+        if (!headers.firstValue("cache-control").orElse("").contains("no-store")) {
+            missing.add("Cache-Control: no-store");
+        }
+        if (!headers.firstValue("referrer-policy").orElse("").equals("no-referrer")) {
+            missing.add("Referrer-Policy: no-referrer");
+        }
+        if (!headers.firstValue("x-content-type-options").orElse("").equals("nosniff")) {
+            missing.add("X-Content-Type-Options: nosniff");
+        }
+        return missing.isEmpty() ? null : String.join(", ", missing);
     }
 
     private Answer send(HttpClient client, Inputs.Input input) {
@@ -202,9 +221,9 @@ public final class ApiFuzzer {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("content-type").orElse(""),
-                    response.body(), null);
+                    response.body(), null, response.headers());
         } catch (IOException e) {
-            return new Answer(-1, "", "", e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new Answer(-1, "", "", e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -221,6 +240,12 @@ public final class ApiFuzzer {
             why = "expected " + input.expected();
         } else if (answer.status() >= 400 && !input.operation().screen() && !openFinanceShape(answer)) {
             why = "error not in Open Finance's shape (" + answer.contentType() + ")";
+        } else if (answer.contentType().startsWith("text/html")) {
+            screens++;
+            String missing = screenHeadersMissing(answer.headers());
+            if (missing != null) {
+                why = "a page without " + missing;
+            }
         }
         if (why == null && answer.status() >= 400) {
             Map<String, Long> after = rows.get();
