@@ -349,41 +349,6 @@ class ReplicasIT {
         drillVerdict("Kafka broker down 10 s, then back, under load", load);
     }
 
-    /**
-     * Drill: PostgreSQL crashes (SIGKILL) and comes back after 10 s while consents are created and
-     * payments made. The services say they are not ready meanwhile, and partners get 503 in Open
-     * Finance's shape; retried with the same idempotency keys, every call completes once and every
-     * event arrives once.
-     */
-    @Test
-    @Order(7)
-    void postgresCrashedAndRestartedUnderLoadLosesAndDuplicatesNothing() throws Exception {
-        List<String> approved = approvedConsents(3, "6");
-        Load load = Load.start(approved, 3);
-        Thread.sleep(500);
-        java.util.concurrent.CompletableFuture<Boolean> seenNotReady = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (System.nanoTime() < deadline) {
-                try {
-                    if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.ports().consent() + "/q/health/ready"))
-                            .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 503) {
-                        return true;
-                    }
-                } catch (Exception e) {
-                    // a refused connection is not the answer this waits for
-                }
-                sleep(200);
-            }
-            return false;
-        });
-        stack.crashAndRestartPostgres(Duration.ofSeconds(10));
-        assertThat(seenNotReady.get()).as("consent-service reported not ready while PostgreSQL was down").isTrue();
-        load.awaitDone();
-        assertThat(load.refusals).as("what partners got while the database was down")
-                .allMatch(r -> r.startsWith("503 SERVICO_INDISPONIVEL") || r.startsWith("connection"));
-        drillVerdict("PostgreSQL killed (SIGKILL), back after 10 s, under load", load);
-    }
-
     /** Consents created and approved at the bank, ready to pay. */
     private static List<String> approvedConsents(int count, String amountPrefix) throws Exception {
         List<String> ids = new ArrayList<>();

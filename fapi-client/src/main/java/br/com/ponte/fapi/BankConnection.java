@@ -137,14 +137,20 @@ public record BankConnection(FapiClient fapi, Transmitter transmitter, JwsSigner
      * key makes the partner's own retry safe.
      */
     private Uni<FapiClient.ResourceResponse> retried(java.util.function.Supplier<Uni<FapiClient.ResourceResponse>> call) {
-        return Uni.createFrom().deferred(() -> call.get().invoke(response -> {
-                    if (response.status() >= 500) {
-                        throw new BankGuard.ServerError(response);
-                    }
-                }))
-                .onFailure(e -> e instanceof BankGuard.ServerError || e instanceof FapiException f && f.status() == 0)
-                .retry().withBackOff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(2)).atMost(2)
-                .onFailure(BankGuard.ServerError.class).recoverWithItem(e -> ((BankGuard.ServerError) e).answer());
+        return Uni.createFrom().deferred(() -> {
+            // a retry resumes on a timer thread: the answer goes back to the caller's Vert.x context, where
+            // its reactive database session lives
+            io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
+            Uni<FapiClient.ResourceResponse> retrying = Uni.createFrom().deferred(() -> call.get().invoke(response -> {
+                        if (response.status() >= 500) {
+                            throw new BankGuard.ServerError(response);
+                        }
+                    }))
+                    .onFailure(e -> e instanceof BankGuard.ServerError || e instanceof FapiException f && f.status() == 0)
+                    .retry().withBackOff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(2)).atMost(2)
+                    .onFailure(BankGuard.ServerError.class).recoverWithItem(e -> ((BankGuard.ServerError) e).answer());
+            return caller == null ? retrying : retrying.emitOn(command -> caller.runOnContext(v -> command.run()));
+        });
     }
 
     /** One call through this bank's guard: a 5xx counts as a failure there, and is still the caller's answer. */

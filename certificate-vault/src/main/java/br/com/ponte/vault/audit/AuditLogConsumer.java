@@ -7,16 +7,14 @@ import br.com.ponte.events.MalformedEventException;
 import br.com.ponte.events.data.AuditRecorded;
 import br.com.ponte.kit.audit.Actor;
 import br.com.ponte.kit.messaging.DeadLetters;
+import br.com.ponte.kit.messaging.Effects;
 import br.com.ponte.kit.outbox.ProcessedEvents;
 import br.com.ponte.kit.tracing.Traceparent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,7 +22,6 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -45,8 +42,6 @@ public class AuditLogConsumer {
 
     static final String CONSUMER = "certificate-vault/audit-events";
     private static final Logger LOG = Logger.getLogger(AuditLogConsumer.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+");
     private static final Pattern RESOURCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*");
 
@@ -83,10 +78,7 @@ public class AuditLogConsumer {
                     e.getMessage());
             return DeadLetters.send(deadLetters, record, e.getMessage()).invoke(() -> deadLettered.increment());
         }
-        // each attempt on a context of its own: a retry resumes on a worker thread, where Hibernate Reactive cannot run
-        return Uni.createFrom().deferred(() -> onNewContext(() -> store(entry.get())))
-                .onFailure().invoke(e -> LOG.warnf("Storing audit event %s failed, retrying: %s", eventId, e.getMessage()))
-                .onFailure().retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely();
+        return Effects.untilApplied(vertx, "audit event " + eventId, () -> store(entry.get()));
     }
 
     private Uni<Void> store(AuditEntry entry) {
@@ -134,20 +126,5 @@ public class AuditLogConsumer {
         if (!valid) {
             throw new MalformedEventException(problem);
         }
-    }
-
-    private <T> Uni<T> onNewContext(Supplier<Uni<T>> work) {
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().emitter(emitter -> context.runOnContext(v -> {
-            Uni<T> uni;
-            try {
-                uni = work.get();
-            } catch (RuntimeException e) {
-                emitter.fail(e);
-                return;
-            }
-            uni.subscribe().with(emitter::complete, emitter::fail);
-        }));
     }
 }

@@ -2,7 +2,7 @@ package br.com.ponte.collection.messaging;
 
 import br.com.ponte.collection.domain.ConsentStatus;
 import br.com.ponte.collection.domain.Consents;
-import br.com.ponte.collection.worker.Contexts;
+import br.com.ponte.kit.messaging.Effects;
 import br.com.ponte.events.EventCodec;
 import br.com.ponte.events.EventEnvelope;
 import br.com.ponte.events.EventType;
@@ -22,7 +22,6 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 
 /**
  * Consumes {@code sharing.events} (group {@code collection-service}): one-line handlers that call the
@@ -35,8 +34,6 @@ import java.time.Duration;
 public class SharingEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(SharingEventsConsumer.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final Consents consents;
     private final MutinyEmitter<String> deadLetters;
@@ -64,10 +61,7 @@ public class SharingEventsConsumer {
                     e.getMessage());
             return DeadLetters.send(deadLetters, record, e.getMessage()).invoke(() -> deadLettered.increment());
         }
-        // each attempt on its own Vert.x context: a retry resumes on a worker thread, where Hibernate Reactive cannot run
-        return Uni.createFrom().deferred(() -> Contexts.onNewContext(vertx, effect))
-                .onFailure().invoke(e -> LOG.warnf("Applying %s %s failed, retrying: %s", event.type(), event.id(), e.getMessage()))
-                .onFailure().retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely();
+        return Effects.untilApplied(vertx, event.type() + " " + event.id(), effect);
     }
 
     /** The effect of one event; its data is decoded here, so a wrong shape is a malformed record. */

@@ -1,5 +1,6 @@
 package br.com.ponte.collection.worker;
 
+import br.com.ponte.kit.messaging.Effects;
 import br.com.ponte.collection.bank.Collector;
 import br.com.ponte.collection.config.CollectionConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -67,9 +68,9 @@ public class TaskWorker {
 
     /** One claim and its tasks; how many ran. */
     public Uni<Integer> runOnce() {
-        return Contexts.onNewContext(vertx, this::claim)
+        return Effects.onNewContext(vertx, this::claim)
                 .chain(ids -> Multi.createFrom().iterable(ids)
-                        .onItem().transformToUni(id -> Contexts.onNewContext(vertx, () -> collector.run(id).replaceWith(Boolean.TRUE)))
+                        .onItem().transformToUni(id -> Effects.onNewContext(vertx, () -> collector.run(id).replaceWith(Boolean.TRUE)))
                         .merge(Math.max(1, config.claimBatch()))
                         .collect().asList()
                         .map(List::size));

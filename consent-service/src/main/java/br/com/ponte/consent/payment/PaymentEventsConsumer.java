@@ -15,9 +15,11 @@ import br.com.ponte.events.data.PaymentInitiated;
 import br.com.ponte.events.data.PaymentPolled;
 import br.com.ponte.events.data.PaymentStatusChanged;
 import br.com.ponte.kit.messaging.DeadLetters;
+import br.com.ponte.kit.messaging.Effects;
 import br.com.ponte.kit.outbox.ProcessedEvents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -50,9 +52,11 @@ public class PaymentEventsConsumer {
     private final ProcessedEvents processed;
     private final BankConsents bank;
     private final MutinyEmitter<String> deadLetters;
+    private final Vertx vertx;
 
     public PaymentEventsConsumer(PaymentConsents consents, ProcessedEvents processed, BankConsents bank,
-                                 @Channel("payment-dead-letters") MutinyEmitter<String> deadLetters) {
+                                 @Channel("payment-dead-letters") MutinyEmitter<String> deadLetters, Vertx vertx) {
+        this.vertx = vertx;
         this.consents = consents;
         this.processed = processed;
         this.bank = bank;
@@ -73,18 +77,21 @@ public class PaymentEventsConsumer {
         if (type != EventType.PAYMENT_INITIATED && type != EventType.PAYMENT_POLLED && type != EventType.PAYMENT_STATUS_CHANGED) {
             return Uni.createFrom().voidItem();
         }
-        Uni<String> bankStatus = type == EventType.PAYMENT_INITIATED
-                ? recurringConsentAtBank(event.dataAs(PaymentInitiated.class).consentId()) : Uni.createFrom().nullItem();
-        return bankStatus.chain(recurringStatus -> Panache.withTransaction(() -> processed.markProcessed(CONSUMER, event.id()).chain(first -> {
-            if (!first) {
-                return Uni.createFrom().voidItem();
-            }
-            return switch (type) {
-                case PAYMENT_INITIATED -> initiated(event.dataAs(PaymentInitiated.class), event.time(), recurringStatus);
-                case PAYMENT_POLLED -> polled(event.dataAs(PaymentPolled.class), event.time());
-                default -> statusChanged(event.dataAs(PaymentStatusChanged.class), event.time());
-            };
-        })));
+        return Effects.untilApplied(vertx, type.wireName() + " " + event.id(), () -> {
+            Uni<String> bankStatus = type == EventType.PAYMENT_INITIATED
+                    ? recurringConsentAtBank(event.dataAs(PaymentInitiated.class).consentId()) : Uni.createFrom().nullItem();
+            return bankStatus.chain(recurringStatus -> Panache.withTransaction(() -> processed.markProcessed(CONSUMER, event.id())
+                    .chain(first -> {
+                        if (!first) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        return switch (type) {
+                            case PAYMENT_INITIATED -> initiated(event.dataAs(PaymentInitiated.class), event.time(), recurringStatus);
+                            case PAYMENT_POLLED -> polled(event.dataAs(PaymentPolled.class), event.time());
+                            default -> statusChanged(event.dataAs(PaymentStatusChanged.class), event.time());
+                        };
+                    })));
+        });
     }
 
     /**

@@ -8,12 +8,14 @@ import br.com.ponte.events.data.ConsentApproved;
 import br.com.ponte.kit.api.ApiException;
 import br.com.ponte.kit.internal.ConsentGrants;
 import br.com.ponte.kit.messaging.DeadLetters;
+import br.com.ponte.kit.messaging.Effects;
 import br.com.ponte.payment.bank.Initiations;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,12 +72,14 @@ public class AutomaticPayments {
     private final Initiations initiations;
     private final Pool pool;
     private final MutinyEmitter<String> deadLetters;
+    private final Vertx vertx;
 
     private record Due(UUID consentId, String partnerId, int attempts) {
     }
 
     public AutomaticPayments(ConsentGrants grants, Initiations initiations, Pool pool,
-                             @Channel("consent-dead-letters") MutinyEmitter<String> deadLetters) {
+                             @Channel("consent-dead-letters") MutinyEmitter<String> deadLetters, Vertx vertx) {
+        this.vertx = vertx;
         this.grants = grants;
         this.initiations = initiations;
         this.pool = pool;
@@ -97,7 +101,8 @@ public class AutomaticPayments {
                 || !"AUTHORISED".equals(event.dataAs(ConsentApproved.class).status())) {
             return Uni.createFrom().voidItem();
         }
-        return pool.preparedQuery(RECORD).execute(Tuple.of(UUID.fromString(event.subject()), event.partnerId())).replaceWithVoid();
+        return Effects.untilApplied(vertx, "consent:approved " + event.id(),
+                () -> pool.preparedQuery(RECORD).execute(Tuple.of(UUID.fromString(event.subject()), event.partnerId())).replaceWithVoid());
     }
 
     @Scheduled(every = "${ponte.payment.automatic-check-every:1s}", delayed = "1s",
