@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every operation of certificate-vault's OpenAPI document, asked at least 1,000 hostile ways by a
@@ -37,11 +36,10 @@ class VaultApiFuzzIT {
     @Test
     void noHostileInputGetsA5xxAnErrorOutOfShapeOrAWrite() throws Exception {
         TestPartner partner = TestPartner.onboard(adminToken, true);
-        try (RowCounts rows = new RowCounts("jdbc:postgresql://localhost:" + dbPort + "/vault", "postgres", "postgres",
-                partner.id(), "partner")) {
+        try (RowCounts rows = RowCounts.of(dbPort, "vault", partner.id(), "partner")) {
             String service = "Basic " + Base64.getEncoder().encodeToString(
                     ("consent-service:" + VaultTestResource.INTERNAL_SECRET).getBytes(StandardCharsets.UTF_8));
-            ApiFuzzer.Report report = ApiFuzzer.of(base).named("certificate-vault")
+            ApiFuzzer.of(base).named("certificate-vault")
                     // registering at a transmitter needs the directory's trust, which this module's vault has not
                     // been given: it answers 503 CONFIGURACAO_AUSENTE by design, and devstack registers for real
                     .only(op -> !op.path().endsWith("/registration"))
@@ -51,11 +49,7 @@ class VaultApiFuzzIT {
                     // audit_log is written from Kafka, a moment after the accepted request it records: it would show
                     // an earlier acceptance as a write of a later rejection. The outbox, written in the request's
                     // transaction, still shows any audit event a rejection would have written.
-                    .rows(() -> AuditLogRows.withoutAuditLog(rows.get())).bodyLimit(1024 * 1024).atLeast(Integer.getInteger("ponte.fuzz.inputs", 1_000))
-                    .seed(Long.getLong("ponte.fuzz.seed", 20261202L)).run();
-            System.out.println(report.summary());
-            assertThat(report.violations()).as(report.summary()).isEmpty();
-            assertThat(report.inputs()).isGreaterThanOrEqualTo(1_000);
+                    .rows(() -> AuditLogRows.withoutAuditLog(rows.get())).run().assertClean();
         }
     }
 }

@@ -1,7 +1,6 @@
 package br.com.ponte.devstack;
 
 import br.com.ponte.infra.Dirs;
-import br.com.ponte.infra.EmbeddedKafka;
 import br.com.ponte.infra.EmbeddedPostgresServer;
 import br.com.ponte.pki.CertificateAuthority;
 
@@ -25,8 +24,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./ponte up}: the whole platform on one machine, on embedded defaults. Real PostgreSQL and a
- * real Kafka broker run in this JVM; each service runs as its own JVM from its packaged
- * {@code target/quarkus-app}, configured by environment variables exactly as on Kubernetes.
+ * real Kafka broker run as processes of their own, as does each service (a JVM from its packaged
+ * {@code target/quarkus-app}, configured by environment variables exactly as on Kubernetes), so
+ * any part can be killed as a crash would.
  */
 public final class Devstack implements AutoCloseable {
 
@@ -41,7 +41,7 @@ public final class Devstack implements AutoCloseable {
     private final PrintStream out;
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedPostgresServer postgres;
-    private EmbeddedKafka kafka;
+    private KafkaProcess kafka;
     private DemoReceiver receiver;
     private StackSecrets secrets;
     private final Map<String, Map<String, String>> overrides = new HashMap<>();
@@ -149,9 +149,13 @@ public final class Devstack implements AutoCloseable {
         long started = System.nanoTime();
         secrets = StackSecrets.loadOrCreate(dataDir.resolve("secrets.properties"));
         out.println("Starting PostgreSQL on " + ports.postgres() + " and Kafka on " + ports.kafka() + " (data in " + dataDir + ")");
+        logs = dataDir.resolve("logs");
+        // the broker's JVM starts while PostgreSQL does
+        java.util.concurrent.CompletableFuture<KafkaProcess> broker = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> KafkaProcess.start(dataDir.resolve("kafka"), ports.kafka(), logs));
         postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), ports.postgres());
         DATABASES.forEach(postgres::createDatabase);
-        kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), ports.kafka());
+        kafka = broker.join();
         List<String> topics = new ArrayList<>();
         TOPICS.forEach(t -> {
             topics.add(t);
@@ -218,7 +222,6 @@ public final class Devstack implements AutoCloseable {
         sandbox.put("SANDBOX_PKI_DIR", pki.toString());
         sandbox.put("SANDBOX_DATA_DIR", dataDir.resolve("sandbox").toString());
 
-        logs = dataDir.resolve("logs");
         out.println("Starting the services (logs in " + logs + ")");
         launch("certificate-vault", ports.vault(), vault, logs);
         launch("consent-service", ports.consent(), consent, logs);
@@ -300,14 +303,11 @@ public final class Devstack implements AutoCloseable {
         postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), ports.postgres());
     }
 
-    /**
-     * The Kafka broker stops at once and, after {@code down}, starts again on the same port and data.
-     * It runs in this JVM, so it is stopped rather than killed; its clients lose their connections alike.
-     */
-    public void stopAndRestartKafka(Duration down) throws InterruptedException {
-        kafka.close();
+    /** The Kafka broker is killed (SIGKILL) and, after {@code down}, started again on the same port and data. */
+    public void crashAndRestartKafka(Duration down) throws InterruptedException {
+        kafka.kill();
         Thread.sleep(down.toMillis());
-        kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), ports.kafka());
+        kafka = KafkaProcess.start(dataDir.resolve("kafka"), ports.kafka(), logs);
     }
 
     /** The log file of instance {@code index} (from 0) of a service. */

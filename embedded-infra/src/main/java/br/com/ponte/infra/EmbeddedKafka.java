@@ -111,8 +111,28 @@ public final class EmbeddedKafka implements AutoCloseable {
         throw new IllegalStateException("Could not start embedded Kafka in " + dir, failure);
     }
 
-    /** A handle on a broker started elsewhere (e.g. by another class loader); {@link #close()} leaves it running. */
-    static EmbeddedKafka attach(String bootstrapServers) {
+    /**
+     * Runs a broker as a process of its own, so that it can be killed like one: {@code <data dir> <port>}.
+     * It says {@code started} on standard output once it serves, stops gracefully on SIGTERM and
+     * when its standard input ends (the process that started it is gone).
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: EmbeddedKafka <data dir> <port>");
+            System.exit(2);
+        }
+        EmbeddedKafka broker = start(Path.of(args[0]), Integer.parseInt(args[1]));
+        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-shutdown"));
+        System.out.println("started on " + broker.bootstrapServers());
+        System.out.flush();
+        while (System.in.read() >= 0) {
+            // nothing is read from the parent; its end of the pipe closing means it is gone
+        }
+        System.exit(0);
+    }
+
+    /** A handle on a broker started elsewhere (another process or class loader); {@link #close()} leaves it running. */
+    public static EmbeddedKafka attach(String bootstrapServers) {
         int colon = bootstrapServers.lastIndexOf(':');
         int port = Integer.parseInt(bootstrapServers.substring(colon + 1).trim());
         return new EmbeddedKafka(null, null, port);

@@ -73,7 +73,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 throw new UncheckedIOException("Could not create PostgreSQL data dir " + dir, e);
             }
             stopOrphanedPostmaster(dir);
-            builder.setDataDirectory(dir).setCleanDataDirectory(false);
+            // kept data is durable as in production: a commit is on disk before it is answered (the
+            // embedded server's default, synchronous_commit=off, loses the last commits to a crash)
+            builder.setDataDirectory(dir).setCleanDataDirectory(false).setServerConfig("synchronous_commit", "on");
         } else {
             // throw-away data: trade durability for speed
             builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");

@@ -141,27 +141,29 @@ public record BankConnection(FapiClient fapi, Transmitter transmitter, JwsSigner
             // a retry resumes on a timer thread: the answer goes back to the caller's Vert.x context, where
             // its reactive database session lives
             io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
-            Uni<FapiClient.ResourceResponse> retrying = Uni.createFrom().deferred(() -> call.get().invoke(response -> {
-                        if (response.status() >= 500) {
-                            throw new BankGuard.ServerError(response);
-                        }
-                    }))
+            Uni<FapiClient.ResourceResponse> retrying = answered(Uni.createFrom().deferred(() -> serverErrorsFail(call.get()))
                     .onFailure(e -> e instanceof BankGuard.ServerError || e instanceof FapiException f && f.status() == 0)
-                    .retry().withBackOff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(2)).atMost(2)
-                    .onFailure(BankGuard.ServerError.class).recoverWithItem(e -> ((BankGuard.ServerError) e).answer());
+                    .retry().withBackOff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(2)).atMost(2));
             return caller == null ? retrying : retrying.emitOn(command -> caller.runOnContext(v -> command.run()));
         });
     }
 
     /** One call through this bank's guard: a 5xx counts as a failure there, and is still the caller's answer. */
     private Uni<FapiClient.ResourceResponse> guarded(java.util.function.Supplier<Uni<FapiClient.ResourceResponse>> call) {
-        return guard.<FapiClient.ResourceResponse>call(server.authorisationServerId(), () -> call.get().map(response -> {
-                    if (response.status() >= 500) {
-                        throw new BankGuard.ServerError(response);
-                    }
-                    return response;
-                }))
-                .onFailure(BankGuard.ServerError.class).recoverWithItem(e -> ((BankGuard.ServerError) e).answer());
+        return answered(guard.call(server.authorisationServerId(), () -> serverErrorsFail(call.get())));
+    }
+
+    /** A 5xx from the bank as a failure, for its breaker and for a retry; {@link #answered} makes it an answer again. */
+    private static Uni<FapiClient.ResourceResponse> serverErrorsFail(Uni<FapiClient.ResourceResponse> call) {
+        return call.invoke(response -> {
+            if (response.status() >= 500) {
+                throw new BankGuard.ServerError(response);
+            }
+        });
+    }
+
+    private static Uni<FapiClient.ResourceResponse> answered(Uni<FapiClient.ResourceResponse> call) {
+        return call.onFailure(BankGuard.ServerError.class).recoverWithItem(e -> ((BankGuard.ServerError) e).answer());
     }
 
     private Answer decode(FapiClient.ResourceResponse response) {

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +91,45 @@ class WebhookReliabilityIT {
                 assertThat(late.received(r -> event.id().equals(r.webhookId()))).hasSize(1)
                         .allMatch(WebhookReceiver.Received::signatureValid);
             }
+        }
+    }
+
+    /**
+     * The database refuses the record of a delivery the receiver already has (here: its attempt table is
+     * gone for a moment, as in an outage or a failover). The record is tried again until it is written,
+     * within the delivery's lease, so the receiver gets the event once, not again after the lease.
+     */
+    @Test
+    void aSuccessTheDatabaseCouldNotRecordAtOnceIsRecordedWhenItCanAndNotSentAgain() throws Exception {
+        String partner = "partner-" + UUID.randomUUID();
+        WebhookTestSupport.register(partner, receiver, Map.of());
+        EventEnvelope event = created(partner, UUID.randomUUID().toString(), 1);
+        try (Connection db = support.db(); Statement sql = db.createStatement()) {
+            sql.execute("alter table webhook_attempt rename to webhook_attempt_away");
+            try {
+                support.publish(event);
+                receiver.await(r -> event.id().equals(r.webhookId()), 1, Duration.ofSeconds(30));
+                Thread.sleep(1_500); // the record fails a few times meanwhile
+                assertThat(deliveryStatus(db, event)).isEqualTo("SENDING");
+            } finally {
+                sql.execute("alter table webhook_attempt_away rename to webhook_attempt");
+            }
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(deliveryStatus(db, event)).isEqualTo("SUCCEEDED"));
+            try (ResultSet attempts = sql.executeQuery("select count(*) from webhook_attempt a join webhook_delivery d"
+                    + " on d.id = a.delivery_id where d.message_id = '" + event.id() + "'")) {
+                attempts.next();
+                assertThat(attempts.getInt(1)).as("attempts recorded").isEqualTo(1);
+            }
+        }
+        Thread.sleep(2_000);
+        assertThat(receiver.received().stream().filter(r -> event.id().equals(r.webhookId()))).hasSize(1);
+    }
+
+    private static String deliveryStatus(Connection db, EventEnvelope event) throws Exception {
+        try (Statement sql = db.createStatement();
+             ResultSet row = sql.executeQuery("select status from webhook_delivery where message_id = '" + event.id() + "'")) {
+            return row.next() ? row.getString(1) : null;
         }
     }
 

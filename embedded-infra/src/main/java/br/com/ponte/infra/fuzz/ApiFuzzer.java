@@ -52,7 +52,24 @@ public final class ApiFuzzer {
             return String.format("[fuzz] %s: %,d inputs over %d operations (seed %d): %s; statuses %s; %d pages' headers "
                     + "checked; %d violations", service, inputs, operations, seed, classes, statuses, pages, violations.size());
         }
+
+        /** Prints the summary; fails, naming every violation, unless there is none and enough inputs were sent. */
+        public Report assertClean() {
+            System.out.println(summary());
+            if (!violations.isEmpty()) {
+                throw new AssertionError(summary() + violations.stream().map(v -> "\n  " + v).collect(Collectors.joining()));
+            }
+            if (inputs < MINIMUM_INPUTS) {
+                throw new AssertionError(summary() + ": fewer than " + MINIMUM_INPUTS + " inputs");
+            }
+            return this;
+        }
     }
+
+    /** What {@code verify} sends each service at the least; {@code -Dponte.fuzz.inputs} for a longer run. */
+    public static final int MINIMUM_INPUTS = 1_000;
+    /** Every service's request body limit unless configured otherwise ({@code PONTE_HTTP_MAX_BODY_SIZE}). */
+    public static final int PLATFORM_BODY_LIMIT = 1024 * 1024;
 
     private final URI base;
     private final JsonNode openapi;
@@ -61,9 +78,9 @@ public final class ApiFuzzer {
     private Map<String, String> pathValues = Map.of();
     private Predicate<Operation> include = op -> true;
     private Supplier<Map<String, Long>> rows = Map::of;
-    private long seed = 20261202L;
-    private int atLeast = 1_000;
-    private int bodyLimit;
+    private long seed = Long.getLong("ponte.fuzz.seed", 20261202L);
+    private int atLeast = Math.max(MINIMUM_INPUTS, Integer.getInteger("ponte.fuzz.inputs", MINIMUM_INPUTS));
+    private int bodyLimit = PLATFORM_BODY_LIMIT;
     private int screens;
 
     private ApiFuzzer(URI base, JsonNode openapi) {
@@ -71,7 +88,10 @@ public final class ApiFuzzer {
         this.openapi = openapi;
     }
 
-    /** Fuzz the service at {@code base}, reading its document from {@code /q/openapi?format=json}. */
+    /**
+     * Fuzz the service at {@code base}, reading its document from {@code /q/openapi?format=json}; the
+     * seed and the number of inputs come from {@code -Dponte.fuzz.seed} and {@code -Dponte.fuzz.inputs}.
+     */
     public static ApiFuzzer of(URI base) {
         try {
             HttpResponse<String> document = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

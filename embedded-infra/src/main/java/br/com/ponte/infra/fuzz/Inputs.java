@@ -205,10 +205,7 @@ final class Inputs {
 
     private Input request(Operation op, String kind, Map<String, String> path, Map<String, String> query,
                           Map<String, String> extraHeaders, JsonNode body, Set<Integer> expected) {
-        Map<String, String> headers = new LinkedHashMap<>(auth.apply(op));
-        for (Operation.Parameter p : op.in("header")) {
-            headers.put(p.name(), UUID.randomUUID().toString());
-        }
+        Map<String, String> headers = validHeaders(op);
         headers.putAll(extraHeaders);
         byte[] bytes = null;
         if (op.json() && body != null) {
@@ -233,12 +230,18 @@ final class Inputs {
             expected = new java.util.TreeSet<>(expected);
             expected.add(404);
         }
+        Map<String, String> headers = validHeaders(op);
+        headers.put("Content-Type", contentType);
+        return new Input(op, kind, op.method(), target(op, path, query), headers, body, expected);
+    }
+
+    /** The operation's credentials and a valid value (a UUID) for each header parameter it declares. */
+    private Map<String, String> validHeaders(Operation op) {
         Map<String, String> headers = new LinkedHashMap<>(auth.apply(op));
         for (Operation.Parameter p : op.in("header")) {
             headers.put(p.name(), UUID.randomUUID().toString());
         }
-        headers.put("Content-Type", contentType);
-        return new Input(op, kind, op.method(), target(op, path, query), headers, body, expected);
+        return headers;
     }
 
     static String target(Operation op, Map<String, String> path, Map<String, String> query) {

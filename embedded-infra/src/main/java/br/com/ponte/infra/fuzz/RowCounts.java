@@ -23,6 +23,11 @@ public final class RowCounts implements Supplier<Map<String, Long>>, AutoCloseab
     private final int partnerParameters;
     private final String partnerId;
 
+    /** The counts in {@code database} of the embedded PostgreSQL on {@code port} (user and password {@code postgres}). */
+    public static RowCounts of(int port, String database, String partnerId, String... wholeTables) {
+        return new RowCounts("jdbc:postgresql://localhost:" + port + "/" + database, "postgres", "postgres", partnerId, wholeTables);
+    }
+
     public RowCounts(String jdbcUrl, String user, String password, String partnerId, String... wholeTables) {
         this.partnerId = partnerId;
         try {

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * Checks a request object pushed to the PAR endpoint (FAPI 1.0 Advanced 5.2.2, JAR, fapi-id3):
  * signed PS256 with one of the client's signing keys, every authorisation parameter inside it,
  * audience the issuer, {@code exp} in the future and at most 60 minutes after {@code nbf}, PKCE
- * S256, {@code openid} and a nonce; a {@code consent:<id>} scope names one of the client's consents
+ * S256 (missing or other: 400 {@code invalid_request}, RFC 7636 4.4.1), no {@code id_token_hint}
+ * (Brazil FAPI 5.2.2-21), {@code openid} and a nonce; a {@code consent:<id>} scope names one of the client's consents
  * awaiting authorisation, of any kind, and the other scopes are that kind's: {@code payments} with a
  * payment consent, the data-sharing scopes ({@code accounts}, {@code resources}, ...) with a data one. A failing signature or claim is 400
  * {@code invalid_request_object}; a redirect URI the client did not register is 400
@@ -105,12 +106,17 @@ public class RequestObjects {
             }
             String state = required(claims, "state");
             String nonce = required(claims, "nonce");
+            // RFC 7636 4.4.1: a missing or unsupported challenge is invalid_request
             if (!"S256".equals(claims.getStringClaimValue("code_challenge_method"))) {
-                throw OAuthError.invalidRequestObject("code_challenge_method must be S256 (PKCE is required)");
+                throw OAuthError.invalidRequest("code_challenge_method must be S256 (PKCE is required)");
             }
             String codeChallenge = claims.getStringClaimValue("code_challenge");
             if (codeChallenge == null || !CODE_CHALLENGE.matcher(codeChallenge).matches()) {
-                throw OAuthError.invalidRequestObject("code_challenge must be a base64url SHA-256 (43 characters)");
+                throw OAuthError.invalidRequest("code_challenge must be a base64url SHA-256 (43 characters)");
+            }
+            // Brazil FAPI 5.2.2-21: the id_token a client holds may carry personal data
+            if (claims.hasClaim("id_token_hint")) {
+                throw OAuthError.invalidRequestObject("id_token_hint is not accepted (Brazil FAPI 5.2.2-21)");
             }
             if (!replays.firstUse("request_object", client.clientId(), claims.getJwtId(),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()))) {

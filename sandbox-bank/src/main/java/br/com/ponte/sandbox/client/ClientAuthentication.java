@@ -4,6 +4,7 @@ import br.com.ponte.sandbox.brand.BrandContext;
 import br.com.ponte.sandbox.directory.SoftwareStatements;
 import br.com.ponte.sandbox.oauth.DiscoveryResource;
 import br.com.ponte.sandbox.oauth.JwtChecks;
+import br.com.ponte.sandbox.oauth.Endpoints;
 import br.com.ponte.sandbox.oauth.OAuthError;
 import br.com.ponte.sandbox.oauth.ReplayCache;
 import br.com.ponte.sandbox.pki.ClientCertificate;
@@ -93,7 +94,8 @@ public class ClientAuthentication {
                     .setVerificationKeyResolver(Jwks.resolver(keys))
                     .setExpectedIssuer(client.clientId())
                     .setExpectedSubject(client.clientId())
-                    .setExpectedAudience(bank.issuer(), bank.url(endpointPath))
+                    // RFC 9126 2: at the PAR endpoint the issuer, the token endpoint's URL and its own
+                    .setExpectedAudience(bank.issuer(), bank.url(endpointPath), bank.url(Endpoints.TOKEN))
                     .setRequireExpirationTime()
                     .setMaxFutureValidityInMinutes(MAX_LIFETIME_MINUTES)
                     .setRequireIssuedAt()

@@ -232,10 +232,20 @@ class AuthorizationCodeFlowIT {
         assertRefused(tpp.pushRequestObject(tpp.sign(authorization.withRedirectUri("https://tpp.example/unregistered")
                 .requestClaims(tpp))), "invalid_request");
 
+        // RFC 7636 4.4.1: without PKCE, or with plain, invalid_request
         Map<String, Object> noPkce = authorization.requestClaims(tpp);
         noPkce.remove("code_challenge");
         noPkce.remove("code_challenge_method");
-        assertRefused(tpp.pushRequestObject(tpp.sign(noPkce)), "invalid_request_object");
+        assertRefused(tpp.pushRequestObject(tpp.sign(noPkce)), "invalid_request");
+        Map<String, Object> plainPkce = authorization.requestClaims(tpp);
+        plainPkce.put("code_challenge", authorization.codeVerifier());
+        plainPkce.put("code_challenge_method", "plain");
+        assertRefused(tpp.pushRequestObject(tpp.sign(plainPkce)), "invalid_request");
+
+        // Brazil FAPI 5.2.2-21
+        Map<String, Object> withIdTokenHint = authorization.requestClaims(tpp);
+        withIdTokenHint.put("id_token_hint", approvedIdTokenJwt(tpp));
+        assertRefused(tpp.pushRequestObject(tpp.sign(withIdTokenHint)), "invalid_request_object");
 
         Map<String, Object> noOpenid = authorization.requestClaims(tpp);
         noOpenid.put("scope", "payments");
@@ -266,6 +276,12 @@ class AuthorizationCodeFlowIT {
     private static String approvedCode(Tpp tpp, Authorization authorization) {
         HttpResponse<String> redirect = tpp.decide(tpp.push(authorization), CPF, "approve");
         return parameters(URI.create(redirect.headers().firstValue("Location").orElseThrow()).getRawFragment()).get("code");
+    }
+
+    /** An id_token the bank issued this client, as a client would hold it. */
+    private static String approvedIdTokenJwt(Tpp tpp) {
+        HttpResponse<String> redirect = tpp.decide(tpp.push(Authorization.of("code id_token")), CPF, "approve");
+        return parameters(URI.create(redirect.headers().firstValue("Location").orElseThrow()).getRawFragment()).get("id_token");
     }
 
     private static JwtClaims approvedIdToken(Tpp tpp, String cpf) throws Exception {

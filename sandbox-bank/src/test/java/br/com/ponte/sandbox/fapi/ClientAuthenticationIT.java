@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 
 import static br.com.ponte.sandbox.fapi.DynamicClientRegistrationIT.error;
@@ -38,6 +39,23 @@ class ClientAuthenticationIT {
 
         assertThat(token(tpp.tls, tpp.sign(tpp.assertionClaims())).statusCode()).isEqualTo(200);
         assertThat(token(tpp.tls, tpp.sign(endpointAudience)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void atThePushedRequestEndpointTheIssuerThatEndpointOrTheTokenEndpointMayBeTheAudience() throws Exception {
+        Tpp tpp = Tpp.register();
+        // RFC 9126 section 2: the authorisation server must accept each of the three
+        for (String audience : List.of(Sandbox.issuer(tpp.brand), Sandbox.bank("/par"), Sandbox.bank("/token"))) {
+            Map<String, Object> claims = tpp.assertionClaims();
+            claims.put("aud", audience);
+            HttpResponse<String> pushed = tpp.tls.postForm(Sandbox.bank("/par"), Tpp.authenticated(
+                    Map.of("request", tpp.sign(Tpp.Authorization.of("code id_token").requestClaims(tpp))), tpp.sign(claims)));
+            assertThat(pushed.statusCode()).as(audience + ": " + pushed.body()).isEqualTo(201);
+        }
+        Map<String, Object> elsewhere = tpp.assertionClaims();
+        elsewhere.put("aud", Sandbox.bank("/register"));
+        assertInvalidClient(tpp.tls.postForm(Sandbox.bank("/par"), Tpp.authenticated(
+                Map.of("request", tpp.sign(Tpp.Authorization.of("code id_token").requestClaims(tpp))), tpp.sign(elsewhere))));
     }
 
     @Test

@@ -169,7 +169,7 @@ public class DeliveryWorker {
         this.audit = audit;
         this.vertx = vertx;
         this.retryPolicy = new RetryPolicy(config);
-        this.successes = new SuccessRecorder(pool);
+        this.successes = new SuccessRecorder(pool, vertx, config.lease());
         this.rateLimiter = new RateLimiter(pool);
         this.tracer = tracer;
         // attempts made by this instance: ponte_webhook_attempts_total{outcome="delivered"|"failed"}
