@@ -126,7 +126,7 @@ public final class CollectionBenchmark implements AutoCloseable {
                 + URLEncoder.encode(query.get("client_id"), StandardCharsets.UTF_8) + "&cpf=" + BENCH_CPF + "&decision=approve", 303);
         String location = atBank.headers().firstValue("location").orElseThrow();
         HttpResponse<String> back = form("http://localhost:" + ports.consent() + "/v1/authorisations/callback",
-                location.substring(location.indexOf('#') + 1), 303);
+                DevHttp.bankAnswer(location), 303);
         Instant returned = Instant.now();
         String consentId = back.headers().firstValue("location").orElseThrow().replaceAll(".*consent=", "");
 

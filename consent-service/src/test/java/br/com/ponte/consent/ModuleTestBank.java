@@ -32,6 +32,6 @@ public class ModuleTestBank extends BankConsents {
         }
         String id = "urn:moduletest:" + UUID.randomUUID();
         return Uni.createFrom().item(new Outcome(id, new BankAuthorisations.Pushed("https://bank.test/authorize?request_uri=" + id,
-                UUID.randomUUID().toString(), "nonce", "verifier", "http://localhost/v1/authorisations/callback"), null));
+                UUID.randomUUID().toString(), "nonce", "verifier", "http://localhost/v1/authorisations/callback", null), null));
     }
 }

@@ -152,7 +152,7 @@ public class ModuleTestSharingBank extends SharingBank {
     private static BankAuthorisations.Pushed pushed(String transmitter, String consentId) {
         return new BankAuthorisations.Pushed(authorisationPage(transmitter) + "?client_id=module-test&request_uri=" + consentId
                 + ":" + UUID.randomUUID(), UUID.randomUUID().toString(), "nonce", "verifier",
-                "http://localhost/v1/authorisations/callback");
+                "http://localhost/v1/authorisations/callback", null);
     }
 
     private static ApiException unreachable() {

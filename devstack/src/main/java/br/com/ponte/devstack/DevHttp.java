@@ -43,4 +43,13 @@ public final class DevHttp {
         }
         return parameters;
     }
+
+    /**
+     * What a bank's redirect to Ponte's callback hands its page to post: the fragment (the hybrid flow's
+     * {@code code}, {@code id_token}, {@code state}) or, without one, the query (JARM's {@code response}).
+     */
+    public static String bankAnswer(String location) {
+        int fragment = location.indexOf('#');
+        return location.substring(fragment >= 0 ? fragment + 1 : location.indexOf('?') + 1);
+    }
 }

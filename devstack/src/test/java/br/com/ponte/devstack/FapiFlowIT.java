@@ -1,6 +1,7 @@
 package br.com.ponte.devstack;
 
 import br.com.ponte.fapi.AuthorizationRequest;
+import br.com.ponte.fapi.AuthorizationResponses;
 import br.com.ponte.fapi.Discovery;
 import br.com.ponte.fapi.FapiClient;
 import br.com.ponte.fapi.FapiException;
@@ -15,13 +16,13 @@ import br.com.ponte.fapi.VaultKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.mutiny.core.Vertx;
+import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -158,21 +158,26 @@ class FapiFlowIT {
                 assertThat(fapi.callResource(HttpMethod.POST, payments + "/consents", clientToken, idempotencyKey, retryJwt,
                         "application/jwt").await().indefinitely().body()).isEqualTo(created.body());
 
-                PushedAuthorization pushed = fapi.pushAuthorization(bank, signer,
-                        AuthorizationRequest.of("openid payments consent:" + consentId, REDIRECT))
-                        .await().indefinitely();
+                // sandbox-bank advertises JARM: the client asks for code with response_mode=jwt
+                assertThat(discovery.jarm()).isTrue();
+                AuthorizationRequest request = AuthorizationRequest.preferred(discovery, "openid payments consent:" + consentId,
+                        REDIRECT, List.of("urn:brasil:openbanking:loa2"));
+                assertThat(request.responseType()).isEqualTo("code");
+                PushedAuthorization pushed = fapi.pushAuthorization(bank, signer, request).await().indefinitely();
                 assertThat(pushed.requestUri()).startsWith("urn:ietf:params:oauth:request_uri:");
                 assertThat(pushed.authorizationUrl()).startsWith(discovery.authorizationEndpoint());
 
                 // the user approves at the bank (its page, driven without a browser)
-                Map<String, String> callback = approve(discovery, clientId, pushed.requestUri());
+                JsonWebKeySet bankKeys = fapi.keys(discovery).await().indefinitely();
+                Map<String, String> callback = AuthorizationResponses.validate(approve(discovery, clientId, pushed.requestUri()),
+                        bank, bankKeys);
                 assertThat(callback.get("state")).isEqualTo(pushed.state());
-                JwtClaims idToken = IdTokens.validate(callback.get("id_token"), bank, fapi.keys(discovery).await().indefinitely(),
-                        pushed.nonce(), callback.get("code"), pushed.state(), List.of("urn:brasil:openbanking:loa2"));
-                assertThat(idToken.getSubject()).isNotBlank();
 
                 Tokens tokens = fapi.exchangeCode(bank, signer, callback.get("code"), REDIRECT, pushed.codeVerifier())
                         .await().indefinitely();
+                JwtClaims idToken = IdTokens.validate(tokens.idToken(), bank, bankKeys, pushed.nonce(), null, null,
+                        List.of("urn:brasil:openbanking:loa2"));
+                assertThat(idToken.getSubject()).isNotBlank();
                 assertThat(tokens.accessToken()).isNotBlank();
                 assertThat(tokens.refreshToken()).isNotBlank();
                 // a code is used once
@@ -225,8 +230,8 @@ class FapiFlowIT {
                 "payment", Map.of("amount", "10.50", "currency", "BRL"), "creditorAccount", CREDITOR_ACCOUNT);
     }
 
-    /** Posts the authorisation page's form as a user approving; returns the callback's fragment parameters. */
-    private static Map<String, String> approve(Discovery discovery, String clientId, String requestUri) throws Exception {
+    /** Posts the authorisation page's form as a user approving; returns the JARM response of the redirect's query. */
+    private static String approve(Discovery discovery, String clientId, String requestUri) throws Exception {
         String form = "request_uri=" + URLEncoder.encode(requestUri, StandardCharsets.UTF_8) + "&client_id="
                 + URLEncoder.encode(clientId, StandardCharsets.UTF_8) + "&cpf=76109277673&decision=approve";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(discovery.authorizationEndpoint()))
@@ -234,13 +239,8 @@ class FapiFlowIT {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
         String location = response.headers().firstValue("location").orElseThrow();
-        assertThat(location).startsWith(REDIRECT + "#");
-        Map<String, String> parameters = new HashMap<>();
-        for (String pair : location.substring(location.indexOf('#') + 1).split("&")) {
-            int eq = pair.indexOf('=');
-            parameters.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return parameters;
+        assertThat(location).startsWith(REDIRECT + "?response=");
+        return DevHttp.query(URI.create(location)).get("response");
     }
 
     private static JsonNode post(String url, String bearer, Object body, int expected) throws Exception {

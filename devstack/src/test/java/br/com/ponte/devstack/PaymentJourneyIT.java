@@ -2,6 +2,11 @@ package br.com.ponte.devstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -251,7 +256,7 @@ class PaymentJourneyIT {
         String location = atBank.headers().firstValue("location").orElseThrow();
         HttpResponse<String> stale = http.send(HttpRequest.newBuilder(URI.create(consents() + "/callback"))
                 .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(location.substring(location.indexOf('#') + 1))).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(location.substring(location.indexOf('?') + 1))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(stale.statusCode()).as(stale.body()).isEqualTo(400);
         assertThat(JSON.readTree(stale.body()).path("errors").get(0).path("code").asText()).isEqualTo("ESTADO_INVALIDO");
@@ -268,6 +273,67 @@ class PaymentJourneyIT {
                 .POST(HttpRequest.BodyPublishers.ofString("state=forged&code=x&id_token=y")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(unknown.body()).path("errors").get(0).path("code").asText()).isEqualTo("ESTADO_INVALIDO");
+    }
+
+    /**
+     * The bank's JARM response is the only thing Ponte trusts from the user's return: the same response
+     * signed by another key, or its payload changed under the bank's signature, or the hybrid flow's
+     * plain parameters for a state that awaits JARM (a downgrade), are each refused with 400
+     * {@code AUTORIZACAO_INVALIDA} and change nothing; the genuine response then completes, once.
+     */
+    @Test
+    void aBankAnswerForgedOrInAnotherFormIsRefusedAndTheGenuineOneCompletesOnce() throws Exception {
+        HttpResponse<String> created = post(consents(), token, UUID.randomUUID().toString(), consentRequest("4.00"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode consent = JSON.readTree(created.body());
+        String authorisationUrl = consent.path("authorisationUrl").asText();
+        Map<String, String> query = DevHttp.query(URI.create(authorisationUrl));
+        HttpResponse<String> atBank = http.send(HttpRequest.newBuilder(URI.create(authorisationUrl.substring(0, authorisationUrl.indexOf('?'))))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("request_uri=" + URLEncoder.encode(query.get("request_uri"), StandardCharsets.UTF_8)
+                        + "&client_id=" + URLEncoder.encode(query.get("client_id"), StandardCharsets.UTF_8)
+                        + "&cpf=11144477735&decision=approve")).build(), HttpResponse.BodyHandlers.ofString());
+        String genuine = DevHttp.query(URI.create(atBank.headers().firstValue("location").orElseThrow())).get("response");
+        String[] parts = genuine.split("\\.");
+        JwtClaims claims = JwtClaims.parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        String kid = JSON.readTree(Base64.getUrlDecoder().decode(parts[0])).path("kid").asText();
+
+        RsaJsonWebKey attacker = RsaJwkGenerator.generateJwk(2048);
+        JsonWebSignature forged = new JsonWebSignature();
+        forged.setPayload(claims.toJson());
+        forged.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_PSS_USING_SHA256);
+        forged.setKeyIdHeaderValue(kid);
+        forged.setKey(attacker.getPrivateKey());
+        assertInvalidAnswer(callback("response=" + forged.getCompactSerialization()));
+
+        JwtClaims otherCode = JwtClaims.parse(claims.toJson());
+        otherCode.setClaim("code", "a-code-of-the-attacker");
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(otherCode.toJson().getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        assertInvalidAnswer(callback("response=" + tampered));
+
+        assertInvalidAnswer(callback("state=" + URLEncoder.encode(claims.getStringClaimValue("state"), StandardCharsets.UTF_8)
+                + "&code=" + URLEncoder.encode(claims.getStringClaimValue("code"), StandardCharsets.UTF_8) + "&id_token=forged"));
+        assertThat(get(consents() + "/" + consent.path("id").asText()).path("status").asText())
+                .isEqualTo("AWAITING_AUTHORISATION");
+
+        HttpResponse<String> completed = callback("response=" + genuine);
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(303);
+        assertThat(completed.headers().firstValue("location").orElseThrow()).contains("status=AUTHORISED");
+        HttpResponse<String> replayed = callback("response=" + genuine);
+        assertThat(replayed.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(replayed.body()).path("errors").get(0).path("code").asText()).isEqualTo("ESTADO_INVALIDO");
+    }
+
+    private static HttpResponse<String> callback(String form) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(consents() + "/callback"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertInvalidAnswer(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).path("errors").get(0).path("code").asText()).isEqualTo("AUTORIZACAO_INVALIDA");
     }
 
     @Test

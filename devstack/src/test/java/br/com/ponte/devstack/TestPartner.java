@@ -105,7 +105,7 @@ final class TestPartner {
     /**
      * The user at the bank's page for a payment consent (driven without a browser): decides, and the
      * browser follows the bank's redirect to Ponte's callback page ({@code consentsUrl + "/callback"}),
-     * whose script posts the fragment back. Returns where Ponte then sends the user.
+     * whose script posts the bank's JARM response back. Returns where Ponte then sends the user.
      */
     static URI decideAtTheBank(HttpClient http, String consentsUrl, String authorisationUrl, String decision) throws Exception {
         Map<String, String> query = DevHttp.query(URI.create(authorisationUrl));
@@ -117,10 +117,11 @@ final class TestPartner {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(atBank.statusCode()).as(atBank.body()).isEqualTo(303);
         String location = atBank.headers().firstValue("location").orElseThrow();
-        assertThat(location).startsWith(consentsUrl + "/callback#");
+        // sandbox-bank advertises JARM, so Ponte asked for code with response_mode=jwt: one signed JWT in the query
+        assertThat(location).startsWith(consentsUrl + "/callback?response=");
         HttpResponse<String> back = http.send(HttpRequest.newBuilder(URI.create(consentsUrl + "/callback"))
                         .header("content-type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(location.substring(location.indexOf('#') + 1))).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(location.substring(location.indexOf('?') + 1))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(back.statusCode()).as(back.body()).isEqualTo(303);
         return URI.create(back.headers().firstValue("location").orElseThrow());

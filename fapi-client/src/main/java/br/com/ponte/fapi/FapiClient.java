@@ -138,6 +138,9 @@ public final class FapiClient implements AutoCloseable {
         claims.put("aud", transmitter.discovery().issuer());
         claims.put("client_id", transmitter.clientId());
         claims.put("response_type", request.responseType());
+        if (request.responseMode() != null) {
+            claims.put("response_mode", request.responseMode());
+        }
         claims.put("redirect_uri", request.redirectUri());
         claims.put("scope", request.scope());
         claims.put("state", state);

@@ -25,7 +25,8 @@ class IdTokensAndSignedBodiesTest {
     static final LocalJwsSigner BANK_SIGNER = new LocalJwsSigner(BANK.privateKey(), (RSAPublicKey) BANK.certificate().getPublicKey());
     static final LocalJwsSigner OTHER_SIGNER = new LocalJwsSigner(OTHER.privateKey(), (RSAPublicKey) OTHER.certificate().getPublicKey());
     static final Transmitter TRANSMITTER = new Transmitter(new Discovery("https://bank.example", "https://bank.example/authorize",
-            "https://bank.example/token", "https://bank.example/par", "https://bank.example/register", "https://bank.example/jwks"),
+            "https://bank.example/token", "https://bank.example/par", "https://bank.example/register", "https://bank.example/jwks",
+            List.of("fragment", "jwt")),
             "client-1");
 
     static JsonWebKeySet bankKeys() {
@@ -121,6 +122,9 @@ class IdTokensAndSignedBodiesTest {
         Discovery discovery = Discovery.of(document);
         assertThat(discovery.tokenEndpoint()).isEqualTo("https://matls-as/token");
         assertThat(discovery.parEndpoint()).isEqualTo("https://as/par");
+        assertThat(discovery.jarm()).isFalse();
+        assertThat(AuthorizationRequest.preferred(discovery, "openid payments", "https://cb", List.of()).responseType())
+                .isEqualTo("code id_token");
         assertThatThrownBy(() -> Discovery.of(Json.read("{\"issuer\":\"x\"}"))).hasMessageContaining("authorization_endpoint");
     }
 

@@ -235,6 +235,8 @@ public class TransmitterRegistrations {
         metadata.put("token_endpoint_auth_signing_alg", "PS256");
         metadata.put("id_token_signed_response_alg", "PS256");
         metadata.put("request_object_signing_alg", "PS256");
+        // JARM 3: the signature of authorisation responses, when the bank answers with JARM
+        metadata.put("authorization_signed_response_alg", "PS256");
         if (ssa.hasNonNull("software_jwks_uri")) {
             metadata.put("jwks_uri", ssa.get("software_jwks_uri").asText());
         }

@@ -53,6 +53,10 @@ public class Authorisation extends PanacheEntityBase {
 
     public String nonce;
 
+    /** {@code jwt} when the bank was asked to answer with JARM; null for the hybrid flow's fragment. */
+    @Column(name = "response_mode")
+    public String responseMode;
+
     @Column(name = "grant_ciphertext")
     public byte[] grantCiphertext;
 

@@ -20,8 +20,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Where the bank sends the user back ({@code redirect_uri} of the pushed request), for every kind of
- * consent. With {@code response_type=code id_token} the bank's answer is in the URL's fragment, which
- * browsers do not send to servers: the page reads it and posts it here as a form, and the answer
+ * consent. The bank's answer is in the URL's fragment ({@code response_type=code id_token}), which
+ * browsers do not send to servers, or in its query ({@code response}, a JARM JWT): the page reads it,
+ * takes it out of the history and posts it here as a form, and the answer
  * sends the user on: to the partner's {@code redirectUri} for a payment consent, to the result screen
  * of the sharing session for a sharing consent.
  */
@@ -58,14 +59,17 @@ public class AuthorisationCallbackResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Complete the authorisation with the bank's answer",
             description = "Form fields as the bank's redirect has them: state with code and id_token, or state with error "
-                    + "and error_description. Checks the id_token (signature, nonce, c_hash, s_hash, acr), exchanges the "
-                    + "code, mirrors the consent's status at the bank (with its event) and answers 303: for a payment "
+                    + "and error_description (the hybrid flow); or response, one JWT holding them (JARM), checked first "
+                    + "(signature by the bank's key, iss, aud, exp). Checks the id_token (signature, nonce, acr; c_hash "
+                    + "and s_hash in the hybrid flow), exchanges the code, mirrors the consent's status at the bank (with its event) and answers 303: for a payment "
                     + "consent to the partner's redirectUri with consentId and status, for a sharing consent to the "
                     + "session's result screen.")
     public Uni<Response> complete(@FormParam("state") String state, @FormParam("code") String code,
                                   @FormParam("id_token") String idToken, @FormParam("error") String error,
-                                  @FormParam("error_description") String errorDescription) {
-        return authorisations.callback(state, code, idToken, error, errorDescription).map(back -> Response
+                                  @FormParam("error_description") String errorDescription,
+                                  @FormParam("response") String response) {
+        return authorisations.callback(new Authorisations.BankReturn(state, code, idToken, error, errorDescription,
+                response)).map(back -> Response
                 .seeOther(back)
                 .header("Cache-Control", "no-store")
                 .build());

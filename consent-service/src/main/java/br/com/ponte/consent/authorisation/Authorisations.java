@@ -1,5 +1,6 @@
 package br.com.ponte.consent.authorisation;
 
+import br.com.ponte.fapi.AuthorizationResponses;
 import br.com.ponte.fapi.FapiException;
 import br.com.ponte.fapi.Tokens;
 import br.com.ponte.kit.api.ApiException;
@@ -71,6 +72,7 @@ public class Authorisations {
             authorisation.redirectUri = pushed.redirectUri();
             authorisation.state = pushed.state();
             authorisation.nonce = pushed.nonce();
+            authorisation.responseMode = pushed.responseMode();
             authorisation.updatedAt = now;
             SealedGrant.verifier(pushed.codeVerifier()).sealInto(authorisation, cipher, null);
             return authorisation.<Authorisation>persist();
@@ -103,10 +105,13 @@ public class Authorisations {
 
     /**
      * The user is back from the bank with its redirect's {@code code} and {@code id_token}, or
-     * {@code error}: completes the authorisation of whichever consent its state belongs to and says
-     * where to send the user. An unknown or used state is a 400 {@code ESTADO_INVALIDO}.
+     * {@code error} (the hybrid flow), or with one signed {@code response} holding them (JARM):
+     * completes the authorisation of whichever consent its state belongs to and says where to send
+     * the user. An unknown or used state is a 400 {@code ESTADO_INVALIDO}; a return in another form
+     * than the one asked of the bank, or a JARM response that fails its checks, 400 {@code AUTORIZACAO_INVALIDA}.
      */
-    public Uni<URI> callback(String state, String code, String idToken, String error, String errorDescription) {
+    public Uni<URI> callback(BankReturn back) {
+        String state = back.response() != null ? AuthorizationResponses.unverifiedState(back.response()) : back.state();
         if (state == null || state.isBlank()) {
             return Uni.createFrom().failure(ApiException.badRequest("PARAMETRO_NAO_INFORMADO",
                     "The bank's redirect carries no state"));
@@ -116,23 +121,58 @@ public class Authorisations {
                 return Uni.createFrom().failure(ApiException.badRequest("ESTADO_INVALIDO",
                         "No authorisation is waiting for this state: it was completed already or never existed"));
             }
-            ConsentHandler handler = handler(authorisation.kind);
-            if (error != null) {
-                return handler.refused(authorisation, error, errorDescription);
+            boolean jarm = authorisation.responseMode != null;
+            if (jarm != (back.response() != null)) {
+                LOG.warnf("Authorisation of consent %s: the bank's return is not in the form asked for (%s)",
+                        authorisation.consentId, jarm ? "JARM" : "fragment");
+                return Uni.createFrom().failure(invalidAnswer(jarm ? "a JARM response was expected"
+                        : "a JARM response was not asked for"));
             }
-            if (code == null || idToken == null) {
-                return Uni.createFrom().failure(ApiException.badRequest("PARAMETRO_NAO_INFORMADO",
-                        "The bank's redirect carries neither code and id_token nor error"));
+            if (!jarm) {
+                return completed(authorisation, back.code(), back.idToken(), back.error(), back.errorDescription());
             }
-            SealedGrant verifier = SealedGrant.of(authorisation, cipher);
-            return bank.complete(authorisation, code, idToken, verifier.codeVerifier())
-                    .onFailure(FapiException.class).transform(e -> {
-                        LOG.warnf("Authorisation of consent %s not completed: %s", authorisation.consentId, e.getMessage());
-                        return ApiException.badRequest("AUTORIZACAO_INVALIDA",
-                                "The bank's answer could not be verified (" + ((FapiException) e).error() + ")");
-                    })
-                    .chain(tokens -> handler.approved(authorisation, tokens));
+            return bank.verified(authorisation, back.response())
+                    .onFailure(FapiException.class).transform(e -> failed(authorisation, (FapiException) e))
+                    .chain(response -> completed(authorisation, response.get("code"), null, response.get("error"),
+                            response.get("error_description")));
         });
+    }
+
+    /** What the bank's redirect brought back, as the callback page posts it. */
+    public record BankReturn(String state, String code, String idToken, String error, String errorDescription,
+                             String response) {
+
+        @Override
+        public String toString() {
+            return "BankReturn[state=" + state + ", error=" + error + "]";
+        }
+    }
+
+    private Uni<URI> completed(Authorisation authorisation, String code, String idToken, String error,
+                               String errorDescription) {
+        ConsentHandler handler = handler(authorisation.kind);
+        if (error != null) {
+            return handler.refused(authorisation, error, errorDescription);
+        }
+        boolean jarm = authorisation.responseMode != null;
+        if (code == null || (!jarm && idToken == null)) {
+            return Uni.createFrom().failure(ApiException.badRequest("PARAMETRO_NAO_INFORMADO", jarm
+                    ? "The bank's response carries neither code nor error"
+                    : "The bank's redirect carries neither code and id_token nor error"));
+        }
+        SealedGrant verifier = SealedGrant.of(authorisation, cipher);
+        return bank.complete(authorisation, code, idToken, verifier.codeVerifier())
+                .onFailure(FapiException.class).transform(e -> failed(authorisation, (FapiException) e))
+                .chain(tokens -> handler.approved(authorisation, tokens));
+    }
+
+    private static ApiException failed(Authorisation authorisation, FapiException e) {
+        LOG.warnf("Authorisation of consent %s not completed: %s", authorisation.consentId, e.getMessage());
+        return invalidAnswer(e.error());
+    }
+
+    private static ApiException invalidAnswer(String why) {
+        return ApiException.badRequest("AUTORIZACAO_INVALIDA", "The bank's answer could not be verified (" + why + ")");
     }
 
     /**

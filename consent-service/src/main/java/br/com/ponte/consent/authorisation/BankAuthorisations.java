@@ -2,6 +2,7 @@ package br.com.ponte.consent.authorisation;
 
 import br.com.ponte.consent.config.ConsentConfig;
 import br.com.ponte.fapi.AuthorizationRequest;
+import br.com.ponte.fapi.AuthorizationResponses;
 import br.com.ponte.fapi.BankConnection;
 import br.com.ponte.fapi.FapiException;
 import br.com.ponte.fapi.IdTokens;
@@ -10,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The user's authorisation at the bank, the same for every kind of consent: the request pushed
@@ -22,7 +24,8 @@ public class BankAuthorisations {
     static final List<String> ACR = List.of("urn:brasil:openbanking:loa2");
 
     /** A pushed request: where to send the user, and what its return is checked against. */
-    public record Pushed(String authorisationUrl, String state, String nonce, String codeVerifier, String redirectUri) {
+    public record Pushed(String authorisationUrl, String state, String nonce, String codeVerifier, String redirectUri,
+                         String responseMode) {
 
         @Override
         public String toString() {
@@ -45,21 +48,42 @@ public class BankAuthorisations {
      */
     public Uni<Pushed> push(BankConnection bank, String scope, String transmitterConsentId) {
         String redirectUri = bank.redirectUri(config.callbackUrls());
-        return bank.fapi().pushAuthorization(bank.transmitter(), bank.signer(), new AuthorizationRequest(
-                        "openid " + scope + " consent:" + transmitterConsentId, redirectUri, "code id_token", ACR))
+        AuthorizationRequest request = AuthorizationRequest.preferred(bank.transmitter().discovery(),
+                "openid " + scope + " consent:" + transmitterConsentId, redirectUri, ACR);
+        return bank.fapi().pushAuthorization(bank.transmitter(), bank.signer(), request)
                 .map(pushed -> new Pushed(pushed.authorizationUrl(), pushed.state(), pushed.nonce(), pushed.codeVerifier(),
-                        redirectUri));
+                        redirectUri, request.responseMode()));
+    }
+
+    /** The parameters of a JARM response, once it is checked against the bank's keys (signature, iss, aud, exp). */
+    public Uni<Map<String, String>> verified(Authorisation authorisation, String response) {
+        return transmitters.open(authorisation.partnerId, authorisation.transmitter)
+                .map(bank -> AuthorizationResponses.validate(response, bank.transmitter(), bank.bankKeys()));
     }
 
     /**
-     * Checks the id_token of the user's return (signature, {@code iss}, {@code aud}, {@code nonce},
-     * {@code c_hash}, {@code s_hash}, {@code acr}) and exchanges the code for the user's tokens.
-     * Fails with a {@link FapiException} when the bank's answer cannot be trusted or used.
+     * Exchanges the code of the user's return for the user's tokens, checking the id_token that proves
+     * who the bank authenticated (signature, {@code iss}, {@code aud}, {@code nonce}, {@code acr}): the
+     * hybrid flow's from the redirect before the exchange (with its {@code c_hash} and {@code s_hash}), or,
+     * under JARM ({@code idToken} null), the token endpoint's. Fails with a {@link FapiException} when the
+     * bank's answer cannot be trusted or used.
      */
     public Uni<Tokens> complete(Authorisation authorisation, String code, String idToken, String codeVerifier) {
         return transmitters.open(authorisation.partnerId, authorisation.transmitter).chain(bank -> {
-            IdTokens.validate(idToken, bank.transmitter(), bank.bankKeys(), authorisation.nonce, code, authorisation.state, ACR);
-            return bank.fapi().exchangeCode(bank.transmitter(), bank.signer(), code, redirectUri(authorisation), codeVerifier);
+            if (idToken != null) {
+                IdTokens.validate(idToken, bank.transmitter(), bank.bankKeys(), authorisation.nonce, code,
+                        authorisation.state, ACR);
+            }
+            return bank.fapi().exchangeCode(bank.transmitter(), bank.signer(), code, redirectUri(authorisation), codeVerifier)
+                    .invoke(tokens -> {
+                        if (idToken == null) {
+                            if (tokens.idToken() == null) {
+                                throw new FapiException(0, "invalid_id_token", "the token response has no id_token");
+                            }
+                            IdTokens.validate(tokens.idToken(), bank.transmitter(), bank.bankKeys(), authorisation.nonce,
+                                    null, null, ACR);
+                        }
+                    });
         });
     }
 

@@ -37,8 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -76,10 +74,12 @@ public class AuthorizationResource {
     private final PaymentConsents payments;
     private final SharingConsents sharing;
     private final BrandContext bank;
+    private final AuthorizationResponses responses;
 
     public AuthorizationResource(PushedRequests pushed, ClientRegistrations registrations, AuthorizationCodes codes,
                                  Subjects subjects, IdTokens idTokens, ConsentLookup lookup, PaymentConsents payments,
-                                 SharingConsents sharing, BrandContext bank) {
+                                 SharingConsents sharing, BrandContext bank, AuthorizationResponses responses) {
+        this.responses = responses;
         this.pushed = pushed;
         this.registrations = registrations;
         this.codes = codes;
@@ -137,7 +137,7 @@ public class AuthorizationResource {
             description = "Form: request_uri, client_id, cpf (11 digits), decision (approve or reject); for a data-sharing "
                     + "consent, resource (repeated: the accounts and cards to share) and selection=explicit (the page's "
                     + "form: what is not ticked is not shared). Answers 303 to the client's redirect URI with code (and "
-                    + "id_token) or error=access_denied.")
+                    + "id_token) or error=access_denied, in the fragment or, under JARM, as a signed JWT in response.")
     public Response decide(@FormParam("client_id") String clientId, @FormParam("request_uri") String requestUri,
                            @FormParam("cpf") String cpf, @FormParam("decision") String decision,
                            @FormParam("resource") List<String> resources, @FormParam("selection") String selection) {
@@ -154,6 +154,11 @@ public class AuthorizationResource {
         if (approve && (cpf == null || !BankPages.validCpf(cpf))) {
             return html(Response.Status.BAD_REQUEST, consentPage(shown.get(), requestUri, cpf, chosen,
                     BankPages.CPF_FORMAT, null));
+        }
+        // an essential cpf or cnpj the user cannot meet is a failed authentication (fapi-id3 5.2.2.2, 5.2.2.3)
+        Optional<String> unmet = approve ? shown.get().claims().unmetBy(Identity.of(bank.brand(), cpf)) : Optional.empty();
+        if (unmet.isPresent()) {
+            return html(Response.Status.BAD_REQUEST, consentPage(shown.get(), requestUri, cpf, chosen, unmet.get(), null));
         }
         Optional<String> consentId = consentOf(shown.get());
         Optional<ConsentKind> kind = consentId.flatMap(id -> lookup.awaitingAuthorisation(id, clientId));
@@ -180,16 +185,17 @@ public class AuthorizationResource {
         AuthorizationRequest request = taken.get();
         if (consentId.isPresent() && !decided(consentId.get(), request.clientId(), kind, approve, cpf, shared)
                 && approve) {
-            return Response.seeOther(URI.create(redirect(request, Map.of("error", "access_denied",
+            return Response.seeOther(URI.create(responses.redirect(request, Map.of("error", "access_denied",
                     "error_description", "The consent is no longer awaiting authorisation", "state", request.state()))))
                     .header("Cache-Control", "no-store").build();
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         if (approve) {
-            AuthorizationCode grant = new AuthorizationCode(request, subjects.of(cpf), Instant.now());
+            AuthorizationCode grant = new AuthorizationCode(request, subjects.of(cpf), Identity.of(bank.brand(), cpf),
+                    Instant.now());
             String code = codes.issue(grant);
             parameters.put("code", code);
-            if (request.answersInFragment()) {
+            if (request.issuesIdTokenInFront()) {
                 parameters.put("id_token", idTokens.forAuthorizationResponse(grant, code));
             }
         } else {
@@ -197,7 +203,7 @@ public class AuthorizationResource {
             parameters.put("error_description", "The user rejected the request");
         }
         parameters.put("state", request.state());
-        return Response.seeOther(URI.create(redirect(request, parameters)))
+        return Response.seeOther(URI.create(responses.redirect(request, parameters)))
                 .header("Cache-Control", "no-store")
                 .build();
     }
@@ -227,19 +233,6 @@ public class AuthorizationResource {
                 yield sharing.authorise(consentId, clientId, shared);
             }
         };
-    }
-
-    /** The client's redirect URI with the response in its fragment ({@code code id_token}) or query ({@code code}). */
-    static String redirect(AuthorizationRequest request, Map<String, String> parameters) {
-        String encoded = parameters.entrySet().stream()
-                .map(parameter -> parameter.getKey() + "="
-                        + URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        String uri = request.redirectUri();
-        if (request.answersInFragment()) {
-            return uri + "#" + encoded;
-        }
-        return uri + (uri.contains("?") ? "&" : "?") + encoded;
     }
 
     private TemplateInstance consentPage(AuthorizationRequest request, String requestUri, String cpf, Selection chosen,

@@ -10,6 +10,7 @@ import org.jose4j.jwt.NumericDate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * id_tokens, signed PS256 with the brand's key ({@code /jwks}), its issuer as {@code iss}. Always with {@code acr}
@@ -38,10 +39,15 @@ public class IdTokens {
         return pki.signingKey(bank.brand()).sign(claims);
     }
 
-    /** For the token endpoint: binds the access token. {@code nonce} is null after a refresh. */
-    public String forTokenResponse(String clientId, String subject, Instant authTime, String nonce, String accessToken) {
+    /**
+     * For the token endpoint: binds the access token, with the identity claims the request asked for
+     * ({@code cpf}, {@code cnpj}). {@code nonce} is null after a refresh.
+     */
+    public String forTokenResponse(String clientId, String subject, Instant authTime, String nonce, String accessToken,
+                                   Map<String, Object> identity) {
         JwtClaims claims = base(clientId, subject, authTime, nonce);
         claims.setClaim("at_hash", Secrets.leftHalfHash(accessToken));
+        identity.forEach(claims::setClaim);
         return pki.signingKey(bank.brand()).sign(claims);
     }
 

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 /**
  * Checks a request object pushed to the PAR endpoint (FAPI 1.0 Advanced 5.2.2, JAR, fapi-id3):
  * signed PS256 with one of the client's signing keys, every authorisation parameter inside it,
- * audience the issuer, {@code exp} in the future and at most 60 minutes after {@code nbf}, PKCE
+ * audience the issuer, {@code exp} in the future and at most 60 minutes after {@code nbf}, a response
+ * mode the profile allows with the response type ({@link ResponseMode}: {@code code} only with JARM), PKCE
  * S256 (missing or other: 400 {@code invalid_request}, RFC 7636 4.4.1), no {@code id_token_hint}
  * (Brazil FAPI 5.2.2-21), {@code openid} and a nonce; a {@code consent:<id>} scope names one of the client's consents
  * awaiting authorisation, of any kind, and the other scopes are that kind's: {@code payments} with a
@@ -75,6 +76,8 @@ public class RequestObjects {
                 throw OAuthError.invalidRequestObject("response_type must be one the client registered: "
                         + client.responseTypes());
             }
+            ResponseMode responseMode = ResponseMode.resolve(responseType, claims.getStringClaimValue("response_mode"),
+                    bank.brand().jarm());
             String redirectUri = claims.getStringClaimValue("redirect_uri");
             if (redirectUri == null || !client.redirectUris().contains(redirectUri)) {
                 throw OAuthError.invalidRequest("redirect_uri is not one the client registered: " + redirectUri);
@@ -122,8 +125,8 @@ public class RequestObjects {
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()))) {
                 throw OAuthError.invalidRequestObject("The request object's jti was used before");
             }
-            return new AuthorizationRequest(client.clientId(), responseType, redirectUri, scopes, state, nonce,
-                    codeChallenge);
+            return new AuthorizationRequest(client.clientId(), responseType, responseMode, redirectUri, scopes, state, nonce,
+                    codeChallenge, ClaimsRequest.parse(claims.getClaimValue("claims")));
         } catch (MalformedClaimException e) {
             throw OAuthError.invalidRequestObject("The request object has a malformed claim: " + e.getMessage());
         }

@@ -17,7 +17,7 @@ import java.util.Optional;
  *   <li>Banco Horizonte: organisation {@code 797e9393-2e89-46ab-bed4-6f35d4084c21}, authorisation
  *       server {@code f406bcf0-814a-40d5-abad-59bdd38ce8b8}, CNPJ {@code 98765432000198}, COMPE {@code 991}, issuer
  *       {@code <base-url>/horizonte}: consents v3 and resources v3, registration data, accounts and credit
- *       operations; no payments, no credit cards.</li>
+ *       operations; no payments, no credit cards; the hybrid flow only (no JARM).</li>
  * </ul>
  */
 public enum Brand {
@@ -26,12 +26,12 @@ public enum Brand {
             "Instituição transmissora local para desenvolvimento, demonstrações e testes da Ponte.",
             List.of(ApiFamily.PAYMENTS_CONSENTS, ApiFamily.PAYMENTS_PIX, ApiFamily.CONSENTS, ApiFamily.RESOURCES,
                     ApiFamily.CUSTOMERS, ApiFamily.ACCOUNTS, ApiFamily.CREDIT_CARDS_ACCOUNTS, ApiFamily.LOANS,
-                    ApiFamily.FINANCINGS, ApiFamily.INVOICE_FINANCINGS, ApiFamily.UNARRANGED_ACCOUNTS_OVERDRAFT)),
+                    ApiFamily.FINANCINGS, ApiFamily.INVOICE_FINANCINGS, ApiFamily.UNARRANGED_ACCOUNTS_OVERDRAFT), true),
     HORIZONTE("horizonte", "/horizonte", "Banco Horizonte", "797e9393-2e89-46ab-bed4-6f35d4084c21",
             "f406bcf0-814a-40d5-abad-59bdd38ce8b8", "98765432000198", "991", "bancohorizonte", "horizonte-signing",
             "Segunda instituição transmissora local, só de compartilhamento de dados, para testes da Ponte.",
             List.of(ApiFamily.CONSENTS, ApiFamily.RESOURCES, ApiFamily.CUSTOMERS, ApiFamily.ACCOUNTS, ApiFamily.LOANS,
-                    ApiFamily.FINANCINGS, ApiFamily.INVOICE_FINANCINGS, ApiFamily.UNARRANGED_ACCOUNTS_OVERDRAFT));
+                    ApiFamily.FINANCINGS, ApiFamily.INVOICE_FINANCINGS, ApiFamily.UNARRANGED_ACCOUNTS_OVERDRAFT), false);
 
     private final String key;
     private final String pathPrefix;
@@ -44,10 +44,11 @@ public enum Brand {
     private final String signingKeyName;
     private final String description;
     private final List<ApiFamily> apis;
+    private final boolean jarm;
 
     Brand(String key, String pathPrefix, String displayName, String organisationId, String authorisationServerId,
           String cnpj, String compeCode, String urnNamespace, String signingKeyName, String description,
-          List<ApiFamily> apis) {
+          List<ApiFamily> apis, boolean jarm) {
         this.key = key;
         this.pathPrefix = pathPrefix;
         this.displayName = displayName;
@@ -59,6 +60,16 @@ public enum Brand {
         this.signingKeyName = signingKeyName;
         this.description = description;
         this.apis = apis;
+        this.jarm = jarm;
+    }
+
+    /**
+     * Whether the brand's authorisation server offers JARM ({@code response_mode=jwt}, and so
+     * {@code response_type=code}). Banco Horizonte is certified for the hybrid flow only (fapi-id3
+     * 5.2.2-15 makes JARM optional) and advertises and accepts nothing else (5.2.2-19, 5.2.2-20).
+     */
+    public boolean jarm() {
+        return jarm;
     }
 
     /** The brand's name in URLs of the development controls and in the state file: {@code sandbox}, {@code horizonte}. */

@@ -163,6 +163,7 @@ public class ClientRegistrations {
         requirePs256("token_endpoint_auth_signing_alg", request.tokenEndpointAuthSigningAlg());
         requirePs256("id_token_signed_response_alg", request.idTokenSignedResponseAlg());
         requirePs256("request_object_signing_alg", request.requestObjectSigningAlg());
+        requirePs256("authorization_signed_response_alg", request.authorizationSignedResponseAlg());
         List<String> grantTypes = request.grantTypes() == null ? DEFAULT_GRANT_TYPES : List.copyOf(request.grantTypes());
         if (grantTypes.isEmpty() || !GRANT_TYPES.containsAll(grantTypes)) {
             throw OAuthError.invalidClientMetadata("grant_types must be among " + GRANT_TYPES);
@@ -221,7 +222,7 @@ public class ClientRegistrations {
                 bank.url(Endpoints.REGISTER + "/" + client.clientId()), client.clientName(), client.redirectUris(),
                 client.grantTypes(), client.responseTypes(), Scopes.format(client.scopes()), client.jwksUri(),
                 client.softwareId(), client.softwareStatement(), PRIVATE_KEY_JWT, DiscoveryResource.PS256,
-                DiscoveryResource.PS256, DiscoveryResource.PS256, true, true, true, "web", "public",
+                DiscoveryResource.PS256, DiscoveryResource.PS256, DiscoveryResource.PS256, true, true, true, "web", "public",
                 client.webhookUris().isEmpty() ? null : client.webhookUris());
     }
 }

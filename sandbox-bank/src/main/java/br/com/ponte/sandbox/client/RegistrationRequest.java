@@ -25,6 +25,8 @@ public record RegistrationRequest(
         @JsonProperty("token_endpoint_auth_signing_alg") String tokenEndpointAuthSigningAlg,
         @JsonProperty("id_token_signed_response_alg") String idTokenSignedResponseAlg,
         @JsonProperty("request_object_signing_alg") String requestObjectSigningAlg,
+        /** JARM's response signing (JARM 3); the sandbox signs PS256 only. */
+        @JsonProperty("authorization_signed_response_alg") String authorizationSignedResponseAlg,
         @JsonProperty("jwks_uri") String jwksUri,
         /** Only to refuse it: dcr-id3 7.1-4 wants keys by reference. */
         @JsonProperty("jwks") JsonNode jwks,

@@ -26,6 +26,7 @@ public record RegistrationResponse(
         @JsonProperty("token_endpoint_auth_signing_alg") String tokenEndpointAuthSigningAlg,
         @JsonProperty("id_token_signed_response_alg") String idTokenSignedResponseAlg,
         @JsonProperty("request_object_signing_alg") String requestObjectSigningAlg,
+        @JsonProperty("authorization_signed_response_alg") String authorizationSignedResponseAlg,
         @JsonProperty("require_signed_request_object") boolean requireSignedRequestObject,
         @JsonProperty("require_pushed_authorization_requests") boolean requirePushedAuthorizationRequests,
         @JsonProperty("tls_client_certificate_bound_access_tokens") boolean tlsClientCertificateBoundAccessTokens,

@@ -1,5 +1,6 @@
 package br.com.ponte.sandbox.oauth;
 
+import br.com.ponte.sandbox.authorization.ResponseMode;
 import br.com.ponte.sandbox.brand.ApiFamily;
 import br.com.ponte.sandbox.brand.Brand;
 import br.com.ponte.sandbox.brand.BrandContext;
@@ -42,23 +43,27 @@ public class DiscoveryResource {
         String token = bank.url(Endpoints.TOKEN);
         String par = bank.url(Endpoints.PAR);
         String register = bank.url(Endpoints.REGISTER);
+        String userinfo = bank.url(Endpoints.USERINFO);
+        boolean jarm = bank.brand().jarm();
         return new OpenIdConfiguration(
                 bank.issuer(),
                 bank.url(Endpoints.AUTHORIZE),
                 token,
                 par,
                 register,
+                userinfo,
                 bank.url(Endpoints.JWKS),
-                new OpenIdConfiguration.MtlsEndpointAliases(token, par, register),
+                new OpenIdConfiguration.MtlsEndpointAliases(token, par, register, userinfo),
                 List.of("private_key_jwt"),
                 List.of(PS256),
                 List.of(PS256),
                 List.of(PS256),
-                List.of("code id_token", "code"),
-                List.of("fragment", "query"),
+                jarm ? List.of("code id_token", "code") : List.of("code id_token"),
+                jarm ? ResponseMode.WITH_JARM : ResponseMode.WITHOUT_JARM,
+                jarm ? List.of(PS256) : null,
                 List.of("authorization_code", "refresh_token", "client_credentials"),
                 scopes(bank.brand()),
-                List.of("sub", "acr", "auth_time", "nonce", "c_hash", "s_hash", "at_hash"),
+                List.of("sub", "acr", "auth_time", "nonce", "c_hash", "s_hash", "at_hash", "cpf", "cnpj"),
                 List.of("public"),
                 List.of(LOA2, LOA3),
                 List.of("S256"),
@@ -66,7 +71,7 @@ public class DiscoveryResource {
                 true,
                 false,
                 true,
-                false);
+                true);
     }
 
     /** What the brand's authorisation server grants: {@code openid} and the scopes of the APIs it offers. */

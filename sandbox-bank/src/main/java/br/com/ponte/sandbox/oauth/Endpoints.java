@@ -9,6 +9,7 @@ public final class Endpoints {
     public static final String TOKEN = "/token";
     public static final String PAR = "/par";
     public static final String REGISTER = "/register";
+    public static final String USERINFO = "/userinfo";
 
     private Endpoints() {
     }

@@ -1,5 +1,6 @@
 package br.com.ponte.sandbox.oauth;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
@@ -15,6 +16,7 @@ public record OpenIdConfiguration(
         @JsonProperty("token_endpoint") String tokenEndpoint,
         @JsonProperty("pushed_authorization_request_endpoint") String pushedAuthorizationRequestEndpoint,
         @JsonProperty("registration_endpoint") String registrationEndpoint,
+        @JsonProperty("userinfo_endpoint") String userinfoEndpoint,
         @JsonProperty("jwks_uri") String jwksUri,
         @JsonProperty("mtls_endpoint_aliases") MtlsEndpointAliases mtlsEndpointAliases,
         @JsonProperty("token_endpoint_auth_methods_supported") List<String> tokenEndpointAuthMethodsSupported,
@@ -24,6 +26,7 @@ public record OpenIdConfiguration(
         @JsonProperty("id_token_signing_alg_values_supported") List<String> idTokenSigningAlgValuesSupported,
         @JsonProperty("response_types_supported") List<String> responseTypesSupported,
         @JsonProperty("response_modes_supported") List<String> responseModesSupported,
+        @JsonProperty("authorization_signing_alg_values_supported") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> authorizationSigningAlgValuesSupported,
         @JsonProperty("grant_types_supported") List<String> grantTypesSupported,
         @JsonProperty("scopes_supported") List<String> scopesSupported,
         @JsonProperty("claims_supported") List<String> claimsSupported,
@@ -40,6 +43,7 @@ public record OpenIdConfiguration(
     public record MtlsEndpointAliases(
             @JsonProperty("token_endpoint") String tokenEndpoint,
             @JsonProperty("pushed_authorization_request_endpoint") String pushedAuthorizationRequestEndpoint,
-            @JsonProperty("registration_endpoint") String registrationEndpoint) {
+            @JsonProperty("registration_endpoint") String registrationEndpoint,
+            @JsonProperty("userinfo_endpoint") String userinfoEndpoint) {
     }
 }

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,11 +32,12 @@ public class AccessTokens {
     }
 
     /** A new token; answers its value, which is not kept. */
-    public String issue(String clientId, String subject, List<String> scopes, ClientCertificate certificate) {
+    public String issue(String clientId, String subject, List<String> scopes, ClientCertificate certificate,
+                        Map<String, Object> userinfo) {
         tokens.current().removeIf(AccessToken::expired);
         String value = Secrets.random();
         tokens.current().put(Secrets.hash(value), new AccessToken(clientId, subject, List.copyOf(scopes),
-                certificate.thumbprint(), Instant.now().plus(LIFETIME)));
+                certificate.thumbprint(), Instant.now().plus(LIFETIME), userinfo));
         return value;
     }
 

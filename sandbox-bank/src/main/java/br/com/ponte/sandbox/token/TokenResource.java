@@ -26,11 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The token endpoint: mutual TLS and private_key_jwt, then the authorisation code (with PKCE),
- * refresh token (rotated) or client credentials grant. Access tokens are bound to the certificate the
+ * refresh token (rotated unless the bank turned rotation off for the client) or client credentials grant. Access tokens are bound to the certificate the
  * request came with.
  */
 @Path(Endpoints.TOKEN)
@@ -95,11 +96,13 @@ public class TokenResource {
             throw OAuthError.invalidGrant("code_verifier does not match the code_challenge (PKCE S256)");
         }
         List<String> scopes = List.copyOf(request.scopes());
-        String accessToken = accessTokens.issue(client.clientId(), grant.subject(), scopes, client.certificate());
+        Map<String, Object> idTokenClaims = request.claims().forIdToken(grant.user());
+        Map<String, Object> userinfo = request.claims().forUserinfo(grant.user());
+        String accessToken = accessTokens.issue(client.clientId(), grant.subject(), scopes, client.certificate(), userinfo);
         return new TokenResponse(accessToken, "Bearer", AccessTokens.LIFETIME.toSeconds(),
-                refreshTokens.issue(client.clientId(), grant.subject(), scopes, grant.authTime()),
+                refreshTokens.issue(client.clientId(), grant.subject(), scopes, grant.authTime(), idTokenClaims, userinfo),
                 idTokens.forTokenResponse(client.clientId(), grant.subject(), grant.authTime(), request.nonce(),
-                        accessToken),
+                        accessToken, idTokenClaims),
                 Scopes.format(scopes));
     }
 
@@ -116,10 +119,15 @@ public class TokenResource {
             throw OAuthError.invalidScope("A refresh may only narrow the scopes: " + previous.scopes());
         }
         List<String> scopes = requested.isEmpty() ? previous.scopes() : List.copyOf(requested);
-        String accessToken = accessTokens.issue(client.clientId(), previous.subject(), scopes, client.certificate());
-        return new TokenResponse(accessToken, "Bearer", AccessTokens.LIFETIME.toSeconds(),
-                refreshTokens.issue(client.clientId(), previous.subject(), scopes, previous.authTime()),
-                idTokens.forTokenResponse(client.clientId(), previous.subject(), previous.authTime(), null, accessToken),
+        String accessToken = accessTokens.issue(client.clientId(), previous.subject(), scopes, client.certificate(),
+                previous.userinfo());
+        // without rotation the client keeps using the refresh token it has (RFC 6749 6: a new one is optional)
+        String refreshToken = refreshTokens.rotates(client.clientId())
+                ? refreshTokens.issue(client.clientId(), previous.subject(), scopes, previous.authTime(),
+                previous.idTokenClaims(), previous.userinfo()) : null;
+        return new TokenResponse(accessToken, "Bearer", AccessTokens.LIFETIME.toSeconds(), refreshToken,
+                idTokens.forTokenResponse(client.clientId(), previous.subject(), previous.authTime(), null, accessToken,
+                        previous.idTokenClaims()),
                 Scopes.format(scopes));
     }
 
@@ -134,7 +142,7 @@ public class TokenResource {
             throw OAuthError.invalidScope("scope is required, among " + allowed
                     + " and registered by the client");
         }
-        String accessToken = accessTokens.issue(client.clientId(), null, List.copyOf(scopes), client.certificate());
+        String accessToken = accessTokens.issue(client.clientId(), null, List.copyOf(scopes), client.certificate(), Map.of());
         return new TokenResponse(accessToken, "Bearer", AccessTokens.LIFETIME.toSeconds(), null, null,
                 Scopes.format(scopes));
     }

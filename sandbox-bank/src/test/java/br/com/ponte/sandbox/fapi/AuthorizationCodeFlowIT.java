@@ -1,6 +1,8 @@
 package br.com.ponte.sandbox.fapi;
 
 import br.com.ponte.sandbox.SandboxTestResource;
+import br.com.ponte.sandbox.brand.Brand;
+import br.com.ponte.sandbox.sharing.Customers;
 import br.com.ponte.sandbox.pki.ClientCertificate;
 import br.com.ponte.sandbox.token.AccessToken;
 import br.com.ponte.sandbox.token.AccessTokens;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import static br.com.ponte.sandbox.fapi.DynamicClientRegistrationIT.error;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -108,20 +113,171 @@ class AuthorizationCodeFlowIT {
     }
 
     @Test
-    void responseTypeCodeAnswersInTheQueryWithoutIdToken() throws Exception {
+    void responseTypeCodeAnswersWithASignedJwtInTheQuery() throws Exception {
         Tpp tpp = Tpp.register();
-        Authorization authorization = Authorization.of("code");
+        Authorization authorization = Authorization.of("code").withResponseMode("jwt");
 
         HttpResponse<String> redirect = tpp.decide(tpp.push(authorization), CPF, "approve");
 
+        // JARM 2.3.4: jwt with code means query.jwt; one parameter, the response
         String location = redirect.headers().firstValue("Location").orElseThrow();
-        assertThat(location).startsWith(Software.REDIRECT_URI + "?");
-        Map<String, String> response = parameters(URI.create(location).getRawQuery());
-        assertThat(response).containsOnlyKeys("code", "state");
-        HttpResponse<String> exchanged = tpp.token(codeExchange(response.get("code"), authorization));
-        assertThat(exchanged.statusCode()).isEqualTo(200);
+        assertThat(location).startsWith(Software.REDIRECT_URI + "?response=");
+        Map<String, String> sent = parameters(URI.create(location).getRawQuery());
+        assertThat(sent).containsOnlyKeys("response");
+        JwtClaims jarm = AuthorizationResponse.verified(sent.get("response"), tpp.clientId, Brand.SANDBOX);
+        assertThat(jarm.getClaimNames()).containsExactlyInAnyOrder("iss", "aud", "exp", "iat", "code", "state");
+        assertThat(jarm.getStringClaimValue("state")).isEqualTo(authorization.state());
+        assertThat(jarm.getExpirationTime().getValue() - jarm.getIssuedAt().getValue()).isBetween(1L, 600L);
+        JsonWebSignature signature = new JsonWebSignature();
+        signature.setCompactSerialization(sent.get("response"));
+        assertThat(signature.getAlgorithmHeaderValue()).isEqualTo("PS256");
+
+        HttpResponse<String> exchanged = tpp.token(codeExchange(jarm.getStringClaimValue("code"), authorization));
+        assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
         assertThat(IdTokenCheck.verify(Json.of(exchanged).get("id_token").asText(), tpp.clientId)
                 .getStringClaimValue("nonce")).isEqualTo(authorization.nonce());
+
+        // fragment.jwt: the same JWT in the fragment
+        Authorization inFragment = Authorization.of("code").withResponseMode("fragment.jwt");
+        String fragment = tpp.decide(tpp.push(inFragment), CPF, "approve").headers().firstValue("Location").orElseThrow();
+        assertThat(fragment).startsWith(Software.REDIRECT_URI + "#response=");
+        assertThat(AuthorizationResponse.read(fragment, tpp.clientId)).containsOnlyKeys("code", "state");
+    }
+
+    @Test
+    void theHybridFlowUnderJarmCarriesTheIdTokenInsideTheFragmentJwt() throws Exception {
+        Tpp tpp = Tpp.register();
+        Authorization authorization = Authorization.of("code id_token").withResponseMode("jwt");
+
+        String location = tpp.decide(tpp.push(authorization), CPF, "approve").headers().firstValue("Location").orElseThrow();
+
+        assertThat(location).startsWith(Software.REDIRECT_URI + "#response=");
+        Map<String, String> response = AuthorizationResponse.read(location, tpp.clientId);
+        assertThat(response).containsOnlyKeys("code", "id_token", "state");
+        JwtClaims idToken = IdTokenCheck.verify(response.get("id_token"), tpp.clientId);
+        assertThat(idToken.getStringClaimValue("c_hash")).isEqualTo(IdTokenCheck.leftHalfHash(response.get("code")));
+    }
+
+    @Test
+    void responseTypeCodeWithoutJarmOrAnIdTokenInTheQueryIsRefused() {
+        Tpp tpp = Tpp.register();
+        // FAPI 1.0 Advanced 5.2.2-2: code only with response_mode jwt
+        assertRefused(tpp.pushRequestObject(tpp.sign(Authorization.of("code").withResponseMode(null)
+                .requestClaims(tpp))), "invalid_request_object");
+        assertRefused(tpp.pushRequestObject(tpp.sign(Authorization.of("code").withResponseMode("query")
+                .requestClaims(tpp))), "invalid_request_object");
+        assertRefused(tpp.pushRequestObject(tpp.sign(Authorization.of("code").withResponseMode("fragment")
+                .requestClaims(tpp))), "invalid_request_object");
+        // JARM 2.3.1: no unencrypted id_token in the query
+        assertRefused(tpp.pushRequestObject(tpp.sign(Authorization.of("code id_token").withResponseMode("query.jwt")
+                .requestClaims(tpp))), "invalid_request_object");
+        assertRefused(tpp.pushRequestObject(tpp.sign(Authorization.of("code id_token").withResponseMode("query")
+                .requestClaims(tpp))), "invalid_request_object");
+        assertRefused(tpp.pushRequestObject(tpp.sign(Authorization.of("code").withResponseMode("form_post.jwt")
+                .requestClaims(tpp))), "invalid_request_object");
+    }
+
+    @Test
+    void refreshTokensRotateUnlessTheBankTurnsRotationOffForTheClient() throws Exception {
+        Tpp tpp = Tpp.register();
+        Authorization authorization = Authorization.of("code");
+        String refreshToken = Json.of(tpp.token(codeExchange(approvedCode(tpp, authorization), authorization)))
+                .get("refresh_token").asText();
+        String rotation = "/sandbox/clients/" + tpp.clientId + "/refresh-token-rotation";
+        given().get(rotation).then().statusCode(200).body("rotate", equalTo(true));
+
+        // fapi-id3 5.2.2-17: off, the same refresh token serves again and again, and no new one is answered
+        given().contentType("application/json").body("{\"rotate\": false}").put(rotation)
+                .then().statusCode(200).body("rotate", equalTo(false));
+        for (int use = 0; use < 2; use++) {
+            HttpResponse<String> refreshed = tpp.token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+            assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+            assertThat(Json.of(refreshed).has("refresh_token")).isFalse();
+            assertThat(Json.of(refreshed).get("access_token").asText()).isNotBlank();
+        }
+
+        // on again: the next use spends it
+        given().contentType("application/json").body("{\"rotate\": true}").put(rotation).then().statusCode(200);
+        HttpResponse<String> rotated = tpp.token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+        assertThat(Json.of(rotated).get("refresh_token").asText()).isNotEqualTo(refreshToken);
+        assertRefused(tpp.token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken)), "invalid_grant");
+
+        given().contentType("application/json").body("{}").put(rotation).then().statusCode(400);
+        given().get("/sandbox/clients/unknown-client/refresh-token-rotation").then().statusCode(404);
+    }
+
+    @Test
+    void theClaimsParameterAsksForTheUsersCpfAndCnpjInTheIdTokenAndAtUserinfo() throws Exception {
+        Tpp tpp = Tpp.register();
+        Authorization authorization = Authorization.of("code id_token");
+        Map<String, Object> userinfoClaims = new LinkedHashMap<>();
+        userinfoClaims.put("cpf", null);
+        userinfoClaims.put("cnpj", Map.of("essential", true));
+        Map<String, Object> request = authorization.requestClaims(tpp);
+        request.put("claims", Map.of(
+                "id_token", Map.of("cpf", Map.of("essential", true, "value", Customers.REPRESENTATIVE_CPF),
+                        "acr", Map.of("essential", true, "values", java.util.List.of("urn:brasil:openbanking:loa2"))),
+                "userinfo", userinfoClaims));
+        String requestUri = Json.of(tpp.pushRequestObject(tpp.sign(request))).get("request_uri").asText();
+
+        // fapi-id3 5.2.2.2: an essential cpf the user does not meet is a failed authentication, the request stays
+        HttpResponse<String> otherUser = tpp.decide(requestUri, CPF, "approve");
+        assertThat(otherUser.statusCode()).isEqualTo(400);
+        assertThat(otherUser.body()).contains("outro CPF");
+        HttpResponse<String> redirect = tpp.decide(requestUri, Customers.REPRESENTATIVE_CPF, "approve");
+        assertThat(redirect.statusCode()).as(redirect.body()).isEqualTo(303);
+        Map<String, String> response = AuthorizationResponse.read(redirect.headers().firstValue("Location").orElseThrow(),
+                tpp.clientId);
+
+        // no PII in the front channel; the token endpoint's id_token carries the cpf asked for
+        JwtClaims front = IdTokenCheck.verify(response.get("id_token"), tpp.clientId);
+        assertThat(front.hasClaim("cpf")).isFalse();
+        JsonNode tokens = Json.of(tpp.token(codeExchange(response.get("code"), authorization)));
+        JwtClaims back = IdTokenCheck.verify(tokens.get("id_token").asText(), tpp.clientId);
+        assertThat(back.getStringClaimValue("cpf")).isEqualTo(Customers.REPRESENTATIVE_CPF);
+        assertThat(back.hasClaim("cnpj")).isFalse();
+
+        // userinfo (fapi-id3 5.2.2-8), certificate-bound like every access token
+        String accessToken = tokens.get("access_token").asText();
+        HttpResponse<String> userinfo = tpp.tls.get(Sandbox.bank("/userinfo"), "Authorization", "Bearer " + accessToken);
+        assertThat(userinfo.statusCode()).as(userinfo.body()).isEqualTo(200);
+        assertThat(userinfo.headers().firstValue("Cache-Control")).hasValue("no-store");
+        JsonNode claims = Json.of(userinfo);
+        assertThat(claims.get("sub").asText()).isEqualTo(front.getSubject());
+        assertThat(claims.get("cpf").asText()).isEqualTo(Customers.REPRESENTATIVE_CPF);
+        assertThat(claims.get("cnpj")).hasSize(1);
+        assertThat(claims.get("cnpj").get(0).asText()).isEqualTo(Customers.COMPANY_CNPJ);
+        HttpResponse<String> byPost = tpp.tls.postForm(Sandbox.bank("/userinfo"), Map.of());
+        assertThat(byPost.statusCode()).isEqualTo(401);
+        assertThat(byPost.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                header -> assertThat(header).contains("invalid_token"));
+        HttpResponse<String> otherCertificate = Tpp.register().tls.get(Sandbox.bank("/userinfo"),
+                "Authorization", "Bearer " + accessToken);
+        assertThat(otherCertificate.statusCode()).isEqualTo(401);
+        String clientToken = Json.of(tpp.token(Map.of("grant_type", "client_credentials", "scope", "payments")))
+                .get("access_token").asText();
+        assertThat(tpp.tls.get(Sandbox.bank("/userinfo"), "Authorization", "Bearer " + clientToken).statusCode())
+                .isEqualTo(401);
+
+        // a refreshed id_token still carries it
+        JsonNode refreshed = Json.of(tpp.token(Map.of("grant_type", "refresh_token", "refresh_token",
+                tokens.get("refresh_token").asText())));
+        assertThat(IdTokenCheck.verify(refreshed.get("id_token").asText(), tpp.clientId).getStringClaimValue("cpf"))
+                .isEqualTo(Customers.REPRESENTATIVE_CPF);
+
+        // 5.2.2.3: an essential cnpj for a user who represents no company fails the authentication
+        Map<String, Object> cnpjRequest = Authorization.of("code id_token").requestClaims(tpp);
+        cnpjRequest.put("claims", Map.of("id_token", Map.of("cnpj", Map.of("essential", true))));
+        String cnpjUri = Json.of(tpp.pushRequestObject(tpp.sign(cnpjRequest))).get("request_uri").asText();
+        assertThat(tpp.decide(cnpjUri, CPF, "approve").statusCode()).isEqualTo(400);
+
+        // a malformed claims parameter is a bad request object
+        for (Object malformed : java.util.List.of("cpf", Map.of("id_token", "cpf"),
+                Map.of("id_token", Map.of("cpf", Map.of("essential", "yes"))))) {
+            Map<String, Object> bad = Authorization.of("code id_token").requestClaims(tpp);
+            bad.put("claims", malformed);
+            assertRefused(tpp.pushRequestObject(tpp.sign(bad)), "invalid_request_object");
+        }
     }
 
     @Test
@@ -275,7 +431,7 @@ class AuthorizationCodeFlowIT {
 
     private static String approvedCode(Tpp tpp, Authorization authorization) {
         HttpResponse<String> redirect = tpp.decide(tpp.push(authorization), CPF, "approve");
-        return parameters(URI.create(redirect.headers().firstValue("Location").orElseThrow()).getRawFragment()).get("code");
+        return AuthorizationResponse.read(redirect.headers().firstValue("Location").orElseThrow(), tpp.clientId).get("code");
     }
 
     /** An id_token the bank issued this client, as a client would hold it. */

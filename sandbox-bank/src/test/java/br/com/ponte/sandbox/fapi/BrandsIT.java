@@ -49,6 +49,10 @@ class BrandsIT {
         discovery.get("mtls_endpoint_aliases").forEach(alias -> assertThat(alias.asText()).startsWith(issuer + "/"));
         assertThat(strings(discovery.get("scopes_supported"))).containsExactly("openid", "consents", "resources", "customers",
                 "accounts", "loans", "financings", "invoice-financings", "unarranged-accounts-overdraft");
+        // certified for the hybrid flow only: it advertises no JARM (fapi-id3 5.2.2-19)
+        assertThat(strings(discovery.get("response_types_supported"))).containsExactly("code id_token");
+        assertThat(strings(discovery.get("response_modes_supported"))).containsExactly("fragment");
+        assertThat(discovery.has("authorization_signing_alg_values_supported")).isFalse();
 
         JsonWebKeySet horizonteKeys = DirectoryIT.jwks(discovery.get("jwks_uri").asText());
         JsonWebKeySet ponteKeys = DirectoryIT.jwks(Sandbox.bank("/jwks"));
@@ -137,6 +141,13 @@ class BrandsIT {
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
         assertThat(IdTokenCheck.verify(Json.of(tokens).get("id_token").asText(), tpp.clientId, Brand.HORIZONTE)
                 .getSubject()).isEqualTo(front.getSubject());
+
+        // and accepts no JARM it does not advertise (fapi-id3 5.2.2-20)
+        for (Authorization jarm : List.of(Authorization.of("code"), Authorization.of("code id_token").withResponseMode("jwt"))) {
+            HttpResponse<String> refusedMode = tpp.pushRequestObject(tpp.sign(jarm.withScope("openid resources").requestClaims(tpp)));
+            assertThat(refusedMode.statusCode()).as(jarm.toString()).isEqualTo(400);
+            assertThat(error(refusedMode)).isEqualTo("invalid_request_object");
+        }
 
         // a request object for Banco Sandbox Ponte's issuer is not one for Banco Horizonte
         Map<String, Object> claims = Authorization.of("code").requestClaims(tpp);

@@ -45,6 +45,15 @@ class DiscoveryIT {
         assertThat(strings(discovery, "request_object_signing_alg_values_supported")).containsExactly("PS256");
         assertThat(strings(discovery, "id_token_signing_alg_values_supported")).containsExactly("PS256");
         assertThat(strings(discovery, "response_types_supported")).containsExactly("code id_token", "code");
+        // JARM: code comes only with a jwt response mode (FAPI 1.0 Advanced 5.2.2-2); never plain query
+        assertThat(strings(discovery, "response_modes_supported"))
+                .containsExactly("fragment", "jwt", "query.jwt", "fragment.jwt");
+        assertThat(strings(discovery, "authorization_signing_alg_values_supported")).containsExactly("PS256");
+        // fapi-id3 5.2.2-3, -4, -8: the claims parameter with cpf and cnpj, and userinfo with its mTLS alias
+        assertThat(discovery.get("claims_parameter_supported").asBoolean()).isTrue();
+        assertThat(strings(discovery, "claims_supported")).contains("cpf", "cnpj");
+        assertThat(discovery.get("userinfo_endpoint").asText()).isEqualTo(Sandbox.bank("/userinfo"));
+        assertThat(discovery.at("/mtls_endpoint_aliases/userinfo_endpoint").asText()).isEqualTo(Sandbox.bank("/userinfo"));
         assertThat(strings(discovery, "scopes_supported"))
                 .containsExactly("openid", "payments", "consents", "resources", "customers", "accounts",
                         "credit-cards-accounts", "loans", "financings", "invoice-financings", "unarranged-accounts-overdraft");

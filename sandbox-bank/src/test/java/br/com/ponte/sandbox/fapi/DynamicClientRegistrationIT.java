@@ -43,6 +43,7 @@ class DynamicClientRegistrationIT {
         assertThat(client.get("redirect_uris").get(0).asText()).isEqualTo(Software.REDIRECT_URI);
         assertThat(client.get("token_endpoint_auth_method").asText()).isEqualTo("private_key_jwt");
         assertThat(client.get("id_token_signed_response_alg").asText()).isEqualTo("PS256");
+        assertThat(client.get("authorization_signed_response_alg").asText()).isEqualTo("PS256");
         assertThat(client.get("request_object_signing_alg").asText()).isEqualTo("PS256");
         assertThat(client.get("jwks_uri").asText()).isEqualTo(software.path("/application.jwks"));
         assertThat(client.get("software_id").asText()).isEqualTo(software.softwareStatementId);
@@ -139,6 +140,7 @@ class DynamicClientRegistrationIT {
                 Map.entry("token_endpoint_auth_method", "client_secret_basic"),
                 Map.entry("id_token_signed_response_alg", "RS256"),
                 Map.entry("request_object_signing_alg", "none"),
+                Map.entry("authorization_signed_response_alg", "RS256"),
                 Map.entry("response_types", List.of("token")),
                 Map.entry("grant_types", List.of("password")),
                 Map.entry("scope", "openid payments credit-cards-accounts admin"));

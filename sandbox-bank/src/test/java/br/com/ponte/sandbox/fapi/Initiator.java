@@ -10,7 +10,6 @@ import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -178,7 +177,7 @@ final class Initiator {
         HttpResponse<String> redirect = decide(consentId, "approve", authorization);
         assertThat(redirect.statusCode()).isEqualTo(303);
         String location = redirect.headers().firstValue("Location").orElseThrow();
-        String code = AuthorizationCodeFlowIT.parameters(URI.create(location).getRawQuery()).get("code");
+        String code = AuthorizationResponse.read(location, tpp.clientId, tpp.brand).get("code");
         assertThat(code).as(location).isNotNull();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");

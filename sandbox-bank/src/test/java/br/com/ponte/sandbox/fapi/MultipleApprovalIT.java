@@ -44,7 +44,7 @@ class MultipleApprovalIT {
         Receiver receiver = Receiver.register(Brand.SANDBOX);
         String consentId = receiver.createConsentId(businessConsentRequest(REPRESENTATIVE, COMPANY,
                 permissions(BUSINESS_REGISTRATION, ACCOUNTS, CREDIT_OPERATIONS), null));
-        String requestUri = receiver.tpp.push(Receiver.authorization(consentId));
+        String requestUri = receiver.tpp.push(receiver.authorization(consentId));
         assertThat(receiver.page(requestUri).body()).contains("Dados da empresa Padaria Exemplo Ltda",
                 "Conta corrente PJ, agência 0001, conta 77777-7");
         Grant grant = receiver.authorise(consentId, REPRESENTATIVE);
@@ -118,7 +118,7 @@ class MultipleApprovalIT {
     void onlyTheCompanysRepresentativesMayApproveForIt() {
         Receiver receiver = Receiver.register(Brand.SANDBOX);
         String consentId = receiver.createConsentId(businessConsentRequest(Customers.PERSON_CPF, COMPANY, ACCOUNTS, null));
-        Authorization authorization = Receiver.authorization(consentId);
+        Authorization authorization = receiver.authorization(consentId);
 
         HttpResponse<String> refused = receiver.decide(receiver.tpp.push(authorization), Customers.PERSON_CPF, "approve",
                 List.of(), false);

@@ -90,7 +90,8 @@ class PaymentConsentsIT {
 
         HttpResponse<String> redirect = initiator.decide(consentId, "reject", Authorization.of("code"));
 
-        assertThat(redirect.headers().firstValue("Location").orElseThrow()).contains("error=access_denied");
+        assertThat(AuthorizationResponse.read(redirect.headers().firstValue("Location").orElseThrow(),
+                initiator.tpp.clientId)).containsEntry("error", "access_denied");
         JsonNode consent = initiator.consent(consentId);
         assertThat(consent.get("status").asText()).isEqualTo("REJECTED");
         assertThat(consent.get("rejectionReason").get("code").asText()).isEqualTo("REJEITADO_USUARIO");

@@ -5,7 +5,6 @@ import br.com.ponte.sandbox.fapi.Tpp.Authorization;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -169,9 +168,16 @@ final class Receiver {
     record Grant(String accessToken, String refreshToken, Authorization authorization) {
     }
 
-    /** The authorisation request a receiving institution makes for a data consent. */
-    static Authorization authorization(String consentId) {
-        return Authorization.of("code").withScope("openid accounts resources consent:" + consentId);
+    /**
+     * The authorisation request a receiving institution makes for a data consent: {@code code} with JARM
+     * where the brand offers it, the hybrid flow elsewhere.
+     */
+    Authorization authorization(String consentId) {
+        return Authorization.of(responseType()).withScope("openid accounts resources consent:" + consentId);
+    }
+
+    private String responseType() {
+        return tpp.brand.jarm() ? "code" : "code id_token";
     }
 
     /** The bank's page for the request. */
@@ -205,7 +211,7 @@ final class Receiver {
 
     /** The user approves a request of these scopes besides the consent's ({@code openid accounts ...}). */
     Grant authoriseWithScopes(String consentId, String scopes, String cpf, String... resources) {
-        return authorise(Authorization.of("code").withScope(scopes + " consent:" + consentId), cpf, resources);
+        return authorise(Authorization.of(responseType()).withScope(scopes + " consent:" + consentId), cpf, resources);
     }
 
     private Grant authorise(Authorization authorization, String cpf, String... resources) {
@@ -218,7 +224,7 @@ final class Receiver {
     /** The code of an approval's redirect, exchanged. */
     Grant exchange(HttpResponse<String> redirect, Authorization authorization) {
         String location = redirect.headers().firstValue("Location").orElseThrow();
-        String code = AuthorizationCodeFlowIT.parameters(URI.create(location).getRawQuery()).get("code");
+        String code = AuthorizationResponse.read(location, tpp.clientId, tpp.brand).get("code");
         assertThat(code).as(location).isNotNull();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");

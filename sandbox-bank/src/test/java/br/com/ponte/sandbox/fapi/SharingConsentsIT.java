@@ -176,7 +176,7 @@ class SharingConsentsIT {
 
         assertThat(consent.at("/rejection/rejectedBy").asText()).isEqualTo("ASPSP");
         assertThat(consent.at("/rejection/reason/code").asText()).isEqualTo("CONSENT_EXPIRED");
-        assertThat(receiver.tpp.pushRequestObject(receiver.tpp.sign(Receiver.authorization(consentId)
+        assertThat(receiver.tpp.pushRequestObject(receiver.tpp.sign(receiver.authorization(consentId)
                 .requestClaims(receiver.tpp))).statusCode()).isEqualTo(400);
     }
 

@@ -50,7 +50,7 @@ class SharingJourneyIT {
         String checking = product(Brand.SANDBOX, CPF, ResourceType.ACCOUNT, 0);
         String savings = product(Brand.SANDBOX, CPF, ResourceType.ACCOUNT, 1);
         String visa = product(Brand.SANDBOX, CPF, ResourceType.CREDIT_CARD_ACCOUNT, 0);
-        Authorization authorization = Receiver.authorization(consentId);
+        Authorization authorization = receiver.authorization(consentId);
         String requestUri = receiver.tpp.push(authorization);
 
         HttpResponse<String> page = receiver.page(requestUri);
@@ -111,7 +111,7 @@ class SharingJourneyIT {
     void onlyTheLoggedUserMayApproveAndTheRequestStaysUsable() {
         Receiver receiver = Receiver.register(Brand.SANDBOX);
         String consentId = receiver.createConsentId(consentRequest(CPF, ACCOUNTS, null));
-        Authorization authorization = Receiver.authorization(consentId);
+        Authorization authorization = receiver.authorization(consentId);
         String requestUri = receiver.tpp.push(authorization);
 
         HttpResponse<String> someoneElse = receiver.decide(requestUri, Customers.NO_PRODUCTS_CPF, "approve", List.of(),
@@ -141,10 +141,11 @@ class SharingJourneyIT {
         Receiver receiver = Receiver.register(Brand.SANDBOX);
         String consentId = receiver.createConsentId(consentRequest(CPF, ACCOUNTS, null));
 
-        HttpResponse<String> redirect = receiver.decide(receiver.tpp.push(Receiver.authorization(consentId)), "",
+        HttpResponse<String> redirect = receiver.decide(receiver.tpp.push(receiver.authorization(consentId)), "",
                 "reject", List.of(), false);
 
-        assertThat(redirect.headers().firstValue("Location").orElseThrow()).contains("error=access_denied");
+        assertThat(AuthorizationResponse.read(redirect.headers().firstValue("Location").orElseThrow(),
+                receiver.tpp.clientId)).containsEntry("error", "access_denied");
         JsonNode consent = receiver.consent(consentId);
         assertThat(consent.get("status").asText()).isEqualTo("REJECTED");
         assertThat(consent.at("/rejection/rejectedBy").asText()).isEqualTo("USER");

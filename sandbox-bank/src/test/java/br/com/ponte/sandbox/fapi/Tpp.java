@@ -1,9 +1,11 @@
 package br.com.ponte.sandbox.fapi;
 
 import br.com.ponte.sandbox.brand.Brand;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -94,8 +96,19 @@ final class Tpp {
         return sign(claims, software.signing.privateKey(), software.signingKid);
     }
 
+    /** Serialised by Jackson, so a claim may be JSON {@code null} (OIDC's "claims" parameter asks for defaults so). */
     static String sign(Map<String, Object> claims, PrivateKey key, String kid) {
-        return Jwt.claims(claims).jws().algorithm(SignatureAlgorithm.PS256).keyId(kid).sign(key);
+        JsonWebSignature jws = new JsonWebSignature();
+        try {
+            jws.setPayload(Json.MAPPER.writeValueAsString(claims));
+            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_PSS_USING_SHA256);
+            jws.setKeyIdHeaderValue(kid);
+            jws.setHeader("typ", "JWT");
+            jws.setKey(key);
+            return jws.getCompactSerialization();
+        } catch (JsonProcessingException | JoseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The form with client authentication by this assertion. */
@@ -139,19 +152,29 @@ final class Tpp {
     }
 
     /** An authorisation request's values, fresh: state, nonce and a PKCE verifier. */
-    record Authorization(String responseType, String redirectUri, String scope, String state, String nonce,
-                         String codeVerifier) {
+    /**
+     * An authorisation request as a conforming client makes it: {@code code} with JARM ({@code response_mode=jwt}),
+     * {@code code id_token} in the fragment unless a mode is set.
+     */
+    record Authorization(String responseType, String responseMode, String redirectUri, String scope, String state,
+                         String nonce, String codeVerifier) {
 
         static Authorization of(String responseType) {
-            return new Authorization(responseType, Software.REDIRECT_URI, "openid payments", random(), random(), random());
+            return new Authorization(responseType, "code".equals(responseType) ? "jwt" : null, Software.REDIRECT_URI,
+                    "openid payments", random(), random(), random());
         }
 
         Authorization withScope(String value) {
-            return new Authorization(responseType, redirectUri, value, state, nonce, codeVerifier);
+            return new Authorization(responseType, responseMode, redirectUri, value, state, nonce, codeVerifier);
         }
 
         Authorization withRedirectUri(String uri) {
-            return new Authorization(responseType, uri, scope, state, nonce, codeVerifier);
+            return new Authorization(responseType, responseMode, uri, scope, state, nonce, codeVerifier);
+        }
+
+        /** {@code null}: no {@code response_mode} in the request. */
+        Authorization withResponseMode(String mode) {
+            return new Authorization(responseType, mode, redirectUri, scope, state, nonce, codeVerifier);
         }
 
         String codeChallenge() {
@@ -170,6 +193,9 @@ final class Tpp {
             claims.put("aud", Sandbox.issuer(tpp.brand));
             claims.put("client_id", tpp.clientId);
             claims.put("response_type", responseType);
+            if (responseMode != null) {
+                claims.put("response_mode", responseMode);
+            }
             claims.put("redirect_uri", redirectUri);
             claims.put("scope", scope);
             claims.put("state", state);
