@@ -116,7 +116,7 @@ public class ClientRegistrations {
 
     /**
      * The client a management call is about: it must name a registered client, carry that client's
-     * registration access token and come with that client's transport certificate (dcr-id3 7.4.2).
+     * registration access token and come with that client's transport certificate (dcr-id3 9.3.2).
      */
     private RegisteredClient managed(String clientId, String registrationAccessToken,
                                      Optional<ClientCertificate> certificate) {

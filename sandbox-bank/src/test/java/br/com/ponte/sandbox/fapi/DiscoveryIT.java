@@ -36,7 +36,7 @@ class DiscoveryIT {
         assertThat(discovery.get("pushed_authorization_request_endpoint").asText()).isEqualTo(Sandbox.bank("/par"));
         assertThat(discovery.get("registration_endpoint").asText()).isEqualTo(Sandbox.bank("/register"));
         assertThat(discovery.get("jwks_uri").asText()).isEqualTo(Sandbox.bank("/jwks"));
-        // dcr-id3 section 5.1 items 5 and 6
+        // dcr-id3 6.1 items 5 and 6
         assertThat(discovery.at("/mtls_endpoint_aliases/token_endpoint").asText()).isEqualTo(Sandbox.bank("/token"));
         assertThat(discovery.at("/mtls_endpoint_aliases/registration_endpoint").asText()).isEqualTo(Sandbox.bank("/register"));
         assertThat(discovery.at("/mtls_endpoint_aliases/pushed_authorization_request_endpoint").asText())

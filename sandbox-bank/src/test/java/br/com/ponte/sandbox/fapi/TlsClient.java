@@ -35,6 +35,7 @@ final class TlsClient {
 
     private static final String ALIAS = "client";
 
+    private final SSLContext context;
     private final HttpClient http;
 
     private TlsClient(KeyManager[] keyManagers) {
@@ -44,13 +45,18 @@ final class TlsClient {
             trust.setCertificateEntry("sandbox-root", Sandbox.root());
             TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trustManagers.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
+            context = SSLContext.getInstance("TLS");
             context.init(keyManagers, trustManagers.getTrustManagers(), null);
             http = HttpClient.newBuilder().sslContext(context).version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Its SSL context: the sandbox root trusted, its certificate presented (when it has one). */
+    SSLContext context() {
+        return context;
     }
 
     static TlsClient anonymous() {
