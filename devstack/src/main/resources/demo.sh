@@ -51,7 +51,7 @@ CONSENT_ID=$(echo "$CONSENT" | json id); AUTH_URL=$(echo "$CONSENT" | json autho
 REQUEST_URI=$(echo "$AUTH_URL" | sed 's/.*request_uri=\([^&]*\).*/\1/'); BANK_CLIENT=$(echo "$AUTH_URL" | sed 's/.*client_id=\([^&]*\).*/\1/')
 BACK=$(curl -s --cacert "$CA" -o /dev/null -D - "${AUTH_URL%%\?*}" -d request_uri="$REQUEST_URI" \
   -d client_id="$BANK_CLIENT" -d cpf=11144477735 -d decision=approve | grep -i '^location:' | cut -d' ' -f2 | tr -d '\r')
-curl -s -o /dev/null {{CONSENT}}/v1/authorisations/callback -d "${BACK#*#}"
+curl -s -o /dev/null {{CONSENT}}/v1/authorisations/callback -d "${BACK#*[?#]}"
 
 # 7. The consent is AUTHORISED; before:consent:create, after:consent:create and consent:approved arrived, signed
 curl -s {{CONSENT}}/v1/payment-consents/$CONSENT_ID -H "Authorization: Bearer $TOKEN"; echo

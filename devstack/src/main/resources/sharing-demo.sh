@@ -24,7 +24,7 @@ share() {
   BACK=$(curl -s --cacert "$CA" -o /dev/null -D - "${AUTH_URL%%\?*}" -d cpf=76109277673 -d decision=approve \
     -d request_uri="$(echo "$AUTH_URL" | sed 's/.*request_uri=\([^&]*\).*/\1/')" \
     -d client_id="$(echo "$AUTH_URL" | sed 's/.*client_id=\([^&]*\).*/\1/')" | grep -i '^location:' | cut -d' ' -f2 | tr -d '\r')
-  curl -s -o /dev/null -D - {{CONSENT}}/v1/authorisations/callback -d "${BACK#*#}" | grep -i '^location:' | sed 's/.*consent=//' | tr -d '\r'
+  curl -s -o /dev/null -D - {{CONSENT}}/v1/authorisations/callback -d "${BACK#*[?#]}" | grep -i '^location:' | sed 's/.*consent=//' | tr -d '\r'
 }
 AT_SANDBOX=$(share $BANK); AT_HORIZONTE=$(share $HORIZONTE)
 

@@ -3,6 +3,7 @@ package br.com.ponte.devstack;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.InputStream;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -22,6 +23,16 @@ public final class DevHttp {
 
     /** An HTTP client trusting the development CA of {@code dataDir} (sandbox-bank's TLS certificate chains to it). */
     public static HttpClient trustingDevelopmentCa(Path dataDir) throws Exception {
+        return HttpClient.newBuilder().sslContext(developmentCa(dataDir)).build();
+    }
+
+    /** A user's browser without the screens: the development CA trusted, cookies kept, redirects not followed. */
+    public static HttpClient browser(Path dataDir) throws Exception {
+        return HttpClient.newBuilder().sslContext(developmentCa(dataDir)).cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private static SSLContext developmentCa(Path dataDir) throws Exception {
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(dataDir.resolve("pki/ca-root.pem"))) {
@@ -31,7 +42,7 @@ public final class DevHttp {
         factory.init(trust);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, factory.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(context).build();
+        return context;
     }
 
     /** A URL's query parameters, decoded (a bank's authorisation URL, a redirect back to the partner). */

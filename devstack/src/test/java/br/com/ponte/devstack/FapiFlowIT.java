@@ -8,6 +8,7 @@ import br.com.ponte.fapi.FapiException;
 import br.com.ponte.fapi.IdTokens;
 import br.com.ponte.fapi.JwsSigner;
 import br.com.ponte.fapi.PushedAuthorization;
+import br.com.ponte.fapi.Registration;
 import br.com.ponte.fapi.SignedBodies;
 import io.vertx.core.http.HttpMethod;
 import br.com.ponte.fapi.Tokens;
@@ -85,32 +86,11 @@ class FapiFlowIT {
 
     @Test
     void aPartnerRegistersByDcrThroughTheVaultAndCompletesParAuthoriseTokenAndRefreshOverMutualTls() throws Exception {
-        Properties secrets = new Properties();
-        try (var reader = Files.newBufferedReader(dataDir.resolve("secrets.properties"))) {
-            secrets.load(reader);
-        }
-        String vault = "http://localhost:" + stack.ports().vault();
-        String directory = "http://localhost:" + stack.ports().sandbox() + "/directory";
-
-        // the partner, its software statement and certificates from the directory, uploaded to the vault
-        JsonNode partner = post(vault + "/v1/partners", secrets.getProperty("admin-token"), Map.of("name", "Loja FAPI"), 201);
-        String token = JSON.readTree(send(HttpRequest.newBuilder(URI.create(vault + "/v1/oauth/token"))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
-                        + partner.path("clientId").asText() + "&client_secret="
-                        + URLEncoder.encode(partner.path("clientSecret").asText(), StandardCharsets.UTF_8))), 200))
-                .path("access_token").asText();
-        JsonNode statement = post(directory + "/software-statements", null, Map.of("organisationName", "Loja FAPI Ltda",
-                "cnpj", "11222333000181", "clientName", "Loja FAPI", "redirectUris", List.of(REDIRECT)), 201);
-        String organisationId = statement.path("organisationId").asText();
-        String softwareStatementId = statement.path("softwareStatementId").asText();
-        put(vault + "/v1/ofb-credentials", token, Map.of("organizationId", organisationId, "softwareStatementId", softwareStatementId), 200);
-        String certificates = directory + "/organisations/" + organisationId + "/softwarestatements/" + softwareStatementId + "/certificates";
-        for (String usage : List.of("TRANSPORT", "SIGNING")) {
-            JsonNode issued = post(certificates, null, Map.of("usage", usage), 201);
-            post(vault + "/v1/certificates", token, Map.of("usage", usage, "certificate", issued.path("certificate").asText(),
-                    "privateKey", issued.path("privateKey").asText()), 201);
-        }
+        Partner onboarded = onboard("Loja FAPI");
+        JsonNode partner = onboarded.partner();
+        String token = onboarded.token();
+        String organisationId = onboarded.organisationId();
+        String vault = vault();
 
         // DCR through the vault, over mutual TLS with the partner's transport certificate
         String registration = vault + "/v1/ofb-credentials/transmitters/" + AUTHORISATION_SERVER + "/registration";
@@ -124,7 +104,7 @@ class FapiFlowIT {
 
         // a platform service's view: keys through the vault's internal API, never the signing key itself
         try (VaultKeys keys = new VaultKeys(vertx, vault, "consent-service",
-                secrets.getProperty("service-secret.consent-service"), Duration.ofSeconds(10))) {
+                secrets().getProperty("service-secret.consent-service"), Duration.ofSeconds(10))) {
             String partnerId = partner.path("id").asText();
             VaultKeys.TransmitterClient client = keys.transmitter(partnerId, AUTHORISATION_SERVER).await().indefinitely();
             assertThat(client.clientId()).isEqualTo(clientId);
@@ -180,11 +160,6 @@ class FapiFlowIT {
                 assertThat(idToken.getSubject()).isNotBlank();
                 assertThat(tokens.accessToken()).isNotBlank();
                 assertThat(tokens.refreshToken()).isNotBlank();
-                // a code is used once
-                assertThatThrownBy(() -> fapi.exchangeCode(bank, signer, callback.get("code"), REDIRECT, pushed.codeVerifier())
-                        .await().indefinitely()).isInstanceOfSatisfying(FapiException.class,
-                        e -> assertThat(e.error()).isEqualTo("invalid_grant"));
-
                 // the Pix payment on the authorised consent, with the user's token: 201 RCVD, consent CONSUMED
                 String paymentJwt = SignedBodies.sign(signer, Map.of("data", List.of(paymentData())), organisationId,
                         BANK_ORGANISATION).await().indefinitely();
@@ -205,8 +180,145 @@ class FapiFlowIT {
                         .isInstanceOfSatisfying(FapiException.class, e -> assertThat(e.error()).isEqualTo("invalid_grant"));
 
                 assertThat(fapi.clientCredentials(bank, signer, "payments").await().indefinitely().accessToken()).isNotBlank();
+
+                // a code is used once; presented again, it also ends the tokens issued on it (RFC 6749 4.1.2)
+                assertThatThrownBy(() -> fapi.exchangeCode(bank, signer, callback.get("code"), REDIRECT, pushed.codeVerifier())
+                        .await().indefinitely()).isInstanceOfSatisfying(FapiException.class,
+                        e -> assertThat(e.error()).isEqualTo("invalid_grant"));
+                assertThatThrownBy(() -> fapi.refresh(bank, signer, refreshed.refreshToken()).await().indefinitely())
+                        .isInstanceOfSatisfying(FapiException.class, e -> assertThat(e.error()).isEqualTo("invalid_grant"));
             }
         }
+    }
+
+    @Test
+    void fapiClientRunsItsWholeCycleAgainstAnIndependentAuthorisationServer() throws Exception {
+        // oidc-provider (OpenID-certified) as the Brazil profile configures it: discovery, DCR with the
+        // directory's software statement, PAR, the user's approval, JARM, code, refresh, client credentials
+        Partner onboarded = onboard("Loja Independente");
+        String partnerId = onboarded.partner().path("id").asText();
+        String directoryJwks = "http://localhost:" + stack.ports().sandbox() + "/directory/jwks";
+        try (OidcBank oidc = OidcBank.start(ROOT, dataDir.resolve("pki"), dataDir.resolve("oidc-bank"), StackPorts.freePorts(1)[0],
+                directoryJwks);
+             VaultKeys keys = new VaultKeys(vertx, vault(), "consent-service",
+                     secrets().getProperty("service-secret.consent-service"), Duration.ofSeconds(10));
+             FapiClient fapi = new FapiClient(vertx, keys.transportIdentity(partnerId).await().indefinitely(),
+                     Files.readString(dataDir.resolve("pki/ca-root.pem")), Duration.ofSeconds(10))) {
+            JwsSigner signer = keys.signer(partnerId);
+            Discovery discovery = fapi.discover(oidc.discoveryUrl()).await().indefinitely();
+            assertThat(discovery.issuer()).isEqualTo(oidc.issuer());
+            assertThat(discovery.jarm()).as("oidc-bank advertises JARM").isTrue();
+
+            String ssa = fapi.softwareStatementAssertion(onboarded.statementUrl() + "/assertion").await().indefinitely();
+            Registration registration = fapi.register(discovery, ssa, Registration.metadataFor(ssa, List.of()))
+                    .await().indefinitely();
+            assertThat(registration.clientId()).isNotBlank();
+            Transmitter bank = new Transmitter(discovery, registration.clientId());
+
+            // PAR with code + response_mode=jwt, as fapi-client prefers where a bank offers JARM
+            String consentScope = "consent:urn:oidcbank:" + UUID.randomUUID();
+            AuthorizationRequest request = AuthorizationRequest.preferred(discovery, "openid payments " + consentScope,
+                    REDIRECT, List.of("urn:brasil:openbanking:loa2"));
+            assertThat(request.jarm()).isTrue();
+            PushedAuthorization pushed = fapi.pushAuthorization(bank, signer, request).await().indefinitely();
+            JsonWebKeySet bankKeys = fapi.keys(discovery).await().indefinitely();
+            Map<String, String> callback = AuthorizationResponses.validate(
+                    DevHttp.query(URI.create(approveAtOidcBank(pushed.authorizationUrl()))).get("response"), bank, bankKeys);
+            assertThat(callback.get("state")).isEqualTo(pushed.state());
+
+            Tokens tokens = fapi.exchangeCode(bank, signer, callback.get("code"), REDIRECT, pushed.codeVerifier())
+                    .await().indefinitely();
+            JwtClaims idToken = IdTokens.validate(tokens.idToken(), bank, bankKeys, pushed.nonce(), null, null,
+                    List.of("urn:brasil:openbanking:loa2"));
+            assertThat(idToken.getSubject()).isNotBlank();
+            assertThat(tokens.refreshToken()).isNotBlank();
+
+            Tokens refreshed = fapi.refresh(bank, signer, tokens.refreshToken()).await().indefinitely();
+            assertThat(refreshed.accessToken()).isNotBlank().isNotEqualTo(tokens.accessToken());
+            assertThat(fapi.clientCredentials(bank, signer, "payments").await().indefinitely().accessToken()).isNotBlank();
+            // the code again: refused, and (RFC 6749 4.1.2, as sandbox-bank now does) the tokens issued on it end
+            assertThatThrownBy(() -> fapi.exchangeCode(bank, signer, callback.get("code"), REDIRECT, pushed.codeVerifier())
+                    .await().indefinitely()).isInstanceOfSatisfying(FapiException.class,
+                    e -> assertThat(e.error()).isEqualTo("invalid_grant"));
+            assertThatThrownBy(() -> fapi.refresh(bank, signer, refreshed.refreshToken()).await().indefinitely())
+                    .isInstanceOfSatisfying(FapiException.class, e -> assertThat(e.error()).isEqualTo("invalid_grant"));
+
+            // the same genuine JARM checked against another bank's keys (sandbox-bank's) is refused before its code is read
+            String forged = approveAtOidcBank(fapi.pushAuthorization(bank, signer, request).await().indefinitely()
+                    .authorizationUrl());
+            JsonWebKeySet sandboxKeys = fapi.keys(fapi.discover(onboarded.sandboxDiscovery()).await().indefinitely())
+                    .await().indefinitely();
+            assertThatThrownBy(() -> AuthorizationResponses.validate(DevHttp.query(URI.create(forged)).get("response"), bank,
+                    sandboxKeys)).isInstanceOfSatisfying(FapiException.class,
+                    e -> assertThat(e.error()).isEqualTo("invalid_authorization_response"));
+        }
+    }
+
+    /** A partner at the vault with its software statement and certificates from sandbox-bank's directory. */
+    record Partner(JsonNode partner, String token, String organisationId, String softwareStatementId, String statementUrl,
+                   String sandboxDiscovery) {
+    }
+
+    private static Partner onboard(String name) throws Exception {
+        String vault = vault();
+        String directory = "http://localhost:" + stack.ports().sandbox() + "/directory";
+        JsonNode partner = post(vault + "/v1/partners", secrets().getProperty("admin-token"), Map.of("name", name), 201);
+        String token = JSON.readTree(send(HttpRequest.newBuilder(URI.create(vault + "/v1/oauth/token"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
+                        + partner.path("clientId").asText() + "&client_secret="
+                        + URLEncoder.encode(partner.path("clientSecret").asText(), StandardCharsets.UTF_8))), 200))
+                .path("access_token").asText();
+        JsonNode statement = post(directory + "/software-statements", null, Map.of("organisationName", name + " Ltda",
+                "cnpj", "11222333000181", "clientName", name, "redirectUris", List.of(REDIRECT)), 201);
+        String organisationId = statement.path("organisationId").asText();
+        String softwareStatementId = statement.path("softwareStatementId").asText();
+        put(vault + "/v1/ofb-credentials", token, Map.of("organizationId", organisationId, "softwareStatementId", softwareStatementId), 200);
+        String statementUrl = directory + "/organisations/" + organisationId + "/softwarestatements/" + softwareStatementId;
+        for (String usage : List.of("TRANSPORT", "SIGNING")) {
+            JsonNode issued = post(statementUrl + "/certificates", null, Map.of("usage", usage), 201);
+            post(vault + "/v1/certificates", token, Map.of("usage", usage, "certificate", issued.path("certificate").asText(),
+                    "privateKey", issued.path("privateKey").asText()), 201);
+        }
+        return new Partner(partner, token, organisationId, softwareStatementId, statementUrl,
+                "https://localhost:" + stack.ports().sandboxTls() + "/.well-known/openid-configuration");
+    }
+
+    private static String vault() {
+        return "http://localhost:" + stack.ports().vault();
+    }
+
+    private static Properties secrets() throws Exception {
+        Properties secrets = new Properties();
+        try (var reader = Files.newBufferedReader(dataDir.resolve("secrets.properties"))) {
+            secrets.load(reader);
+        }
+        return secrets;
+    }
+
+    /**
+     * The user at oidc-bank, as a browser without the screens: the authorisation URL, its interaction page,
+     * "approve" as CPF 76109277673, then the redirects back; the redirect to the partner's URI.
+     */
+    private static String approveAtOidcBank(String authorizationUrl) throws Exception {
+        HttpClient browser = DevHttp.browser(dataDir);
+        URI at = URI.create(authorizationUrl);
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(at).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(303);
+        URI interaction = at.resolve(page.headers().firstValue("location").orElseThrow());
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(interaction.resolve(interaction.getPath() + "/approve"))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("user=76109277673")).build(), HttpResponse.BodyHandlers.ofString());
+        for (int hop = 0; hop < 5; hop++) {
+            assertThat(response.statusCode()).as(response.body()).isBetween(302, 303);
+            String location = response.headers().firstValue("location").orElseThrow();
+            if (location.startsWith(REDIRECT)) {
+                return location;
+            }
+            response = browser.send(HttpRequest.newBuilder(interaction.resolve(location)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+        throw new AssertionError("oidc-bank did not send the user back to " + REDIRECT);
     }
 
     /** A payment consent request valid against payments v4: R$ 10.50 today by DICT key, as the sandbox expects. */

@@ -16,6 +16,8 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 
 import java.security.KeyPair;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * What to put in a leaf certificate. {@link #transport} and {@link #signing} follow Open Finance
@@ -72,6 +74,27 @@ public record IssueRequest(X500Name subject, int keyUsage, ExtendedKeyUsage exte
         otherName.add(new DERTaggedObject(true, 0, new DERPrintableString(cnpj)));
         return new IssueRequest(subject, KeyUsage.digitalSignature | KeyUsage.nonRepudiation, null,
                 new GeneralNames(new GeneralName(GeneralName.otherName, new DERSequence(otherName))), null, null, 2048, null);
+    }
+
+    /**
+     * A TLS server certificate ({@code CN=localhost}, serverAuth) for {@code localhost}, {@code 127.0.0.1}
+     * and each further host given (a name, or an IPv4/IPv6 address), so clients can verify the hostname.
+     */
+    public static IssueRequest tlsServer(String organisationName, String... hosts) {
+        Set<GeneralName> names = new LinkedHashSet<>();
+        names.add(new GeneralName(GeneralName.dNSName, "localhost"));
+        names.add(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
+        for (String host : hosts) {
+            if (host != null && !host.isBlank()) {
+                names.add(new GeneralName(host.matches("[0-9.]+|\\[.*]") ? GeneralName.iPAddress : GeneralName.dNSName,
+                        host.replaceAll("^\\[|]$", "")));
+            }
+        }
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.CN, "localhost").addRDN(BCStyle.O, organisationName).addRDN(BCStyle.C, "BR").build();
+        return new IssueRequest(subject, KeyUsage.digitalSignature | KeyUsage.keyEncipherment,
+                new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth), new GeneralNames(names.toArray(GeneralName[]::new)),
+                null, null, 2048, null);
     }
 
     public IssueRequest withSubject(X500Name newSubject) {

@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -224,35 +223,15 @@ public class TransmitterRegistrations {
     }
 
     private Map<String, Object> metadata(String softwareStatement, List<String> redirectUris) {
-        JsonNode ssa = claims(softwareStatement);
-        List<String> uris = redirectUris != null && !redirectUris.isEmpty() ? redirectUris
-                : JSON.convertValue(ssa.path("software_redirect_uris"), JSON.getTypeFactory().constructCollectionType(List.class, String.class));
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("redirect_uris", uris);
-        metadata.put("grant_types", List.of("authorization_code", "refresh_token", "client_credentials", "implicit"));
-        metadata.put("response_types", List.of("code id_token", "code"));
-        metadata.put("token_endpoint_auth_method", "private_key_jwt");
-        metadata.put("token_endpoint_auth_signing_alg", "PS256");
-        metadata.put("id_token_signed_response_alg", "PS256");
-        metadata.put("request_object_signing_alg", "PS256");
-        // JARM 3: the signature of authorisation responses, when the bank answers with JARM
-        metadata.put("authorization_signed_response_alg", "PS256");
-        if (ssa.hasNonNull("software_jwks_uri")) {
-            metadata.put("jwks_uri", ssa.get("software_jwks_uri").asText());
-        }
-        config.webhookUris().filter(hooks -> !hooks.isEmpty()).ifPresent(hooks -> metadata.put("webhook_uris", hooks));
-        return metadata;
-    }
-
-    /** The assertion's claims, read without verifying: the transmitter verifies it, the vault only copies from it. */
-    private static JsonNode claims(String jwt) {
-        String[] parts = jwt.split("\\.");
+        Map<String, Object> metadata;
         try {
-            return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-        } catch (IOException | RuntimeException e) {
+            metadata = Registration.metadataFor(softwareStatement, redirectUris);
+        } catch (IllegalArgumentException e) {
             throw new ApiException(502, "DIRETORIO_INDISPONIVEL", "Directory unavailable",
                     "The software statement assertion cannot be read");
         }
+        config.webhookUris().filter(hooks -> !hooks.isEmpty()).ifPresent(hooks -> metadata.put("webhook_uris", hooks));
+        return metadata;
     }
 
     private String openToken(TransmitterRegistration registration) {

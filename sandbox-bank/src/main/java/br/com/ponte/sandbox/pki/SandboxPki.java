@@ -9,10 +9,6 @@ import br.com.ponte.sandbox.config.SandboxConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.jboss.logging.Logger;
 
@@ -32,10 +28,8 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The sandbox's public key infrastructure, kept in {@code sandbox.pki-dir}: the development CA (a
@@ -160,22 +154,9 @@ public class SandboxPki {
         }
     }
 
-    /**
-     * A TLS server certificate for {@code localhost} and {@code 127.0.0.1}, and for the host of the
-     * base URL when it is another one (a container name, say), so clients can verify the hostname.
-     */
+    /** The HTTPS server's certificate, also for the host of the base URL (a container name, say). */
     static IssueRequest serverRequest(String baseUrl) {
-        Set<GeneralName> names = new LinkedHashSet<>();
-        names.add(new GeneralName(GeneralName.dNSName, "localhost"));
-        names.add(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
-        String host = URI.create(baseUrl.strip()).getHost();
-        if (host != null) {
-            names.add(new GeneralName(host.matches("[0-9.]+|\\[.*]") ? GeneralName.iPAddress : GeneralName.dNSName,
-                    host.replaceAll("^\\[|]$", "")));
-        }
-        return new IssueRequest(new X500Name("CN=localhost,O=" + Brand.SANDBOX.displayName() + ",C=BR"),
-                KeyUsage.digitalSignature | KeyUsage.keyEncipherment, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth),
-                new GeneralNames(names.toArray(GeneralName[]::new)), null, null, 2048, null);
+        return IssueRequest.tlsServer(Brand.SANDBOX.displayName(), URI.create(baseUrl.strip()).getHost());
     }
 
     private static byte[] sha256(PrivateKey key) {

@@ -12,7 +12,9 @@ import java.util.Map;
 public record AccessToken(String clientId, String subject, List<String> scopes, String certificateThumbprint,
                           Instant expiresAt,
                           /** The identity claims the userinfo endpoint answers besides {@code sub} (a claims request's). */
-                          Map<String, Object> userinfo) {
+                          Map<String, Object> userinfo,
+                          /** The authorisation code's grant it comes from (null for client credentials). */
+                          String grant) {
 
     public AccessToken {
         userinfo = userinfo == null ? Map.of() : Map.copyOf(userinfo);

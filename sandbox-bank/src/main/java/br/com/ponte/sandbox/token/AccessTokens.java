@@ -33,11 +33,11 @@ public class AccessTokens {
 
     /** A new token; answers its value, which is not kept. */
     public String issue(String clientId, String subject, List<String> scopes, ClientCertificate certificate,
-                        Map<String, Object> userinfo) {
+                        Map<String, Object> userinfo, String grant) {
         tokens.current().removeIf(AccessToken::expired);
         String value = Secrets.random();
         tokens.current().put(Secrets.hash(value), new AccessToken(clientId, subject, List.copyOf(scopes),
-                certificate.thumbprint(), Instant.now().plus(LIFETIME), userinfo));
+                certificate.thumbprint(), Instant.now().plus(LIFETIME), userinfo, grant));
         return value;
     }
 
@@ -49,6 +49,11 @@ public class AccessTokens {
         return Optional.ofNullable(value).flatMap(token -> tokens.current().find(Secrets.hash(token)))
                 .filter(token -> !token.expired())
                 .filter(token -> Secrets.same(token.certificateThumbprint(), presented.thumbprint()));
+    }
+
+    /** Ends every token of the grant (its code was used twice). */
+    public void revokeGrant(String grant) {
+        tokens.current().removeIf(token -> grant.equals(token.grant()));
     }
 
     void revoke(@Observes ClientDeleted deleted) {

@@ -10,7 +10,9 @@ import java.util.Map;
  */
 public record RefreshToken(String clientId, String subject, List<String> scopes, Instant authTime, Instant expiresAt,
                            /** The identity claims of the id_tokens and the userinfo of what it refreshes. */
-                           Map<String, Object> idTokenClaims, Map<String, Object> userinfo) {
+                           Map<String, Object> idTokenClaims, Map<String, Object> userinfo,
+                           /** The authorisation code's grant it comes from, through every rotation. */
+                           String grant) {
 
     public RefreshToken {
         idTokenClaims = idTokenClaims == null ? Map.of() : Map.copyOf(idTokenClaims);

@@ -54,11 +54,11 @@ public class RefreshTokens {
 
     /** A new token; answers its value, which is not kept. */
     public String issue(String clientId, String subject, List<String> scopes, Instant authTime,
-                        Map<String, Object> idTokenClaims, Map<String, Object> userinfo) {
+                        Map<String, Object> idTokenClaims, Map<String, Object> userinfo, String grant) {
         tokens.current().removeIf(RefreshToken::expired);
         String value = Secrets.random();
         tokens.current().put(Secrets.hash(value), new RefreshToken(clientId, subject, List.copyOf(scopes), authTime,
-                Instant.now().plus(LIFETIME), idTokenClaims, userinfo));
+                Instant.now().plus(LIFETIME), idTokenClaims, userinfo, grant));
         return value;
     }
 
@@ -76,6 +76,11 @@ public class RefreshTokens {
             return Optional.empty();
         }
         return (rotates(clientId) ? tokens.current().take(id) : found).filter(token -> !token.expired());
+    }
+
+    /** Ends every token of the grant (its code was used twice). */
+    public void revokeGrant(String grant) {
+        tokens.current().removeIf(token -> grant.equals(token.grant()));
     }
 
     void revoke(@Observes ClientDeleted deleted) {

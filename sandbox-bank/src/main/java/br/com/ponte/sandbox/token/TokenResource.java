@@ -83,8 +83,15 @@ public class TokenResource {
 
     private TokenResponse authorizationCode(AuthenticatedClient client, MultivaluedMap<String, String> form) {
         requireGrant(client, "authorization_code");
-        AuthorizationCode grant = codes.redeem(form.getFirst("code"))
-                .orElseThrow(() -> OAuthError.invalidGrant("The code is unknown, expired or used"));
+        String code = form.getFirst("code");
+        AuthorizationCode grant = codes.redeem(code).orElseThrow(() -> {
+            if (codes.replayed(code)) {
+                // RFC 6749 4.1.2: a code used twice ends the tokens issued on it
+                accessTokens.revokeGrant(AuthorizationCodes.grantOf(code));
+                refreshTokens.revokeGrant(AuthorizationCodes.grantOf(code));
+            }
+            return OAuthError.invalidGrant("The code is unknown, expired or used");
+        });
         AuthorizationRequest request = grant.request();
         if (!request.clientId().equals(client.clientId())) {
             throw OAuthError.invalidGrant("The code was issued to another client");
@@ -98,9 +105,12 @@ public class TokenResource {
         List<String> scopes = List.copyOf(request.scopes());
         Map<String, Object> idTokenClaims = request.claims().forIdToken(grant.user());
         Map<String, Object> userinfo = request.claims().forUserinfo(grant.user());
-        String accessToken = accessTokens.issue(client.clientId(), grant.subject(), scopes, client.certificate(), userinfo);
+        String grantId = AuthorizationCodes.grantOf(code);
+        String accessToken = accessTokens.issue(client.clientId(), grant.subject(), scopes, client.certificate(), userinfo,
+                grantId);
         return new TokenResponse(accessToken, "Bearer", AccessTokens.LIFETIME.toSeconds(),
-                refreshTokens.issue(client.clientId(), grant.subject(), scopes, grant.authTime(), idTokenClaims, userinfo),
+                refreshTokens.issue(client.clientId(), grant.subject(), scopes, grant.authTime(), idTokenClaims, userinfo,
+                        grantId),
                 idTokens.forTokenResponse(client.clientId(), grant.subject(), grant.authTime(), request.nonce(),
                         accessToken, idTokenClaims),
                 Scopes.format(scopes));
@@ -120,11 +130,11 @@ public class TokenResource {
         }
         List<String> scopes = requested.isEmpty() ? previous.scopes() : List.copyOf(requested);
         String accessToken = accessTokens.issue(client.clientId(), previous.subject(), scopes, client.certificate(),
-                previous.userinfo());
+                previous.userinfo(), previous.grant());
         // without rotation the client keeps using the refresh token it has (RFC 6749 6: a new one is optional)
         String refreshToken = refreshTokens.rotates(client.clientId())
                 ? refreshTokens.issue(client.clientId(), previous.subject(), scopes, previous.authTime(),
-                previous.idTokenClaims(), previous.userinfo()) : null;
+                previous.idTokenClaims(), previous.userinfo(), previous.grant()) : null;
         return new TokenResponse(accessToken, "Bearer", AccessTokens.LIFETIME.toSeconds(), refreshToken,
                 idTokens.forTokenResponse(client.clientId(), previous.subject(), previous.authTime(), null, accessToken,
                         previous.idTokenClaims()),
@@ -142,7 +152,7 @@ public class TokenResource {
             throw OAuthError.invalidScope("scope is required, among " + allowed
                     + " and registered by the client");
         }
-        String accessToken = accessTokens.issue(client.clientId(), null, List.copyOf(scopes), client.certificate(), Map.of());
+        String accessToken = accessTokens.issue(client.clientId(), null, List.copyOf(scopes), client.certificate(), Map.of(), null);
         return new TokenResponse(accessToken, "Bearer", AccessTokens.LIFETIME.toSeconds(), null, null,
                 Scopes.format(scopes));
     }

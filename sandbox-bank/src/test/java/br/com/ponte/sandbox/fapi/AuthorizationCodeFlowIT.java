@@ -93,10 +93,6 @@ class AuthorizationCodeFlowIT {
         });
         assertThat(accessTokens.verify(accessToken, new ClientCertificate(tpp.software.signing.certificate()))).isEmpty();
 
-        HttpResponse<String> codeAgain = tpp.token(codeExchange(response.get("code"), authorization));
-        assertThat(codeAgain.statusCode()).isEqualTo(400);
-        assertThat(error(codeAgain)).isEqualTo("invalid_grant");
-
         String refreshToken = tokens.get("refresh_token").asText();
         HttpResponse<String> refreshed = tpp.token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
         assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
@@ -108,8 +104,20 @@ class AuthorizationCodeFlowIT {
         HttpResponse<String> reused = tpp.token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
         assertThat(reused.statusCode()).isEqualTo(400);
         assertThat(error(reused)).isEqualTo("invalid_grant");
-        assertThat(tpp.token(Map.of("grant_type", "refresh_token", "refresh_token", renewed.get("refresh_token").asText()))
-                .statusCode()).isEqualTo(200);
+        HttpResponse<String> again = tpp.token(Map.of("grant_type", "refresh_token", "refresh_token",
+                renewed.get("refresh_token").asText()));
+        assertThat(again.statusCode()).isEqualTo(200);
+        JsonNode latest = Json.of(again);
+
+        // the code presented a second time: refused, and every token issued on it ends (RFC 6749 4.1.2)
+        HttpResponse<String> codeAgain = tpp.token(codeExchange(response.get("code"), authorization));
+        assertThat(codeAgain.statusCode()).isEqualTo(400);
+        assertThat(error(codeAgain)).isEqualTo("invalid_grant");
+        ClientCertificate transport = new ClientCertificate(tpp.software.transport.certificate());
+        assertThat(accessTokens.verify(accessToken, transport)).isEmpty();
+        assertThat(accessTokens.verify(latest.get("access_token").asText(), transport)).isEmpty();
+        assertRefused(tpp.token(Map.of("grant_type", "refresh_token", "refresh_token", latest.get("refresh_token").asText())),
+                "invalid_grant");
     }
 
     @Test
