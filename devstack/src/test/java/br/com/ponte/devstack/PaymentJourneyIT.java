@@ -276,6 +276,41 @@ class PaymentJourneyIT {
     }
 
     /**
+     * A bank that does the work and then answers with a body signed by a key it never published, or for
+     * another {@code x-fapi-interaction-id} than Ponte's: Ponte does not believe the answer, tells the partner
+     * so (502 in Open Finance's shape, the bank's answer not quoted); the partner's retry with the same
+     * idempotency key gets the bank's genuine answer for the same consent, one at the bank, awaiting the user.
+     */
+    @Test
+    void anAnswerSignedByAnotherKeyOrForAnotherInteractionIsRefusedAndTheRetryCompletesTheSameConsent() throws Exception {
+        for (String forgery : List.of("signature", "interaction-id")) {
+            List<String> before = bankIds("/sandbox/payment-consents");
+            String key = UUID.randomUUID().toString();
+            Map<String, Object> request = consentRequest("31.41");
+            control("POST", "/sandbox/faults", Map.of("method", "POST", "path", ".*/payments/v4/consents", "phase", "AFTER",
+                    "forge", forgery));
+            HttpResponse<String> refused = post(consents(), token, key, request);
+            assertThat(control("GET", "/sandbox/faults", null).path(0).path("played").asInt()).as(forgery).isEqualTo(1);
+            control("DELETE", "/sandbox/faults", null);
+            assertThat(refused.statusCode()).as(forgery + ": " + refused.body()).isEqualTo(502);
+            JsonNode error = JSON.readTree(refused.body()).path("errors").get(0);
+            assertThat(error.path("code").asText()).as(forgery).isEqualTo("TRANSMISSORA_INDISPONIVEL");
+            assertThat(error.path("detail").asText()).as(forgery)
+                    .contains(forgery.equals("signature") ? "invalid_signed_response" : "invalid_response");
+            assertThat(refused.body()).as("the forged answer is not quoted").doesNotContain("eyJ");
+
+            HttpResponse<String> retried = post(consents(), token, key, request);
+            assertThat(retried.statusCode()).as(forgery + ": " + retried.body()).isEqualTo(201);
+            List<String> made = new ArrayList<>(bankIds("/sandbox/payment-consents"));
+            made.removeAll(before);
+            JsonNode consent = JSON.readTree(retried.body());
+            assertThat(made).as(forgery + ": consents created at the bank")
+                    .containsExactly(consent.path("transmitterConsentId").asText());
+            assertThat(consent.path("status").asText()).isEqualTo("AWAITING_AUTHORISATION");
+        }
+    }
+
+    /**
      * The bank's JARM response is the only thing Ponte trusts from the user's return: the same response
      * signed by another key, or its payload changed under the bank's signature, or the hybrid flow's
      * plain parameters for a state that awaits JARM (a downgrade), are each refused with 400

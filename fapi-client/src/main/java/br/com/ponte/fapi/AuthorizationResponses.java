@@ -5,8 +5,6 @@ import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
-import org.jose4j.jwt.consumer.ErrorCodeValidator;
-import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
@@ -47,7 +45,7 @@ public final class AuthorizationResponses {
                     .build()
                     .processToClaims(response);
         } catch (InvalidJwtException e) {
-            throw invalid(reason(e));
+            throw invalid(JwtFailures.reason(e));
         } catch (FapiException e) {
             throw invalid(e.error());
         }
@@ -79,27 +77,6 @@ public final class AuthorizationResponses {
         } catch (InvalidJwtException | MalformedClaimException e) {
             return null;
         }
-    }
-
-    /**
-     * What failed, by jose4j's error codes only: its messages quote the JWT itself, whose code must not
-     * reach a log.
-     */
-    static String reason(InvalidJwtException e) {
-        StringBuilder reasons = new StringBuilder();
-        for (ErrorCodeValidator.Error detail : e.getErrorDetails()) {
-            String reason = switch (detail.getErrorCode()) {
-                case ErrorCodes.SIGNATURE_INVALID -> "signature invalid";
-                case ErrorCodes.ISSUER_INVALID -> "another issuer";
-                case ErrorCodes.AUDIENCE_INVALID -> "another audience";
-                case ErrorCodes.EXPIRED -> "expired";
-                case ErrorCodes.EXPIRATION_MISSING -> "no exp";
-                case ErrorCodes.EXPIRATION_TOO_FAR_IN_FUTURE -> "exp too far ahead";
-                default -> "jose4j error " + detail.getErrorCode();
-            };
-            reasons.append(reasons.isEmpty() ? "" : ", ").append(reason);
-        }
-        return reasons.isEmpty() ? "unreadable" : reasons.toString();
     }
 
     private static FapiException invalid(String problem) {

@@ -41,7 +41,7 @@ public final class IdTokens {
                     .build()
                     .processToClaims(idToken);
         } catch (InvalidJwtException e) {
-            throw new FapiException(0, "invalid_id_token", e.getMessage());
+            throw new FapiException(0, "invalid_id_token", JwtFailures.reason(e));
         }
         try {
             require(expectedNonce.equals(claims.getStringClaimValue("nonce")), "nonce does not match");
@@ -71,8 +71,8 @@ public final class IdTokens {
                         + signature.getKeyIdHeaderValue());
             }
             return selected.getKey();
-        } catch (JoseException e) {
-            throw new FapiException(0, "invalid_signature", e.getMessage());
+        } catch (JoseException e) { // its message may quote the JWT
+            throw new FapiException(0, "invalid_signature", "The JWS cannot be read");
         }
     }
 

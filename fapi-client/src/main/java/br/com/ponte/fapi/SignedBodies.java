@@ -58,7 +58,9 @@ public final class SignedBodies {
                         + " s away from now (at most 60 s)");
             }
             return claims;
-        } catch (InvalidJwtException | MalformedClaimException e) {
+        } catch (InvalidJwtException e) {
+            throw new FapiException(0, "invalid_signed_response", JwtFailures.reason(e));
+        } catch (MalformedClaimException e) {
             throw new FapiException(0, "invalid_signed_response", e.getMessage());
         }
     }

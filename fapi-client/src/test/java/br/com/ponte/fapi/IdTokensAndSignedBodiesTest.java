@@ -75,7 +75,8 @@ class IdTokensAndSignedBodiesTest {
         Map<String, Object> claims = idToken("n-1", "code-1", "state-1");
         String forged = new LocalJwsSigner(OTHER.privateKey(), (RSAPublicKey) BANK.certificate().getPublicKey()).signNow(claims, "JWT");
         assertThatThrownBy(() -> IdTokens.validate(forged, TRANSMITTER, keys, "n-1", "code-1", "state-1", acr))
-                .isInstanceOf(FapiException.class);
+                .isInstanceOf(FapiException.class).hasMessageContaining("signature invalid")
+                .hasMessageNotContaining(forged.split("\\.")[1]);
         // expired
         claims.put("exp", Instant.now().getEpochSecond() - 600);
         String expired = BANK_SIGNER.signNow(claims, "JWT");
@@ -97,7 +98,15 @@ class IdTokensAndSignedBodiesTest {
                 .hasMessageContaining("iat");
         body.remove("jti");
         String noJti = BANK_SIGNER.signNow(body, "JWT");
-        assertThatThrownBy(() -> SignedBodies.verify(noJti, keys, "bank-org", "ponte-org", Instant.now())).isInstanceOf(FapiException.class);
+        assertThatThrownBy(() -> SignedBodies.verify(noJti, keys, "bank-org", "ponte-org", Instant.now()))
+                .isInstanceOf(FapiException.class).hasMessageContaining("no jti").hasMessageNotContaining(noJti.split("\\.")[1]);
+        // the same body signed by another key under the bank's kid: refused, the body never quoted (it reaches logs)
+        body.put("jti", "j-2");
+        String impostor = new LocalJwsSigner(OTHER.privateKey(), (RSAPublicKey) BANK.certificate().getPublicKey())
+                .signNow(body, "JWT");
+        assertThatThrownBy(() -> SignedBodies.verify(impostor, keys, "bank-org", "ponte-org", Instant.now()))
+                .isInstanceOf(FapiException.class).hasMessageContaining("signature invalid")
+                .hasMessageNotContaining(impostor.split("\\.")[1]);
         String foreign = OTHER_SIGNER.signNow(Map.of("iss", "bank-org", "aud", "ponte-org", "jti", "j", "iat",
                 Instant.now().getEpochSecond()), "JWT");
         assertThatThrownBy(() -> SignedBodies.verify(foreign, keys, "bank-org", "ponte-org", Instant.now()))

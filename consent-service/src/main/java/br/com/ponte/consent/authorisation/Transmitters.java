@@ -54,7 +54,8 @@ public class Transmitters {
             return new ApiException(503, "TRANSMISSORA_INDISPONIVEL", "Transmitter unavailable", "The transmitter was not called: "
                     + e.getMessage() + "; retry with the same x-idempotency-key");
         }
-        return new ApiException(e.status() == 0 ? 504 : 502, "TRANSMISSORA_INDISPONIVEL", "Transmitter unavailable",
+        // 504 only when no answer came; an answer that failed its checks (a signature, an interaction id) is 502
+        return new ApiException(e.error().equals("transport_error") ? 504 : 502, "TRANSMISSORA_INDISPONIVEL", "Transmitter unavailable",
                 "The transmitter could not be reached or answered unexpectedly (" + e.error()
                         + "); retry with the same x-idempotency-key");
     }

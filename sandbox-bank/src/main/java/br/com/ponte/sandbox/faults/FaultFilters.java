@@ -8,12 +8,19 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.JoseException;
 
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Plays {@link Faults} on the bank's API calls. */
 public class FaultFilters {
@@ -55,7 +62,44 @@ public class FaultFilters {
             response.setStatus(fault.status());
             response.setEntity(error(fault.status()), null, MediaType.APPLICATION_JSON_TYPE);
         }
+        if (fault.forgery() == Faults.Forgery.INTERACTION_ID) {
+            response.getHeaders().putSingle("x-fapi-interaction-id", UUID.randomUUID().toString());
+        } else if (fault.forgery() == Faults.Forgery.SIGNATURE && response.getEntity() instanceof String body
+                && body.chars().filter(c -> c == '.').count() == 2) {
+            response.setEntity(signedByAnImpostor(body));
+        }
         return delay(fault);
+    }
+
+    /** The same header and claims, signed by a key the bank never published. */
+    private static String signedByAnImpostor(String jwt) {
+        try {
+            JsonWebSignature original = (JsonWebSignature) JsonWebStructure.fromCompactSerialization(jwt);
+            JsonWebSignature forged = new JsonWebSignature();
+            forged.setPayload(original.getUnverifiedPayload());
+            forged.setAlgorithmHeaderValue(original.getAlgorithmHeaderValue());
+            forged.setKeyIdHeaderValue(original.getKeyIdHeaderValue());
+            forged.setHeader("typ", "JWT");
+            forged.setKey(Impostor.KEY.getPrivate());
+            return forged.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("Cannot forge the answer", e);
+        }
+    }
+
+    /** Made on first use only. */
+    private static final class Impostor {
+        static final KeyPair KEY = generate();
+
+        private static KeyPair generate() {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                return generator.generateKeyPair();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static Uni<Void> delay(Faults.Fault fault) {

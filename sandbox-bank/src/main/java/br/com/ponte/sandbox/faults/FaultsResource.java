@@ -30,13 +30,15 @@ public class FaultsResource {
         this.faults = faults;
     }
 
-    public record FaultRequest(String method, String path, String phase, Long delayMs, Integer status, Integer times) {
+    public record FaultRequest(String method, String path, String phase, Long delayMs, Integer status, String forge,
+                               Integer times) {
     }
 
-    public record FaultView(String id, String method, String path, String phase, long delayMs, Integer status, int times,
-                            int played) {
+    public record FaultView(String id, String method, String path, String phase, long delayMs, Integer status, String forge,
+                            int times, int played) {
         static FaultView of(Faults.Fault f) {
-            return new FaultView(f.id(), f.method(), f.pathPattern(), f.phase().name(), f.delayMs(), f.status(), f.times(),
+            return new FaultView(f.id(), f.method(), f.pathPattern(), f.phase().name(), f.delayMs(), f.status(),
+                    f.forgery() == null ? null : f.forgery().name().toLowerCase().replace('_', '-'), f.times(),
                     f.played().get());
         }
     }
@@ -45,7 +47,8 @@ public class FaultsResource {
     @Operation(summary = "Play a fault on the calls matching method and path (a regular expression over the path)",
             description = "phase BEFORE: the call is answered after delayMs, with status instead of being done (no status: "
                     + "done late). AFTER: the call is done, then answered after delayMs, with status instead of its answer. "
-                    + "times: how many calls (default 1).")
+                    + "forge (AFTER only): \"signature\" signs the answer's body with a key the bank does not publish, "
+                    + "\"interaction-id\" answers another x-fapi-interaction-id. times: how many calls (default 1).")
     public Response add(FaultRequest request) {
         if (request == null || request.method() == null || request.path() == null) {
             throw new WebApplicationException(Response.status(400).entity("method and path are required").build());
@@ -54,9 +57,10 @@ public class FaultsResource {
             Faults.Fault fault = faults.add(request.method(), request.path(),
                     request.phase() == null ? Faults.Phase.BEFORE : Faults.Phase.valueOf(request.phase()),
                     request.delayMs() == null ? 0 : request.delayMs(), request.status(),
+                    request.forge() == null ? null : Faults.Forgery.valueOf(request.forge().toUpperCase().replace('-', '_')),
                     request.times() == null ? 1 : request.times());
             return Response.status(201).entity(FaultView.of(fault)).build();
-        } catch (IllegalArgumentException e) { // a bad phase or pattern (PatternSyntaxException)
+        } catch (IllegalArgumentException e) { // a bad phase, forgery or pattern (PatternSyntaxException)
             throw new WebApplicationException(Response.status(400).entity(e.getMessage()).build());
         }
     }
