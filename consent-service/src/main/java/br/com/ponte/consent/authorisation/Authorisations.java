@@ -1,6 +1,7 @@
 package br.com.ponte.consent.authorisation;
 
 import br.com.ponte.fapi.AuthorizationResponses;
+import br.com.ponte.fapi.BankConnection;
 import br.com.ponte.fapi.FapiException;
 import br.com.ponte.fapi.Tokens;
 import br.com.ponte.kit.api.ApiException;
@@ -129,12 +130,20 @@ public class Authorisations {
                         : "a JARM response was not asked for"));
             }
             if (!jarm) {
-                return completed(authorisation, back.code(), back.idToken(), back.error(), back.errorDescription());
+                // opened only when there is a code to exchange
+                return completed(authorisation, bank.open(authorisation), back.code(), back.idToken(), back.error(),
+                        back.errorDescription());
             }
-            return bank.verified(authorisation, back.response())
-                    .onFailure(FapiException.class).transform(e -> failed(authorisation, (FapiException) e))
-                    .chain(response -> completed(authorisation, response.get("code"), null, response.get("error"),
-                            response.get("error_description")));
+            return bank.open(authorisation).chain(connection -> {
+                Map<String, String> response;
+                try {
+                    response = bank.verified(connection, back.response());
+                } catch (FapiException e) {
+                    return Uni.createFrom().failure(failed(authorisation, e));
+                }
+                return completed(authorisation, Uni.createFrom().item(connection), response.get("code"), null,
+                        response.get("error"), response.get("error_description"));
+            });
         });
     }
 
@@ -148,8 +157,8 @@ public class Authorisations {
         }
     }
 
-    private Uni<URI> completed(Authorisation authorisation, String code, String idToken, String error,
-                               String errorDescription) {
+    private Uni<URI> completed(Authorisation authorisation, Uni<BankConnection> connection, String code, String idToken,
+                               String error, String errorDescription) {
         ConsentHandler handler = handler(authorisation.kind);
         if (error != null) {
             return handler.refused(authorisation, error, errorDescription);
@@ -161,7 +170,7 @@ public class Authorisations {
                     : "The bank's redirect carries neither code and id_token nor error"));
         }
         SealedGrant verifier = SealedGrant.of(authorisation, cipher);
-        return bank.complete(authorisation, code, idToken, verifier.codeVerifier())
+        return bank.complete(connection, authorisation, code, idToken, verifier.codeVerifier())
                 .onFailure(FapiException.class).transform(e -> failed(authorisation, (FapiException) e))
                 .chain(tokens -> handler.approved(authorisation, tokens));
     }

@@ -55,10 +55,14 @@ public class BankAuthorisations {
                         redirectUri, request.responseMode()));
     }
 
+    /** The partner's connection to the bank the authorisation was pushed to (not opened until subscribed). */
+    public Uni<BankConnection> open(Authorisation authorisation) {
+        return transmitters.open(authorisation.partnerId, authorisation.transmitter);
+    }
+
     /** The parameters of a JARM response, once it is checked against the bank's keys (signature, iss, aud, exp). */
-    public Uni<Map<String, String>> verified(Authorisation authorisation, String response) {
-        return transmitters.open(authorisation.partnerId, authorisation.transmitter)
-                .map(bank -> AuthorizationResponses.validate(response, bank.transmitter(), bank.bankKeys()));
+    public Map<String, String> verified(BankConnection bank, String response) {
+        return AuthorizationResponses.validate(response, bank.transmitter(), bank.bankKeys());
     }
 
     /**
@@ -68,8 +72,9 @@ public class BankAuthorisations {
      * under JARM ({@code idToken} null), the token endpoint's. Fails with a {@link FapiException} when the
      * bank's answer cannot be trusted or used.
      */
-    public Uni<Tokens> complete(Authorisation authorisation, String code, String idToken, String codeVerifier) {
-        return transmitters.open(authorisation.partnerId, authorisation.transmitter).chain(bank -> {
+    public Uni<Tokens> complete(Uni<BankConnection> connection, Authorisation authorisation, String code, String idToken,
+                                String codeVerifier) {
+        return connection.chain(bank -> {
             if (idToken != null) {
                 IdTokens.validate(idToken, bank.transmitter(), bank.bankKeys(), authorisation.nonce, code,
                         authorisation.state, ACR);

@@ -1,5 +1,6 @@
 package br.com.ponte.sandbox.client;
 
+import br.com.ponte.sandbox.oauth.Bearer;
 import br.com.ponte.sandbox.oauth.HttpsOnly;
 import br.com.ponte.sandbox.oauth.OAuthError;
 import br.com.ponte.sandbox.pki.ClientCertificate;
@@ -30,7 +31,6 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class RegistrationResource {
 
-    private static final String BEARER = "Bearer ";
 
     private final ClientRegistrations registrations;
     private final ObjectMapper json;
@@ -56,7 +56,7 @@ public class RegistrationResource {
     public Response read(@PathParam("clientId") String clientId,
                          @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                          @Context HttpServerRequest request) {
-        return noStore(Response.ok(registrations.read(clientId, bearer(authorization), ClientCertificate.of(request))));
+        return noStore(Response.ok(registrations.read(clientId, Bearer.token(authorization), ClientCertificate.of(request))));
     }
 
     @PUT
@@ -67,7 +67,7 @@ public class RegistrationResource {
                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            String body, @Context HttpServerRequest request) {
         Optional<ClientCertificate> certificate = ClientCertificate.of(request);
-        return noStore(Response.ok(registrations.update(clientId, bearer(authorization), certificate,
+        return noStore(Response.ok(registrations.update(clientId, Bearer.token(authorization), certificate,
                 RegistrationRequest.parse(body, json))));
     }
 
@@ -77,13 +77,8 @@ public class RegistrationResource {
     public Response delete(@PathParam("clientId") String clientId,
                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            @Context HttpServerRequest request) {
-        registrations.delete(clientId, bearer(authorization), ClientCertificate.of(request));
+        registrations.delete(clientId, Bearer.token(authorization), ClientCertificate.of(request));
         return Response.noContent().build();
-    }
-
-    private static String bearer(String authorization) {
-        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                ? authorization.substring(BEARER.length()).strip() : null;
     }
 
     private static Response noStore(Response.ResponseBuilder response) {

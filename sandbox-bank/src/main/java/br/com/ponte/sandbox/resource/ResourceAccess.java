@@ -2,6 +2,7 @@ package br.com.ponte.sandbox.resource;
 
 import br.com.ponte.sandbox.client.ClientRegistrations;
 import br.com.ponte.sandbox.client.RegisteredClient;
+import br.com.ponte.sandbox.oauth.Bearer;
 import br.com.ponte.sandbox.oauth.Scopes;
 import br.com.ponte.sandbox.pki.ClientCertificate;
 import br.com.ponte.sandbox.token.AccessToken;
@@ -49,9 +50,7 @@ public class ResourceAccess {
                             ConsentKind kind) {
         ClientCertificate certificate = ClientCertificate.of(request)
                 .orElseThrow(() -> ApiError.unauthorized("Certificado de cliente (mTLS) obrigatório."));
-        String value = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).strip() : null;
-        AccessToken token = tokens.verify(value, certificate)
+        AccessToken token = tokens.verify(Bearer.token(authorization), certificate)
                 .orElseThrow(() -> ApiError.unauthorized(
                         "Access token ausente, inválido, expirado ou de outro certificado."));
         RegisteredClient client = registrations.find(token.clientId())

@@ -84,11 +84,12 @@ public class TokenResource {
     private TokenResponse authorizationCode(AuthenticatedClient client, MultivaluedMap<String, String> form) {
         requireGrant(client, "authorization_code");
         String code = form.getFirst("code");
+        String grantId = code == null ? null : AuthorizationCodes.grantOf(code);
         AuthorizationCode grant = codes.redeem(code).orElseThrow(() -> {
             if (codes.replayed(code)) {
                 // RFC 6749 4.1.2: a code used twice ends the tokens issued on it
-                accessTokens.revokeGrant(AuthorizationCodes.grantOf(code));
-                refreshTokens.revokeGrant(AuthorizationCodes.grantOf(code));
+                accessTokens.revokeGrant(grantId);
+                refreshTokens.revokeGrant(grantId);
             }
             return OAuthError.invalidGrant("The code is unknown, expired or used");
         });
@@ -105,7 +106,6 @@ public class TokenResource {
         List<String> scopes = List.copyOf(request.scopes());
         Map<String, Object> idTokenClaims = request.claims().forIdToken(grant.user());
         Map<String, Object> userinfo = request.claims().forUserinfo(grant.user());
-        String grantId = AuthorizationCodes.grantOf(code);
         String accessToken = accessTokens.issue(client.clientId(), grant.subject(), scopes, client.certificate(), userinfo,
                 grantId);
         return new TokenResponse(accessToken, "Bearer", AccessTokens.LIFETIME.toSeconds(),

@@ -1,5 +1,6 @@
 package br.com.ponte.sandbox.token;
 
+import br.com.ponte.sandbox.oauth.Bearer;
 import br.com.ponte.sandbox.oauth.Endpoints;
 import br.com.ponte.sandbox.oauth.HttpsOnly;
 import br.com.ponte.sandbox.oauth.OAuthErrorMapper;
@@ -34,8 +35,6 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class UserinfoResource {
 
-    private static final String BEARER = "Bearer ";
-
     private final AccessTokens tokens;
 
     public UserinfoResource(AccessTokens tokens) {
@@ -45,9 +44,8 @@ public class UserinfoResource {
     @GET
     @Operation(summary = "The user's claims for an access token (OpenID Connect Core 5.3)")
     public Response read(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest request) {
-        Optional<AccessToken> token = ClientCertificate.of(request).flatMap(certificate -> tokens.verify(
-                authorization != null && authorization.startsWith(BEARER) ? authorization.substring(BEARER.length()) : null,
-                certificate));
+        Optional<AccessToken> token = ClientCertificate.of(request)
+                .flatMap(certificate -> tokens.verify(Bearer.token(authorization), certificate));
         if (token.isEmpty() || token.get().subject() == null) {
             return refused(401, "invalid_token", "A valid access token of a user, bound to this call's certificate, is required");
         }
