@@ -22,6 +22,7 @@ import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -49,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * ways, idempotent replay), runs PAR → authorise → token over mutual TLS, validates the id_token,
  * pays with the user's token (the consent is then CONSUMED), refreshes and uses client credentials.
  */
+@ExtendWith(DefaultPlatform.class)
 class FapiFlowIT {
 
     static final Path ROOT = Path.of(System.getProperty("ponte.root", "..")).toAbsolutePath().normalize();
@@ -66,21 +68,17 @@ class FapiFlowIT {
     static HttpClient http;
 
     @BeforeAll
-    static void startPlatform() throws Exception {
-        dataDir = Files.createTempDirectory("ponte-fapi-it");
-        stack = new Devstack(ROOT, dataDir, StackPorts.free(), System.out);
-        stack.start();
+    static void platformAndClients() throws Exception {
+        stack = DefaultPlatform.stack();
+        dataDir = DefaultPlatform.dataDir();
         vertx = Vertx.vertx();
         http = DevHttp.trustingDevelopmentCa(dataDir);
     }
 
     @AfterAll
-    static void stopPlatform() {
+    static void closeVertx() {
         if (vertx != null) {
             vertx.closeAndAwait();
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 

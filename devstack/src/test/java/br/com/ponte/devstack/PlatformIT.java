@@ -2,9 +2,9 @@ package br.com.ponte.devstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * partner onboarding, a token from the vault verified by the other services against its JWKS, a
  * webhook endpoint, a consent; the receiver verifies every signature with the reference library.
  */
+@ExtendWith(DefaultPlatform.class)
 class PlatformIT {
 
     static final Path ROOT = Path.of(System.getProperty("ponte.root", "..")).toAbsolutePath().normalize();
@@ -37,22 +38,11 @@ class PlatformIT {
 
     static Devstack stack;
     static Path dataDir;
-    static final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
     @BeforeAll
-    static void startPlatform() throws IOException {
-        dataDir = Files.createTempDirectory("ponte-platform-it");
-        StackPorts ports = StackPorts.free();
-        PrintStream out = new PrintStream(new TeeStream(console, System.out), true, StandardCharsets.UTF_8);
-        stack = new Devstack(ROOT, dataDir, ports, out);
-        stack.start();
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (stack != null) {
-            stack.close();
-        }
+    static void platform() {
+        stack = DefaultPlatform.stack();
+        dataDir = DefaultPlatform.dataDir();
     }
 
     @Test
@@ -89,7 +79,7 @@ class PlatformIT {
         assertThat(received).extracting(r -> r.path("event").path("sequence").asLong()).isSorted().doesNotHaveDuplicates();
         assertThat(received).extracting(r -> r.path("event").path("source").asText()).containsOnly("consent-service");
         assertThat(received.get(received.size() - 1).path("event").path("data").path("outcome").asText()).isEqualTo("SETTLED");
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("[demo receiver] consent:finish");
+        assertThat(DefaultPlatform.console()).contains("[demo receiver] consent:finish");
 
         // data sharing: both institutions authorised, Banco Horizonte without the cards it does not have
         JsonNode atSandbox = printed.get(2);
@@ -122,7 +112,7 @@ class PlatformIT {
         assertThat(Received.untilType(HTTP, stack, atHorizonte.path("id").asText(), "sharing:consent:revoked")).extracting(
                 r -> r.path("event").path("type").asText()).containsExactly("sharing:consent:created", "sharing:consent:authorised",
                 "sharing:resource:shared", "sharing:resource:shared", "sharing:consent:revoked");
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("[demo receiver] sharing:resource:shared");
+        assertThat(DefaultPlatform.console()).contains("[demo receiver] sharing:resource:shared");
     }
 
     @Test
@@ -173,29 +163,6 @@ class PlatformIT {
                 return matching;
             }
             Thread.sleep(200);
-        }
-    }
-
-    /** Copies the stack's console to the test output while keeping it for assertions. */
-    static final class TeeStream extends java.io.OutputStream {
-        private final java.io.OutputStream a;
-        private final java.io.OutputStream b;
-
-        TeeStream(java.io.OutputStream a, java.io.OutputStream b) {
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public synchronized void write(int c) throws IOException {
-            a.write(c);
-            b.write(c);
-        }
-
-        @Override
-        public synchronized void write(byte[] buf, int off, int len) throws IOException {
-            a.write(buf, off, len);
-            b.write(buf, off, len);
         }
     }
 }

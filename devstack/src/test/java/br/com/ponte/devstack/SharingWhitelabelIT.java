@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -67,6 +68,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the screens' Content-Security-Policy. Each step is a screenshot under {@code target/sharing-screens/}.
  * Chromium and ChromeDriver must be installed ({@code scripts/install-browser}).
  */
+@ExtendWith(DefaultPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharingWhitelabelIT {
 
@@ -126,9 +128,8 @@ class SharingWhitelabelIT {
                         + "Install both with scripts/install-browser.");
             }
         }
-        dataDir = Files.createTempDirectory("ponte-sharing-browser-it");
-        stack = new Devstack(ROOT, dataDir, StackPorts.free(), System.out);
-        stack.start();
+        stack = DefaultPlatform.stack();
+        dataDir = DefaultPlatform.dataDir();
         partner = TestPartner.onboard(stack, dataDir, BRAND, "/v1/authorisations/callback", List.of(SANDBOX, HORIZONTE));
 
         // the partner's site on this machine: its logo, and the page the user comes back to
@@ -176,9 +177,6 @@ class SharingWhitelabelIT {
         }
         if (partnerSite != null) {
             partnerSite.stop(0);
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -45,6 +46,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * violation ({@link ScreenChecks}). Chromium and ChromeDriver must be installed
  * ({@code scripts/install-browser}); without them the test fails.
  */
+@ExtendWith(DefaultPlatform.class)
 class WhitelabelIT {
 
     static final Path ROOT = Path.of(System.getProperty("ponte.root", "..")).toAbsolutePath().normalize();
@@ -78,10 +80,8 @@ class WhitelabelIT {
                         + "Install both with scripts/install-browser.");
             }
         }
-        Path dataDir = Files.createTempDirectory("ponte-whitelabel-it");
-        stack = new Devstack(ROOT, dataDir, StackPorts.free(), System.out);
-        stack.start();
-        partner = TestPartner.onboard(stack, dataDir, BRAND);
+        stack = DefaultPlatform.stack();
+        partner = TestPartner.onboard(stack, DefaultPlatform.dataDir(), BRAND);
 
         // the partner's logo, served from this machine (http is accepted on loopback only)
         logoHost = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -121,9 +121,6 @@ class WhitelabelIT {
         }
         if (logoHost != null) {
             logoHost.stop(0);
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 
