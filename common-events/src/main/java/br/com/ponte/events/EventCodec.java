@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -36,6 +37,9 @@ public final class EventCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
+
+    // one JSON value and nothing after it: "{...} garbage" or two concatenated events are not an event
+    private static final ObjectReader ONE_VALUE = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private EventCodec() {
     }
@@ -67,8 +71,7 @@ public final class EventCodec {
         }
         JsonNode tree;
         try {
-            // one JSON value and nothing after it: "{...} garbage" or two concatenated events are not an event
-            tree = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(json);
+            tree = ONE_VALUE.readTree(json);
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("event is not JSON: " + e.getOriginalMessage(), e);
         }

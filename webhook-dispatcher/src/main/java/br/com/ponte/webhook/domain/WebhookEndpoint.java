@@ -14,7 +14,6 @@ import jakarta.persistence.Table;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,17 +150,6 @@ public class WebhookEndpoint extends PanacheEntityBase {
         prevSecretExpiresAt = overlapEnds;
         updatedAt = now;
         return newSecret(cipher);
-    }
-
-    /** The secrets that sign now: the current one, and the previous one during a rotation's overlap. */
-    public static List<String> signingSecrets(EnvelopeCipher cipher, String endpointId, EnvelopeCipher.Sealed current,
-                                              EnvelopeCipher.Sealed previous, Instant previousExpiresAt, Instant now) {
-        List<String> secrets = new ArrayList<>(2);
-        secrets.add(new String(cipher.open(current, endpointId), StandardCharsets.UTF_8));
-        if (previous != null && previousExpiresAt != null && previousExpiresAt.isAfter(now)) {
-            secrets.add(new String(cipher.open(previous, endpointId), StandardCharsets.UTF_8));
-        }
-        return secrets;
     }
 
     /**
