@@ -94,7 +94,10 @@ public class DeliveryWorker {
                  limit $1
                  for update of d skip locked)
             update webhook_delivery d
-               set status = 'SENDING', locked_until = now() + make_interval(secs => $2), updated_at = now()
+               set status = 'SENDING', locked_until = now() + make_interval(secs => $2),
+                   -- were this attempt lost, the next is when its lease ends; and the rows in flight
+                   -- leave the front of the due index, where every claim would scan past them
+                   next_attempt_at = now() + make_interval(secs => $2), updated_at = now()
               from due, webhook_message m, webhook_endpoint e
              where d.id = due.id and m.id = d.message_id and e.id = d.endpoint_id
             returning d.id, d.attempts, d.trigger_kind, m.id, m.payload, m.event_type, m.subject, m.partner_id,
@@ -151,6 +154,8 @@ public class DeliveryWorker {
     private final AtomicInteger nextEventLoop = new AtomicInteger();
     /** The last claim took all it could: more is probably due, so claim again as capacity frees up. */
     private volatile boolean backlog;
+    /** A wake-up came while a claim was running: claim again when it ends. */
+    private volatile boolean wokenWhileDraining;
     private volatile boolean stopping;
 
     record Claimed(UUID deliveryId, int attempts, String trigger, UUID messageId, String payload, String eventType,
@@ -230,17 +235,34 @@ public class DeliveryWorker {
                 failure -> LOG.warn("Claiming due webhook deliveries failed; the next tick retries", failure)));
     }
 
+    /**
+     * One claim at a time. A wake-up that comes while a claim runs (new deliveries committed just
+     * after its query) is not dropped: the claim runs again when the current one ends, so nothing
+     * committed waits for the next tick. With no capacity left, the work waits for the first
+     * deliveries in flight to finish.
+     */
     Uni<Void> drain() {
         int capacity = config.maxInFlight() - inFlight.get();
-        if (capacity <= 0 || !draining.compareAndSet(false, true)) {
+        if (capacity <= 0) {
+            backlog = true;
             return Uni.createFrom().voidItem();
         }
+        if (!draining.compareAndSet(false, true)) {
+            wokenWhileDraining = true;
+            return Uni.createFrom().voidItem();
+        }
+        wokenWhileDraining = false;
         return claim(capacity)
                 .invoke(claimed -> {
                     backlog = claimed.size() == capacity;
                     claimed.forEach(this::processInOwnContext);
                 })
-                .eventually(() -> draining.set(false))
+                .eventually(() -> {
+                    draining.set(false);
+                    if (wokenWhileDraining) {
+                        wakeUp();
+                    }
+                })
                 .replaceWithVoid();
     }
 
