@@ -1,14 +1,10 @@
 package br.com.ponte.bench;
 
-import br.com.ponte.devstack.DevHttp;
-import br.com.ponte.devstack.Devstack;
 import br.com.ponte.devstack.StackPorts;
-import br.com.ponte.infra.Dirs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,12 +17,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,24 +42,19 @@ import java.util.regex.Pattern;
  */
 public final class CollectionBenchmark implements AutoCloseable {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final String BANK = "c9427b03-c565-47ce-90f1-09841f099026";
+    static final ObjectMapper JSON = BenchPartner.JSON;
     static final String BENCH_CPF = "31415926590";
     static final int READS = Integer.getInteger("bench.reads", 30);
     static final int PAGE_WALKS = Integer.getInteger("bench.pageWalks", 10);
     private static final Pattern REFRESH = Pattern.compile("http-equiv=\"refresh\" content=\"\\d+;\\s*url=([^\"]+)\"");
 
-    private final Path root;
-    private final Path dataDir;
+    private final BenchPlatform platform;
     private final PrintStream out;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
-    private Devstack stack;
+    private BenchPartner partner;
     private HttpClient http;
-    private String token;
 
-    CollectionBenchmark(Path root, Path dataDir, PrintStream out) {
-        this.root = root;
-        this.dataDir = dataDir;
+    CollectionBenchmark(BenchPlatform platform, PrintStream out) {
+        this.platform = platform;
         this.out = out;
     }
 
@@ -76,7 +65,7 @@ public final class CollectionBenchmark implements AutoCloseable {
         }
         Path root = Path.of(System.getProperty("ponte.root", ".")).toAbsolutePath().normalize();
         int exit;
-        try (CollectionBenchmark bench = new CollectionBenchmark(root, Files.createTempDirectory("ponte-bench-collection"), System.out)) {
+        try (CollectionBenchmark bench = new CollectionBenchmark(new BenchPlatform(root, "collection"), System.out)) {
             // Ctrl-C or a kill stops the services too (each is its own process)
             Runtime.getRuntime().addShutdownHook(new Thread(bench::close, "bench-shutdown"));
             exit = bench.run();
@@ -89,46 +78,33 @@ public final class CollectionBenchmark implements AutoCloseable {
     }
 
     int run() throws Exception {
-        StackPorts ports = StackPorts.free();
-        out.println("Starting the platform (every service its own JVM) under " + dataDir + " ...");
-        stack = new Devstack(root, dataDir, ports, new PrintStream(OutputStream.nullOutputStream()))
-                // the bank's books still while measuring
-                .withEnvironment("sandbox-bank", Map.of("SANDBOX_DATA_NEW_TRANSACTIONS_EVERY", "PT24H"));
-        stack.start();
-        http = DevHttp.trustingDevelopmentCa(dataDir);
-        onboard();
-        String secret = send("POST", "http://localhost:" + ports.webhook() + "/v1/webhook-endpoints",
-                Map.of("url", "http://127.0.0.1:" + ports.demoReceiver() + "/hooks/bench"), 201).path("secret").asText();
+        // the bank's books still while measuring
+        platform.withEnvironment("sandbox-bank", Map.of("SANDBOX_DATA_NEW_TRANSACTIONS_EVERY", "PT24H")).start(out);
+        StackPorts ports = platform.ports();
+        partner = BenchPartner.onboard(platform, "Bench");
+        http = partner.http();
+        String secret = partner.receiveWebhooks(ports, "http://127.0.0.1:" + ports.demoReceiver() + "/hooks/bench", false);
         http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.demoReceiver() + "/secret"))
                 .PUT(HttpRequest.BodyPublishers.ofString(secret)).build(), HttpResponse.BodyHandlers.discarding());
-        long pid = ProcessHandle.allProcesses().filter(h -> h.info().commandLine().orElse("")
-                        .contains(root.resolve("collection-service/target/quarkus-app/quarkus-run.jar").toString()))
-                .map(ProcessHandle::pid).findFirst().orElseThrow(() -> new IllegalStateException("collection-service not found"));
+        long pid = platform.pid("collection-service");
         long rssAtStart = rss(pid, "VmRSS");
 
         // the user shares the bench customer's five accounts (the journey through the screens' forms)
         out.println("Sharing the bench customer's accounts (CPF " + BENCH_CPF + ") ...");
-        JsonNode session = send("POST", "http://localhost:" + ports.consent() + "/v1/sharing-sessions", Map.of(
+        JsonNode session = partner.send("POST", "http://localhost:" + ports.consent() + "/v1/sharing-sessions", Map.of(
                 "loggedUser", Map.of("document", Map.of("identification", BENCH_CPF, "rel", "CPF")),
                 "purpose", "Benchmark da coleta", "durationMonths", 12, "redirectUri", "https://partner.example/return",
                 "permissionGroups", List.of(Map.of("group", "ACCOUNTS_TRANSACTIONS", "mandatory", true))), 201);
         String url = session.path("url").asText();
-        form(url + "/data", "group=ACCOUNTS_TRANSACTIONS&duration=12", 303);
-        HttpResponse<String> redirect = form(url + "/institution", "bank=" + BANK, 200);
+        partner.form(url + "/data", "group=ACCOUNTS_TRANSACTIONS&duration=12", 303);
+        HttpResponse<String> redirect = partner.form(url + "/institution", "bank=" + BenchPartner.BANK, 200);
         Matcher refresh = REFRESH.matcher(redirect.body());
         if (!refresh.find()) {
             throw new IllegalStateException("No redirect to the bank: " + redirect.body());
         }
-        String authorisationUrl = refresh.group(1).replace("&amp;", "&");
-        Map<String, String> query = DevHttp.query(URI.create(authorisationUrl));
-        HttpResponse<String> atBank = form(authorisationUrl.substring(0, authorisationUrl.indexOf('?')), "request_uri="
-                + URLEncoder.encode(query.get("request_uri"), StandardCharsets.UTF_8) + "&client_id="
-                + URLEncoder.encode(query.get("client_id"), StandardCharsets.UTF_8) + "&cpf=" + BENCH_CPF + "&decision=approve", 303);
-        String location = atBank.headers().firstValue("location").orElseThrow();
-        HttpResponse<String> back = form("http://localhost:" + ports.consent() + "/v1/authorisations/callback",
-                DevHttp.bankAnswer(location), 303);
+        URI back = partner.approveAtBank(refresh.group(1).replace("&amp;", "&"), BENCH_CPF);
         Instant returned = Instant.now();
-        String consentId = back.headers().firstValue("location").orElseThrow().replaceAll(".*consent=", "");
+        String consentId = back.toString().replaceAll(".*consent=", "");
 
         // sample collection-service's memory until the accounts' initial collection finished
         AtomicLong peakRss = new AtomicLong(rssAtStart);
@@ -152,7 +128,7 @@ public final class CollectionBenchmark implements AutoCloseable {
         double seconds = Duration.between(started, ended).toMillis() / 1000.0;
 
         // checks: every transaction of the bank's books, once
-        JsonNode accounts = send("GET", collection(ports, consentId) + "/accounts", null, 200).path("data");
+        JsonNode accounts = partner.send("GET", collection(ports, consentId) + "/accounts", null, 200).path("data");
         int booked = 0;
         int served = 0;
         String firstAccount = null;
@@ -160,10 +136,10 @@ public final class CollectionBenchmark implements AutoCloseable {
         for (JsonNode account : accounts) {
             String id = account.path("accountId").asText();
             firstAccount = firstAccount == null ? id : firstAccount;
-            booked += send("GET", "http://localhost:" + ports.sandbox() + "/sandbox/brands/sandbox/accounts/" + id
+            booked += partner.send("GET", "http://localhost:" + ports.sandbox() + "/sandbox/brands/sandbox/accounts/" + id
                     + "/transactions?fromBookingDate=" + today.minusMonths(12) + "&toBookingDate=" + today.plusDays(31), null, 200)
                     .path("data").size();
-            served += send("GET", collection(ports, consentId) + "/accounts/" + id + "/transactions?all=true", null, 200)
+            served += partner.send("GET", collection(ports, consentId) + "/accounts/" + id + "/transactions?all=true", null, 200)
                     .path("data").size();
         }
         boolean complete = accounts.size() == 5 && booked == served && stored == served;
@@ -174,7 +150,7 @@ public final class CollectionBenchmark implements AutoCloseable {
         int readSize = 0;
         for (int i = 0; i < READS + 3; i++) {
             long t0 = System.nanoTime();
-            HttpResponse<String> answer = get(transactions + "?all=true");
+            HttpResponse<String> answer = partner.get(transactions + "?all=true");
             double ms = (System.nanoTime() - t0) / 1e6;
             readSize = JSON.readTree(answer.body()).path("data").size();
             if (i >= 3) {
@@ -186,7 +162,7 @@ public final class CollectionBenchmark implements AutoCloseable {
             String cursor = null;
             do {
                 long t0 = System.nanoTime();
-                HttpResponse<String> answer = get(transactions + "?page-size=1000"
+                HttpResponse<String> answer = partner.get(transactions + "?page-size=1000"
                         + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
                 double ms = (System.nanoTime() - t0) / 1e6;
                 if (walk > 0) {
@@ -205,10 +181,10 @@ public final class CollectionBenchmark implements AutoCloseable {
         out.printf(Locale.ROOT, "  collection-service memory      peak RSS %d MiB (VmHWM %d MiB, %d MiB before), peak heap used %d MiB%n",
                 peakRss.get() / 1024, hwm / 1024, rssAtStart / 1024, peakHeap.get() / (1024 * 1024));
         out.printf(Locale.ROOT, "The partner's read of one account's %,d transactions:%n", readSize);
-        out.printf(Locale.ROOT, "  all=true (every page at once)  p50 %.0f ms, p99 %.0f ms (%d reads)%n", percentile(all, 50),
-                percentile(all, 99), all.size());
-        out.printf(Locale.ROOT, "  page-size=1000 with cursor     p50 %.0f ms, p99 %.0f ms (%d pages)%n", percentile(pages, 50),
-                percentile(pages, 99), pages.size());
+        out.printf(Locale.ROOT, "  all=true (every page at once)  p50 %.0f ms, p99 %.0f ms (%d reads)%n", Percentiles.of(all, 50),
+                Percentiles.of(all, 99), all.size());
+        out.printf(Locale.ROOT, "  page-size=1000 with cursor     p50 %.0f ms, p99 %.0f ms (%d pages)%n", Percentiles.of(pages, 50),
+                Percentiles.of(pages, 99), pages.size());
         out.println(complete ? "Checks: every transaction of the bank's books collected and served once."
                 : "CHECK FAILED: accounts " + accounts.size() + ", books " + booked + ", stored " + stored + ", served " + served);
         return complete ? 0 : 2;
@@ -216,7 +192,7 @@ public final class CollectionBenchmark implements AutoCloseable {
 
     /** The receiver's delivery of the consent's first {@code type} event about its accounts, if it arrived. */
     private Optional<JsonNode> event(String consentId, String type) throws Exception {
-        String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.ports().demoReceiver() + "/received"))
+        String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.ports().demoReceiver() + "/received"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
         for (String line : body.split("\n")) {
             if (!line.isBlank()) {
@@ -229,71 +205,6 @@ public final class CollectionBenchmark implements AutoCloseable {
             }
         }
         return Optional.empty();
-    }
-
-    /** The partner as Open Finance wants it: credentials, software statement, certificates in the vault, DCR at the bank. */
-    private void onboard() throws Exception {
-        StackPorts ports = stack.ports();
-        String vault = "http://localhost:" + ports.vault();
-        String directory = "http://localhost:" + ports.sandbox() + "/directory";
-        JsonNode credentials = call("POST", vault + "/v1/partners", stack.secrets().adminToken(), Map.of("name", "Bench"), 201);
-        token = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(vault + "/v1/oauth/token"))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
-                        + credentials.path("clientId").asText() + "&client_secret="
-                        + URLEncoder.encode(credentials.path("clientSecret").asText(), StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asText();
-        JsonNode statement = call("POST", directory + "/software-statements", null, Map.of("organisationName", "Bench Ltda",
-                "cnpj", "11222333000181", "clientName", "Bench",
-                "redirectUris", List.of("http://localhost:" + ports.consent() + "/v1/authorisations/callback")), 201);
-        String org = statement.path("organisationId").asText();
-        String ss = statement.path("softwareStatementId").asText();
-        send("PUT", vault + "/v1/ofb-credentials", Map.of("organizationId", org, "softwareStatementId", ss), 200);
-        for (String usage : List.of("TRANSPORT", "SIGNING")) {
-            JsonNode issued = call("POST", directory + "/organisations/" + org + "/softwarestatements/" + ss + "/certificates", null,
-                    Map.of("usage", usage), 201);
-            send("POST", vault + "/v1/certificates", Map.of("usage", usage, "certificate", issued.path("certificate").asText(),
-                    "privateKey", issued.path("privateKey").asText()), 201);
-        }
-        send("POST", vault + "/v1/ofb-credentials/transmitters/" + BANK + "/registration", null, 200);
-    }
-
-    private JsonNode send(String method, String url, Object body, int expected) throws Exception {
-        return call(method, url, token, body, expected);
-    }
-
-    private JsonNode call(String method, String url, String bearer, Object body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
-                .header("x-idempotency-key", UUID.randomUUID().toString())
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (bearer != null) {
-            request.header("authorization", "Bearer " + bearer);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
-    }
-
-    private HttpResponse<String> get(String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("authorization", "Bearer " + token)
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response;
-    }
-
-    private HttpResponse<String> form(String url, String form, int expected) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("content-type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response;
     }
 
     private static String collection(StackPorts ports, String consentId) {
@@ -331,20 +242,8 @@ public final class CollectionBenchmark implements AutoCloseable {
         return 0;
     }
 
-    static double percentile(List<Double> values, int p) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        if (stack != null) {
-            stack.close();
-        }
-        Dirs.deleteQuietly(dataDir);
+        platform.close();
     }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class CpuMeter {
 
-    private static final double TICKS_PER_SECOND = 100.0; // USER_HZ, 100 on every mainstream Linux
+    static final double TICKS_PER_SECOND = 100.0; // USER_HZ, 100 on every mainstream Linux
 
     /** CPU seconds per component at one instant, and the machine's counters. */
     record Snapshot(long nanos, double dispatcher, double bench, double postgres,
@@ -166,7 +166,7 @@ final class CpuMeter {
         }
     }
 
-    private static Map<Long, ThreadTicks> threads(long pid) {
+    static Map<Long, ThreadTicks> threads(long pid) {
         Map<Long, ThreadTicks> threads = new HashMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks) {
@@ -218,11 +218,12 @@ final class CpuMeter {
         return wallSeconds <= 0 ? 0 : 100.0 * cpuSeconds / wallSeconds;
     }
 
-    /** The postmaster with everything it reaped (cutime) and its live backends. */
     private double postgresSeconds() {
-        if (postmasterPidFile == null) {
-            return -1;
-        }
+        return postmasterPidFile == null ? -1 : postgresSeconds(postmasterPidFile);
+    }
+
+    /** The postmaster of {@code postmasterPidFile} with everything it reaped (cutime) and its live backends; -1 when gone. */
+    static double postgresSeconds(Path postmasterPidFile) {
         try {
             List<String> lines = Files.readAllLines(postmasterPidFile);
             long pid = Long.parseLong(lines.get(0).trim());
@@ -236,7 +237,7 @@ final class CpuMeter {
     }
 
     /** utime + stime (+ cutime + cstime) of a process, in seconds; 0 when it is gone. */
-    private static double processSeconds(long pid, boolean withReapedChildren) {
+    static double processSeconds(long pid, boolean withReapedChildren) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // the command (field 2) is in parentheses and may contain spaces: split after the last ')'
@@ -250,6 +251,20 @@ final class CpuMeter {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /** A process's resident set ({@code VmRSS} of {@code /proc/<pid>/status}) in bytes; -1 when unavailable. */
+    static long rssBytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.substring("VmRSS:".length()).replace("kB", "").trim()) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone, or no /proc
+        }
+        return -1;
     }
 
     /** Total microseconds some task stalled on the resource (Linux PSI, "some" line); -1 when unavailable. */
@@ -267,7 +282,7 @@ final class CpuMeter {
     }
 
     /** busy, idle, iowait seconds (summed over all cores) from the first line of /proc/stat. */
-    private static double[] machine() {
+    static double[] machine() {
         try {
             String line = Files.readAllLines(Path.of("/proc/stat")).get(0);
             String[] f = line.trim().split("\\s+");

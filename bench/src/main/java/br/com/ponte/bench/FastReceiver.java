@@ -15,14 +15,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The partner's webhook endpoint, on loopback, built to stay out of the way: one Vert.x event loop
  * answers 204 as soon as the body is in, recording for each request when it arrived, its
- * {@code webhook-id} and the event's {@code time}. Every {@code sampleEvery}-th request has its
- * Standard Webhooks signature verified with the reference library.
+ * {@code webhook-id} and the event's {@code time}, and when the first event of each subject and type
+ * arrived. Every {@code sampleEvery}-th request has its Standard Webhooks signature verified with the
+ * reference library. Requests to {@code /ceiling} (the
+ * benchmark's plain HTTP client, {@link Ceiling}) are answered the same way and recorded nowhere.
  */
 final class FastReceiver implements AutoCloseable {
 
@@ -30,12 +33,16 @@ final class FastReceiver implements AutoCloseable {
     record Receipt(long wallMillis, long nanos, String time) {
     }
 
+    private static final String CEILING_PATH = "/ceiling";
     private static final Pattern TIME = Pattern.compile("\"time\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern SUBJECT = Pattern.compile("\"subject\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"");
 
     private final Vertx vertx;
     private final HttpServer server;
     private final int sampleEvery;
     private final ConcurrentHashMap<String, Receipt> receipts = new ConcurrentHashMap<>(1 << 17);
+    private final ConcurrentHashMap<String, Long> firstOfSubjectAndType = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong withoutId = new AtomicLong();
@@ -43,6 +50,7 @@ final class FastReceiver implements AutoCloseable {
     private final AtomicLong sampleFailures = new AtomicLong();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
     private volatile Webhook verifier;
+    private volatile Consumer<Receipt> arrivals = receipt -> { };
 
     FastReceiver(int sampleEvery) {
         this.sampleEvery = Math.max(1, sampleEvery);
@@ -64,11 +72,24 @@ final class FastReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.actualPort() + "/hooks/bench";
     }
 
+    String ceilingUrl() {
+        return "http://127.0.0.1:" + server.actualPort() + CEILING_PATH;
+    }
+
+    /** Called on the receiver's event loop with the first arrival of each webhook-id from now on. */
+    void onArrival(Consumer<Receipt> listener) {
+        this.arrivals = listener;
+    }
+
     void verifyWith(String whsecSecret) {
         this.verifier = new Webhook(whsecSecret);
     }
 
     private void handle(HttpServerRequest request) {
+        if (request.path().equals(CEILING_PATH)) {
+            request.body().onComplete(read -> request.response().setStatusCode(read.succeeded() ? 204 : 400).end());
+            return;
+        }
         request.body().onComplete(read -> {
             if (read.failed()) {
                 request.response().setStatusCode(400).end();
@@ -88,11 +109,23 @@ final class FastReceiver implements AutoCloseable {
             Receipt receipt = new Receipt(wall, nanos, time.find() ? time.group(1) : null);
             if (receipts.putIfAbsent(id, receipt) != null) {
                 duplicates.incrementAndGet();
+            } else {
+                arrivals.accept(receipt);
+                recordSubjectAndType(body, nanos);
             }
             if (n % sampleEvery == 0) {
                 verify(request, id, body);
             }
         });
+    }
+
+    /** The envelope's subject and type come before its data, so their first occurrences are the envelope's. */
+    private void recordSubjectAndType(String body, long nanos) {
+        Matcher subject = SUBJECT.matcher(body);
+        Matcher type = TYPE.matcher(body);
+        if (subject.find() && type.find()) {
+            firstOfSubjectAndType.putIfAbsent(subject.group(1) + " " + type.group(1), nanos);
+        }
     }
 
     private void verify(HttpServerRequest request, String id, String body) {
@@ -125,6 +158,11 @@ final class FastReceiver implements AutoCloseable {
 
     Receipt receipt(String webhookId) {
         return receipts.get(webhookId);
+    }
+
+    /** When ({@link System#nanoTime}) the first event of {@code type} about {@code subject} arrived; null before. */
+    Long arrivalNanos(String subject, String type) {
+        return firstOfSubjectAndType.get(subject + " " + type);
     }
 
     long requests() {

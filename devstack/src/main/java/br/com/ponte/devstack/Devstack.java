@@ -48,6 +48,7 @@ public final class Devstack implements AutoCloseable {
     private final Map<String, Integer> replicas = new HashMap<>();
     private final Map<String, List<ServiceProcess>> instances = new HashMap<>();
     private final Map<String, Map<String, String>> environments = new HashMap<>();
+    private final Map<String, List<String>> jvmOptions = new HashMap<>();
     private Path logs;
     private final List<Balancer> balancers = new ArrayList<>();
 
@@ -64,6 +65,16 @@ public final class Devstack implements AutoCloseable {
      */
     public Devstack withEnvironment(String module, Map<String, String> environment) {
         overrides.computeIfAbsent(module, m -> new HashMap<>()).putAll(environment);
+        return this;
+    }
+
+    /**
+     * JVM options for one service instead of the default ones ({@code -XX:+UseSerialGC
+     * -XX:TieredStopAtLevel=1 -Xmx384m}: quick to start, small); call before {@link #start()}. A benchmark
+     * runs the full JIT, as the services run on Kubernetes.
+     */
+    public Devstack withJvmOptions(String module, List<String> options) {
+        jvmOptions.put(module, List.copyOf(options));
         return this;
     }
 
@@ -261,13 +272,17 @@ public final class Devstack implements AutoCloseable {
         List<ServiceProcess> started = new ArrayList<>();
         for (int instancePort : instancePorts) {
             String name = count == 1 ? module : module + "-" + (started.size() + 1);
-            started.add(ServiceProcess.launch(name, jar(module), instancePort, environment, logs));
+            started.add(ServiceProcess.launch(name, jar(module), instancePort, environment, jvmOptions(module), logs));
         }
         services.addAll(started);
         instances.put(module, started);
         if (count > 1) {
             balancers.add(new Balancer(module, port, instancePorts));
         }
+    }
+
+    private List<String> jvmOptions(String module) {
+        return jvmOptions.getOrDefault(module, ServiceProcess.DEFAULT_JVM_OPTIONS);
     }
 
     private Path jar(String module) {
@@ -285,7 +300,8 @@ public final class Devstack implements AutoCloseable {
         if (dead.isAlive()) {
             throw new IllegalStateException(dead.name + " is running");
         }
-        ServiceProcess again = ServiceProcess.launch(dead.name + "-restarted", jar(module), dead.port, environments.get(module), logs);
+        ServiceProcess again = ServiceProcess.launch(dead.name + "-restarted", jar(module), dead.port, environments.get(module),
+                jvmOptions(module), logs);
         synchronized (this) {
             services.add(again);
             instances.get(module).set(index, again);
@@ -310,6 +326,11 @@ public final class Devstack implements AutoCloseable {
         kafka = KafkaProcess.start(dataDir.resolve("kafka"), ports.kafka(), logs);
     }
 
+    /** The process id of instance {@code index} (from 0) of a service, e.g. to read its CPU time. */
+    public long pid(String module, int index) {
+        return instances.get(module).get(index).pid();
+    }
+
     /** The log file of instance {@code index} (from 0) of a service. */
     public Path log(String module, int index) {
         return instances.get(module).get(index).log;
@@ -322,6 +343,11 @@ public final class Devstack implements AutoCloseable {
 
     public StackSecrets secrets() {
         return secrets;
+    }
+
+    /** The platform's PostgreSQL (every service's database), e.g. to read its statistics. */
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
     }
 
     public StackPorts ports() {

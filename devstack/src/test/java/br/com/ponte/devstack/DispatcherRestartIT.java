@@ -98,7 +98,8 @@ class DispatcherRestartIT {
         Map<String, String> environment = new HashMap<>(env);
         environment.putAll(extra);
         ServiceProcess process = ServiceProcess.launch(name,
-                ROOT.resolve("webhook-dispatcher/target/quarkus-app/quarkus-run.jar"), port, environment, dir.resolve("logs"));
+                ROOT.resolve("webhook-dispatcher/target/quarkus-app/quarkus-run.jar"), port, environment,
+                ServiceProcess.DEFAULT_JVM_OPTIONS, dir.resolve("logs"));
         process.awaitReady(System.nanoTime() + Duration.ofMinutes(2).toNanos());
         return process;
     }

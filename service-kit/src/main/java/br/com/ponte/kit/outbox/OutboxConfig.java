@@ -41,6 +41,16 @@ public interface OutboxConfig {
         @WithDefault("5s")
         Duration restartBackoff();
 
+        /**
+         * Debezium's {@code poll.interval.ms}: how long a batch of changes waits for more before it is
+         * published, and how long the WAL reader pauses when there was nothing new. Every row can wait
+         * this long between its commit and Kafka (Debezium's default, 500 ms, held rows back for as
+         * much); lower wakes the relay more often for little gain ({@code bench/run outbox} measures it).
+         * The connectors in {@code deploy/} use the same.
+         */
+        @WithDefault("50ms")
+        Duration pollInterval();
+
         /** How often relay offsets (the position in the WAL) are flushed to the database. */
         @WithDefault("1s")
         Duration offsetFlushInterval();

@@ -414,6 +414,8 @@ public class OutboxRelay {
         p.setProperty("transforms.outbox.table.fields.additional.error.on.missing", "false");
         p.setProperty("transforms.outbox.table.expand.json.payload", "false");
         p.setProperty("errors.max.retries", "3");
+        // commit -> Kafka: a row waits at most this long to be handed over (OutboxConfig.Relay#pollInterval)
+        p.setProperty("poll.interval.ms", String.valueOf(config.relay().pollInterval().toMillis()));
         // Services write far more WAL than outbox rows (e.g. the dispatcher's delivery log). Heartbeats
         // let the relay confirm its position while it only sees filtered-out changes, so the
         // replication slot does not hold back WAL.

@@ -1,0 +1,88 @@
+package br.com.ponte.bench;
+
+import br.com.ponte.devstack.Devstack;
+import br.com.ponte.devstack.StackPorts;
+import br.com.ponte.infra.Dirs;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The whole platform as {@code ./ponte up} runs it (every service its own JVM, real Kafka and
+ * PostgreSQL, sandbox-bank over mutual TLS), started for one benchmark on free ports under a fresh
+ * {@code /tmp/ponte-bench-<name>*} directory that closing deletes (unless told to keep it). Closing
+ * is idempotent, so a shutdown hook may close it too (Ctrl-C stops the services).
+ */
+final class BenchPlatform implements AutoCloseable {
+
+    private final Path dataDir;
+    private final Devstack stack;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean keepData;
+
+    BenchPlatform(Path root, String name) throws IOException {
+        this.dataDir = Files.createTempDirectory("ponte-bench-" + name);
+        this.stack = new Devstack(root, dataDir, StackPorts.free(), new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    /** Environment variables for one service (call before {@link #start}). */
+    BenchPlatform withEnvironment(String module, Map<String, String> environment) {
+        stack.withEnvironment(module, environment);
+        return this;
+    }
+
+    /** JVM options for one service instead of devstack's (call before {@link #start}). */
+    BenchPlatform withJvmOptions(String module, List<String> options) {
+        stack.withJvmOptions(module, options);
+        return this;
+    }
+
+    void start(PrintStream out) {
+        out.println("Starting the platform (every service its own JVM) under " + dataDir + " ...");
+        stack.start();
+    }
+
+    Devstack stack() {
+        return stack;
+    }
+
+    StackPorts ports() {
+        return stack.ports();
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** A service's log file. */
+    Path log(String module) {
+        return stack.log(module, 0);
+    }
+
+    /** The process id of a service's JVM. */
+    long pid(String module) {
+        return stack.pid(module, 0);
+    }
+
+    /** Closing keeps the data directory (the services' logs), e.g. after a failed run. */
+    void keepData() {
+        keepData = true;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        stack.close();
+        if (!keepData) {
+            Dirs.deleteQuietly(dataDir);
+        }
+    }
+}
