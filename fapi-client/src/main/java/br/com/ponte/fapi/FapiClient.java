@@ -154,15 +154,17 @@ public final class FapiClient implements AutoCloseable {
         if (request.acrValues() != null && !request.acrValues().isEmpty()) {
             claims.put("claims", Map.of("id_token", Map.of("acr", Map.of("essential", true, "values", request.acrValues()))));
         }
-        return signer.sign(claims, "oauth-authz-req+jwt")
-                .chain(requestObject -> clientAssertion(transmitter, signer).chain(assertion -> {
+        // the request object and the client assertion are independent: signed at the same time
+        return Uni.combine().all().unis(signer.sign(claims, "oauth-authz-req+jwt"), clientAssertion(transmitter, signer))
+                .asTuple()
+                .chain(signed -> {
                     MultiMap form = MultiMap.caseInsensitiveMultiMap()
                             .add("client_id", transmitter.clientId())
-                            .add("request", requestObject)
+                            .add("request", signed.getItem1())
                             .add("client_assertion_type", ASSERTION_TYPE)
-                            .add("client_assertion", assertion);
+                            .add("client_assertion", signed.getItem2());
                     return sendForm(client.postAbs(transmitter.discovery().parEndpoint()), form);
-                }))
+                })
                 .map(response -> {
                     JsonNode body = json(response, 201);
                     String requestUri = body.path("request_uri").asText(null);
