@@ -1,6 +1,5 @@
 package br.com.ponte.bench;
 
-import br.com.ponte.devstack.StackPorts;
 import br.com.ponte.events.EventCodec;
 import br.com.ponte.events.EventData;
 import br.com.ponte.events.EventEnvelope;
@@ -9,6 +8,7 @@ import br.com.ponte.events.EventType;
 import br.com.ponte.events.data.ConsentCreated;
 import br.com.ponte.events.data.PaymentStatusChanged;
 import br.com.ponte.events.data.PaymentSummary;
+import br.com.ponte.infra.EmbeddedPostgresServer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -57,10 +57,13 @@ import java.util.function.IntPredicate;
  * ({@link BenchPlatform}: every service its own JVM relaying its own outbox with Debezium's embedded
  * engine, real Kafka and PostgreSQL). Two writers, one per service database (consent-service's and
  * payment-service's), insert rows into the {@code outbox} table as the services' {@code Outbox} does,
- * each in a transaction of its own, at {@code bench.outbox.rate} rows/s each on a nanosecond schedule;
+ * each in a transaction of its own, at {@code bench.outbox.rate} rows/s each on a nanosecond schedule
+ * (spread over {@code bench.outbox.connections} connections each, as a service commits from several);
  * every payload is a valid event envelope. A plain consumer of the topics the rows are routed to
  * records when each one arrives: <i>lag = receipt - commit</i> (the moment {@code commit()} returned),
- * both on this JVM's clock, as p50/p95/p99/max per service and overall.
+ * both on this JVM's clock, as p50/p95/p99/max per service and overall, over {@code bench.outbox.seconds}
+ * after a warm-up at the same rate ({@code bench.outbox.warmupSeconds}) that is not measured and has
+ * arrived before they start.
  *
  * <p>Then the <b>ceiling</b>: the same events at the same rate from a plain {@link KafkaProducer}
  * (acks=all) straight to those topics, read by the same consumer (hand-over to receipt): what Kafka
@@ -82,9 +85,6 @@ public final class OutboxBenchmark {
     private static final int SUBJECTS = 1_000;
     /** A phase gives up waiting for what is missing when nothing new arrived for this long. */
     private static final Duration STALL = Duration.ofSeconds(30);
-    /** Devstack's PostgreSQL superuser (embedded-infra's EmbeddedPostgresServer). */
-    private static final String DB_USER = "postgres";
-    private static final String DB_PASSWORD = "postgres";
     private static final String INSERT = """
             insert into outbox (id, aggregatetype, aggregateid, type, payload, partner_id, sequence, occurred_at)
             values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)""";
@@ -108,8 +108,15 @@ public final class OutboxBenchmark {
             new Source("payment-service", "payment", (subject, time) -> new PaymentStatusChanged(subject,
                     UUID.nameUUIDFromBytes(subject.getBytes(StandardCharsets.UTF_8)).toString(), null, "RCVD", "ACCP", null, null, null)));
 
-    /** When an event counted as sent (nanoTime), by which source, and whether it is measured (not warm-up). */
-    private record Sent(int source, long nanos, boolean measured) {
+    /**
+     * When an event counted as sent (nanoTime), by which source, and the second of the schedule it was due in,
+     * counted from the end of the warm-up (negative during it).
+     */
+    private record Sent(int source, long nanos, int second) {
+
+        boolean measured() {
+            return second >= 0;
+        }
     }
 
     /** Sends one event; answers the nanoTime its lag counts from. */
@@ -179,13 +186,12 @@ public final class OutboxBenchmark {
         SOURCES.forEach(source -> platform.withEnvironment(source.service(), environment));
         platform.start(out);
         cpu = new PlatformCpu(platform);
-        StackPorts ports = platform.ports();
-        String bootstrap = "localhost:" + ports.kafka();
+        String bootstrap = "localhost:" + platform.ports().kafka();
         arrivals.start(bootstrap, SOURCES.stream().map(Source::topic).toList());
         try {
-            awaitRelays(ports);
+            awaitRelays();
             out.println("Writing outbox rows ...");
-            List<Figures> outbox = phase("outbox", source -> new OutboxWriter(jdbcUrl(ports, source)));
+            List<Figures> outbox = phase("outbox", source -> new OutboxWriter(platform.stack().postgres(), source));
             out.println("Producing the same events with a plain producer (the ceiling) ...");
             List<Figures> ceiling;
             try (KafkaProducer<String, String> producer = producer(bootstrap)) {
@@ -198,11 +204,11 @@ public final class OutboxBenchmark {
     }
 
     /** One event per service written and relayed before anything is measured: each relay streams. */
-    private void awaitRelays(StackPorts ports) throws Exception {
+    private void awaitRelays() throws Exception {
         out.println("Waiting for each service's relay to stream ...");
         Set<String> probes = new HashSet<>();
         for (Source source : SOURCES) {
-            try (Sender writer = new OutboxWriter(jdbcUrl(ports, source))) {
+            try (Sender writer = new OutboxWriter(platform.stack().postgres(), source)) {
                 EventEnvelope probe = event(source, "probe", 0);
                 writer.send(probe);
                 probes.add(probe.id());
@@ -214,41 +220,52 @@ public final class OutboxBenchmark {
     }
 
     /**
+     * A stretch of the schedule: the events' name (their subjects' prefix), when it starts (nanoTime), the second
+     * of the measurement its first event is due in (negative: the warm-up) and how many seconds it lasts.
+     */
+    private record Stretch(String name, long start, int firstSecond, int seconds) {
+
+        /** A stretch starting in 100 ms (the lanes open their senders meanwhile). */
+        static Stretch from(String name, int firstSecond, int seconds) {
+            return new Stretch(name, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100), firstSecond, seconds);
+        }
+
+        /** Events per source. */
+        int events() {
+            return seconds * RATE;
+        }
+
+        /** When event {@code i} is due: no drift, whatever the sends before it took. */
+        long due(int i) {
+            return start + i * 1_000_000_000L / RATE;
+        }
+
+        int second(int i) {
+            return firstSecond + i / RATE;
+        }
+    }
+
+    /**
      * Sends the events of every source at once, each source at {@link #RATE} on a nanosecond schedule over
-     * {@link #LANES} threads with a sender each, then waits for them to arrive; answers the figures per source,
-     * then overall.
+     * {@link #LANES} threads with a sender each: first the warm-up, whose events are awaited, then the measured
+     * seconds; waits for those too and answers the figures per source, then overall.
      */
     private List<Figures> phase(String name, SenderFactory senders) throws Exception {
         Map<String, Sent> sent = new ConcurrentHashMap<>();
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-        ExecutorService threads = Executors.newFixedThreadPool(SOURCES.size() * LANES);
-        List<Future<Long>> lateness = new ArrayList<>();
-        PlatformCpu.Snapshot before = cpu.snapshot();
-        try {
-            for (int s = 0; s < SOURCES.size(); s++) {
-                for (int l = 0; l < LANES; l++) {
-                    int source = s;
-                    int lane = l;
-                    lateness.add(threads.submit((Callable<Long>) () -> {
-                        try (Sender sender = senders.open(SOURCES.get(source))) {
-                            return paced(name, source, lane, sender, start, sent);
-                        }
-                    }));
-                }
-            }
-            long maxLateness = 0;
-            for (Future<Long> late : lateness) {
-                maxLateness = Math.max(maxLateness, late.get());
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            out.printf(Locale.ROOT, "  %,d events in %.1f s: %,.0f/s of %,d/s offered (latest send %.0f ms behind its schedule)%n",
-                    sent.size(), seconds, sent.size() / seconds, SOURCES.size() * RATE, maxLateness / 1e6);
-            out.println("  CPU: " + PlatformCpu.perSecond(before, cpu.snapshot()));
-        } finally {
-            threads.shutdownNow();
+        if (WARMUP_SECONDS > 0) {
+            sendAll(Stretch.from(name + "-warmup", -WARMUP_SECONDS, WARMUP_SECONDS), senders, sent);
+            arrivals.await(sent.keySet(), STALL);
         }
+        PlatformCpu.Snapshot before = cpu.snapshot();
+        Stretch measured = Stretch.from(name, 0, SECONDS);
+        long maxLateness = sendAll(measured, senders, sent);
+        double seconds = (System.nanoTime() - measured.start()) / 1e9;
+        int events = SOURCES.size() * measured.events();
+        out.printf(Locale.ROOT, "  %,d events in %.1f s: %,.0f/s of %,d/s offered (latest send %.0f ms behind its schedule)%n",
+                events, seconds, events / seconds, SOURCES.size() * RATE, maxLateness / 1e6);
+        out.println("  CPU: " + PlatformCpu.perSecond(before, cpu.snapshot()));
         arrivals.await(sent.keySet(), STALL);
-        out.println("  worst ms " + worstPerSecond(sent, start) + "   (worst lag of the events sent in each measured second)");
+        out.println("  worst ms " + worstPerSecond(sent) + "   (worst lag of the events due in each measured second)");
         List<Figures> figures = new ArrayList<>();
         for (int s = 0; s < SOURCES.size(); s++) {
             int source = s;
@@ -258,24 +275,48 @@ public final class OutboxBenchmark {
         return figures;
     }
 
+    /** Runs every lane of every source at once, until the stretch is sent; answers the latest a send started behind its schedule, in ns. */
+    private long sendAll(Stretch stretch, SenderFactory senders, Map<String, Sent> sent) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(SOURCES.size() * LANES);
+        try {
+            List<Future<Long>> lanes = new ArrayList<>();
+            for (int s = 0; s < SOURCES.size(); s++) {
+                for (int l = 0; l < LANES; l++) {
+                    int source = s;
+                    int lane = l;
+                    lanes.add(threads.submit((Callable<Long>) () -> {
+                        try (Sender sender = senders.open(SOURCES.get(source))) {
+                            return paced(stretch, source, lane, sender, sent);
+                        }
+                    }));
+                }
+            }
+            long maxLateness = 0;
+            for (Future<Long> lane : lanes) {
+                maxLateness = Math.max(maxLateness, lane.get());
+            }
+            return maxLateness;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
     /**
-     * Sends one lane's share of the {@code (warm-up + measured seconds) * RATE} events of a source (every
-     * {@link #LANES}-th, from the {@code lane}-th), event {@code i} when it is due ({@code start + i / RATE}; a late
-     * one is sent at once, none is skipped); answers the latest a send started behind its schedule, in ns.
+     * Sends one lane's share of a source's events of the stretch (every {@link #LANES}-th, from the
+     * {@code lane}-th), each when it is due (a late one at once, none skipped); answers the latest a send started
+     * behind its schedule, in ns.
      */
-    private long paced(String phase, int source, int lane, Sender sender, long start, Map<String, Sent> sent) throws Exception {
-        int warmup = WARMUP_SECONDS * RATE;
-        int total = warmup + SECONDS * RATE;
+    private long paced(Stretch stretch, int source, int lane, Sender sender, Map<String, Sent> sent) throws Exception {
         long maxLateness = 0;
-        for (int i = lane; i < total; i += LANES) {
-            long due = start + i * 1_000_000_000L / RATE;
+        for (int i = lane; i < stretch.events(); i += LANES) {
+            long due = stretch.due(i);
             long wait;
             while ((wait = due - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
             maxLateness = Math.max(maxLateness, System.nanoTime() - due);
-            EventEnvelope event = event(SOURCES.get(source), phase, i);
-            sent.put(event.id(), new Sent(source, sender.send(event), i >= warmup));
+            EventEnvelope event = event(SOURCES.get(source), stretch.name(), i);
+            sent.put(event.id(), new Sent(source, sender.send(event), stretch.second(i)));
         }
         return maxLateness;
     }
@@ -298,14 +339,16 @@ public final class OutboxBenchmark {
         return handedOver;
     }
 
-    /** The worst lag of the measured events sent in each second, in ms: a tail spread out, or a backlog that built up and drained. */
-    private String worstPerSecond(Map<String, Sent> sent, long start) {
+    /**
+     * The worst lag of the measured events due in each second of the schedule, in ms: a tail spread out, or a
+     * backlog that built up and drained.
+     */
+    private String worstPerSecond(Map<String, Sent> sent) {
         long[] worst = new long[SECONDS];
         sent.forEach((id, event) -> {
             ArrivalLog.Receipt receipt = arrivals.receipt(id);
-            int second = (int) ((event.nanos() - start) / 1_000_000_000L) - WARMUP_SECONDS;
-            if (event.measured() && receipt != null && second >= 0 && second < SECONDS) {
-                worst[second] = Math.max(worst[second], (receipt.nanos() - event.nanos()) / 1_000_000);
+            if (event.measured() && receipt != null) {
+                worst[event.second()] = Math.max(worst[event.second()], (receipt.nanos() - event.nanos()) / 1_000_000);
             }
         });
         StringBuilder line = new StringBuilder();
@@ -368,10 +411,6 @@ public final class OutboxBenchmark {
         return environment;
     }
 
-    private static String jdbcUrl(StackPorts ports, Source source) {
-        return "jdbc:postgresql://localhost:" + ports.postgres() + "/" + source.database();
-    }
-
     private static KafkaProducer<String, String> producer(String bootstrap) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -388,8 +427,8 @@ public final class OutboxBenchmark {
         private final Connection connection;
         private final PreparedStatement insert;
 
-        OutboxWriter(String jdbcUrl) throws SQLException {
-            connection = DriverManager.getConnection(jdbcUrl, DB_USER, DB_PASSWORD);
+        OutboxWriter(EmbeddedPostgresServer postgres, Source source) throws SQLException {
+            connection = DriverManager.getConnection(postgres.jdbcUrl(source.database()), postgres.user(), postgres.password());
             connection.setAutoCommit(false);
             insert = connection.prepareStatement(INSERT);
         }
