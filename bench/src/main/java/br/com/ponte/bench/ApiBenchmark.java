@@ -54,7 +54,7 @@ import java.util.stream.Collectors;
  * held (every consent's webhook arrived, sampled signatures verified, every answered call found in the
  * access logs), 2 when a check failed, 1 on an error.
  */
-public final class ApiBenchmark implements AutoCloseable {
+public final class ApiBenchmark implements BenchPlatform.Benchmark {
 
     static final double CONSENT_RATE = Double.parseDouble(System.getProperty("bench.consentRate", "3"));
     static final double PAYMENT_RATE = Double.parseDouble(System.getProperty("bench.paymentRate", "3"));
@@ -103,26 +103,13 @@ public final class ApiBenchmark implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
-            System.out.println("Usage: bench/run api [-Dbench.consentRate=3] [-Dbench.paymentRate=3] [-Dbench.seconds=15]"
-                    + " [-Dbench.clients=4] [-Dbench.warmupSeconds=60] [-Dbench.hopCalls=30] [-Dbench.c1Only=true] (see bench/README.md)");
-            return;
-        }
-        Path root = Path.of(System.getProperty("ponte.root", ".")).toAbsolutePath().normalize();
-        int exit;
-        try (ApiBenchmark bench = new ApiBenchmark(new BenchPlatform(root, "api"), System.out)) {
-            // Ctrl-C or a kill stops the services too (each is its own process)
-            Runtime.getRuntime().addShutdownHook(new Thread(bench::close, "bench-shutdown"));
-            exit = bench.run();
-        } catch (Throwable e) {
-            System.err.println("Benchmark failed: " + e);
-            e.printStackTrace();
-            exit = 1;
-        }
-        System.exit(exit);
+        BenchPlatform.main(args, "api", "Usage: bench/run api [-Dbench.consentRate=3] [-Dbench.paymentRate=3] [-Dbench.seconds=15]"
+                        + " [-Dbench.clients=4] [-Dbench.warmupSeconds=60] [-Dbench.hopCalls=30] [-Dbench.c1Only=true] (see bench/README.md)",
+                ApiBenchmark::new);
     }
 
-    int run() throws Exception {
+    @Override
+    public int run() throws Exception {
         boolean held = false;
         try {
             int exit = runPhases();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 
 /**
  * The whole platform as {@code ./ponte up} runs it (every service its own JVM, real Kafka and
@@ -25,6 +26,39 @@ final class BenchPlatform implements AutoCloseable {
     private final Devstack stack;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean keepData;
+
+    /** A benchmark on the platform: closing it stops what it started and the platform. */
+    interface Benchmark extends AutoCloseable {
+
+        /** 0 when every check held (targets met or not), 2 when one failed. */
+        int run() throws Exception;
+
+        @Override
+        void close();
+    }
+
+    /**
+     * A platform benchmark's {@code main}: {@code --help} prints the usage; otherwise the platform
+     * under {@code ponte.root}, the benchmark made on it and run, Ctrl-C or a kill stopping the
+     * services too (each is its own process), and the exit code: the run's, or 1 on an error.
+     */
+    static void main(String[] args, String name, String usage, BiFunction<BenchPlatform, PrintStream, Benchmark> benchmark) {
+        if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
+            System.out.println(usage);
+            return;
+        }
+        Path root = Path.of(System.getProperty("ponte.root", ".")).toAbsolutePath().normalize();
+        int exit;
+        try (Benchmark bench = benchmark.apply(new BenchPlatform(root, name), System.out)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(bench::close, "bench-shutdown"));
+            exit = bench.run();
+        } catch (Throwable e) {
+            System.err.println("Benchmark failed: " + e);
+            e.printStackTrace();
+            exit = 1;
+        }
+        System.exit(exit);
+    }
 
     BenchPlatform(Path root, String name) throws IOException {
         this.dataDir = Files.createTempDirectory("ponte-bench-" + name);

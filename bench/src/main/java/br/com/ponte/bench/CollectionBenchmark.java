@@ -12,8 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +38,7 @@ import java.util.regex.Pattern;
  * Every figure is printed; the exit code is 0 when the run completed and its checks held (every
  * transaction of the bank's books collected once), 2 when a check failed, 1 on an error.
  */
-public final class CollectionBenchmark implements AutoCloseable {
+public final class CollectionBenchmark implements BenchPlatform.Benchmark {
 
     static final ObjectMapper JSON = BenchPartner.JSON;
     static final String BENCH_CPF = "31415926590";
@@ -59,25 +57,12 @@ public final class CollectionBenchmark implements AutoCloseable {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
-            System.out.println("Usage: bench/run collection [-Dbench.reads=30] [-Dbench.pageWalks=10] (see bench/README.md)");
-            return;
-        }
-        Path root = Path.of(System.getProperty("ponte.root", ".")).toAbsolutePath().normalize();
-        int exit;
-        try (CollectionBenchmark bench = new CollectionBenchmark(new BenchPlatform(root, "collection"), System.out)) {
-            // Ctrl-C or a kill stops the services too (each is its own process)
-            Runtime.getRuntime().addShutdownHook(new Thread(bench::close, "bench-shutdown"));
-            exit = bench.run();
-        } catch (Throwable e) {
-            System.err.println("Benchmark failed: " + e);
-            e.printStackTrace();
-            exit = 1;
-        }
-        System.exit(exit);
+        BenchPlatform.main(args, "collection", "Usage: bench/run collection [-Dbench.reads=30] [-Dbench.pageWalks=10] (see bench/README.md)",
+                CollectionBenchmark::new);
     }
 
-    int run() throws Exception {
+    @Override
+    public int run() throws Exception {
         // the bank's books still while measuring
         platform.withEnvironment("sandbox-bank", Map.of("SANDBOX_DATA_NEW_TRANSACTIONS_EVERY", "PT24H")).start(out);
         StackPorts ports = platform.ports();
@@ -228,18 +213,9 @@ public final class CollectionBenchmark implements AutoCloseable {
         }
     }
 
-    /** A field of {@code /proc/<pid>/status} in KiB (VmRSS: resident now; VmHWM: its peak). */
+    /** A field of {@code /proc/<pid>/status} in KiB (VmRSS: resident now; VmHWM: its peak); 0 when the process is gone. */
     private static long rss(long pid, String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (IOException e) {
-            // the process is gone: nothing to sample
-        }
-        return 0;
+        return Math.max(0, CpuMeter.statusKib(pid, field));
     }
 
     @Override

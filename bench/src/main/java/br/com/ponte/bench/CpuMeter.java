@@ -255,10 +255,16 @@ final class CpuMeter {
 
     /** A process's resident set ({@code VmRSS} of {@code /proc/<pid>/status}) in bytes; -1 when unavailable. */
     static long rssBytes(long pid) {
+        long kib = statusKib(pid, "VmRSS");
+        return kib < 0 ? -1 : kib * 1024;
+    }
+
+    /** A field of {@code /proc/<pid>/status} in KiB (VmRSS: resident now; VmHWM: its peak); -1 when unavailable. */
+    static long statusKib(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.substring("VmRSS:".length()).replace("kB", "").trim()) * 1024;
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.substring(field.length() + 1).replace("kB", "").trim());
                 }
             }
         } catch (IOException | RuntimeException e) {

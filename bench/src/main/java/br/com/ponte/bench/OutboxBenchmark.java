@@ -23,7 +23,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -70,7 +69,7 @@ import java.util.function.IntPredicate;
  * and this machine allow without the outbox. The exit code is 0 when every row and record arrived
  * exactly once (the target met or not), 2 when one did not, 1 on an error.
  */
-public final class OutboxBenchmark {
+public final class OutboxBenchmark implements BenchPlatform.Benchmark {
 
     static final double TARGET_P99_MILLIS = 200;
     static final int RATE = Integer.getInteger("bench.outbox.rate", 1_000);
@@ -159,26 +158,18 @@ public final class OutboxBenchmark {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
-            System.out.println("Usage: bench/run outbox [-Dbench.outbox.rate=1000] [-Dbench.outbox.seconds=30] "
-                    + "[-Dbench.outbox.warmupSeconds=5] [-Dbench.outbox.connections=4] [-Dbench.env.NAME=value] (see bench/README.md)");
-            return;
-        }
-        Path root = Path.of(System.getProperty("ponte.root", ".")).toAbsolutePath().normalize();
-        int exit;
-        try (BenchPlatform platform = new BenchPlatform(root, "outbox")) {
-            // Ctrl-C or a kill stops the services too (each is its own process)
-            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "bench-shutdown"));
-            exit = new OutboxBenchmark(platform, System.out).run();
-        } catch (Throwable e) {
-            System.err.println("Benchmark failed: " + e);
-            e.printStackTrace();
-            exit = 1;
-        }
-        System.exit(exit);
+        BenchPlatform.main(args, "outbox", "Usage: bench/run outbox [-Dbench.outbox.rate=1000] [-Dbench.outbox.seconds=30] "
+                        + "[-Dbench.outbox.warmupSeconds=5] [-Dbench.outbox.connections=4] [-Dbench.env.NAME=value] (see bench/README.md)",
+                OutboxBenchmark::new);
     }
 
-    int run() throws Exception {
+    @Override
+    public void close() {
+        platform.close();
+    }
+
+    @Override
+    public int run() throws Exception {
         Map<String, String> environment = serviceEnvironment();
         out.printf(Locale.ROOT, "Outbox benchmark: %d services x %,d rows/s for %d s (after %d s not measured), %d cores%s%n",
                 SOURCES.size(), RATE, SECONDS, WARMUP_SECONDS, Runtime.getRuntime().availableProcessors(),

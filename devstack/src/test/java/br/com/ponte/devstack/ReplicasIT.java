@@ -446,7 +446,9 @@ class ReplicasIT {
                     if (response.statusCode() == 201) {
                         return JSON.readTree(response.body()).path("id").asText();
                     }
-                    refusals.add(response.statusCode() + " " + JSON.readTree(response.body()).path("errors").path(0).path("code").asText());
+                    JsonNode error = JSON.readTree(response.body()).path("errors").path(0);
+                    refusals.add(response.statusCode() + " " + error.path("code").asText() + " at " + URI.create(url).getPath()
+                            + ": " + error.path("detail").asText());
                 } catch (Exception e) {
                     refusals.add("connection " + e.getClass().getSimpleName());
                 }

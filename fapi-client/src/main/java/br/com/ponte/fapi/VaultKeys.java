@@ -86,8 +86,12 @@ public final class VaultKeys implements AutoCloseable {
                 });
     }
 
+    /**
+     * Any 5xx is the vault failing, not the partner's request nor the bank: the call may work later (503
+     * to the partner), and it never counts against the bank's circuit breaker.
+     */
     private static JsonNode body(HttpResponse<Buffer> response) {
-        if (response.statusCode() >= 502 && response.statusCode() <= 504) {
+        if (response.statusCode() >= 500) {
             throw new VaultUnavailableException("a partner's keys", response.statusCode());
         }
         if (response.statusCode() != 200) {

@@ -67,6 +67,13 @@ public interface WebhookConfig {
     @WithDefault("256")
     int maxInFlight();
 
+    /**
+     * Due deliveries above which ingest waits (IngestGate): an overload then stays in Kafka rather than
+     * in this database and memory. About four seconds of sending at full rate; 0 turns the bound off.
+     */
+    @WithDefault("10000")
+    int maxDueBacklog();
+
     /** How long a claimed delivery is reserved for this instance before another may take it over. */
     @WithDefault("60s")
     Duration lease();

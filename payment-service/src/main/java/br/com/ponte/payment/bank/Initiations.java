@@ -124,8 +124,9 @@ public class Initiations {
 
     private Uni<PixPayment> send(PixPayment payment, String accessToken) {
         return bank.create(payment.partnerId, payment.transmitter, accessToken, payment.id.toString(), read(payment.request))
-                .onFailure(FapiException.class).recoverWithItem(e -> null)
-                .chain(answer -> answer == null ? failed(payment, "The transmitter could not be reached", null)
+                .onItemOrFailure().transformToUni((answer, failure) -> failure instanceof FapiException f
+                        ? failed(payment, "The transmitter could not be reached (" + f.error() + ")", null)
+                        : failure != null ? Uni.createFrom().<PixPayment>failure(failure)
                         : switch (answer.status()) {
                     case 201 -> payments.created(payment.id, answer.data().path(0).path("paymentId").asText(),
                             PixStatus.fromWireValue(answer.data().path(0).path("status").asText()),

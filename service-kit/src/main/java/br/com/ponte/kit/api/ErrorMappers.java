@@ -118,7 +118,7 @@ public class ErrorMappers {
 
     /**
      * The database is down or restarting: connections refused or cut, or PostgreSQL shutting down or
-     * starting (SQLSTATE classes 08 and 57P0x). Not a bug: the same call works once it is back.
+     * starting (SQLSTATE classes 08 and 57P0x), connections reset. Not a bug: the same call works once it is back.
      */
     static boolean databaseUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -131,6 +131,11 @@ public class ErrorMappers {
                 return true;
             }
             if (t.getClass().getName().endsWith("ClosedConnectionException")) {
+                return true;
+            }
+            // a killed server resets the pool's open connections (netty's NativeIoException is an IOException)
+            if (t instanceof java.io.IOException && t.getMessage() != null
+                    && (t.getMessage().contains("Connection reset") || t.getMessage().contains("Broken pipe"))) {
                 return true;
             }
         }

@@ -222,6 +222,11 @@ public class DeliveryWorker {
         wakeUp();
     }
 
+    /** All of this instance's capacity is taken and its last claim found more due than it could take. */
+    public boolean saturated() {
+        return backlog;
+    }
+
     /**
      * Claims and sends what is due now; called on a schedule and as soon as new deliveries commit.
      * Claims nothing once shutdown began: what is due stays in the database for the next start.
@@ -267,9 +272,9 @@ public class DeliveryWorker {
     }
 
     /**
-     * A fresh duplicated context marked safe, on the next event loop in turn: each claim and each
-     * delivery gets its own Hibernate Reactive session, never one shared by concurrent operations,
-     * and the work uses every event loop rather than the one that happened to ask.
+     * A fresh duplicated context marked safe, on the next event loop in turn: each delivery gets its
+     * own Hibernate Reactive session (for its failure bookkeeping), never one shared by concurrent
+     * operations, and the work uses every event loop rather than the one that happened to ask.
      */
     private Context isolatedContext() {
         Context eventLoop = eventLoops[Math.floorMod(nextEventLoop.getAndIncrement(), eventLoops.length)];

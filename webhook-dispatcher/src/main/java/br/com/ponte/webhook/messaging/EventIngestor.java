@@ -42,7 +42,8 @@ import java.util.UUID;
  * redelivered event creates nothing twice and a crash mid-batch leaves nothing half-written. The
  * offsets are committed only after that transaction. A record that is not an event goes to its
  * topic's {@code .dlq}, and the valid records of its batch are ingested normally. A database or
- * broker outage is waited out: the batch is retried, never skipped.
+ * broker outage is waited out: the batch is retried, never skipped. While more deliveries are due
+ * than the dispatcher sends, a batch waits at the {@link IngestGate} and the rest stay in Kafka.
  */
 @ApplicationScoped
 public class EventIngestor {
@@ -71,6 +72,7 @@ public class EventIngestor {
 
     private final Pool pool;
     private final DeliveryWorker worker;
+    private final IngestGate gate;
     private final MutinyEmitter<String> deadLetters;
 
     /** An event and the trace it was published in (its record's traceparent header), if any. */
@@ -90,9 +92,11 @@ public class EventIngestor {
         }
     }
 
-    public EventIngestor(Pool pool, DeliveryWorker worker, @Channel("malformed-events") MutinyEmitter<String> deadLetters) {
+    public EventIngestor(Pool pool, DeliveryWorker worker, IngestGate gate,
+                         @Channel("malformed-events") MutinyEmitter<String> deadLetters) {
         this.pool = pool;
         this.worker = worker;
+        this.gate = gate;
         this.deadLetters = deadLetters;
     }
 
@@ -151,7 +155,7 @@ public class EventIngestor {
                 : Uni.join().all(malformed.stream().map(record -> DeadLetters.send(deadLetters, record, "not a Ponte event envelope"))
                         .toList()).andFailFast().replaceWithVoid();
         return deadLettered
-                .chain(() -> events.isEmpty() ? Uni.createFrom().item(0) : store(events)
+                .chain(() -> events.isEmpty() ? Uni.createFrom().item(0) : gate.admit().chain(() -> store(events))
                         .onFailure().invoke(e -> LOG.warnf("Ingesting %d events failed, retrying: %s", events.size(), e.getMessage()))
                         .onFailure().retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely())
                 .invoke(deliveries -> {
