@@ -62,8 +62,6 @@ public final class ApiBenchmark implements BenchPlatform.Benchmark {
     static final int CLIENTS = Integer.getInteger("bench.clients", 4);
     static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 60);
     static final int HOP_CALLS = Integer.getInteger("bench.hopCalls", 30);
-    /** Run the services as devstack does (C1 only) instead of with the full JIT, as on Kubernetes. */
-    static final boolean C1_ONLY = Boolean.getBoolean("bench.c1Only");
     static final double TARGET_OVERHEAD_P99_MILLIS = 20;
     /** The webhook-dispatcher's own target, from the event (bench/README.md). */
     static final double TARGET_WEBHOOK_LAG_P99_MILLIS = 200;
@@ -75,7 +73,6 @@ public final class ApiBenchmark implements BenchPlatform.Benchmark {
     private static final List<String> LOGGED = List.of("sandbox-bank", "certificate-vault", "consent-service", "payment-service");
     private static final List<String> SERVICES = List.of("certificate-vault", "consent-service", "payment-service",
             "collection-service", "webhook-dispatcher", "sandbox-bank");
-    private static final List<String> FULL_JIT = List.of("-XX:+UseSerialGC", "-Xmx384m");
     private static final String LATER = "PT1H";
     private static final Duration WEBHOOK_WAIT = Duration.ofSeconds(30);
     private static final Duration IDLE = Duration.ofSeconds(5);
@@ -198,11 +195,8 @@ public final class ApiBenchmark implements BenchPlatform.Benchmark {
                         "SANDBOX_CONSENT_AUTHORISATION_TIMEOUT", LATER, "SANDBOX_PAYMENT_STEP", LATER))
                 .withEnvironment("consent-service", Map.of("PONTE_CONSENT_AUTHORISATION_WINDOW", LATER))
                 .withEnvironment("payment-service", Map.of("PONTE_PAYMENT_POLL_FIRST_AFTER", LATER));
-        if (!C1_ONLY) {
-            SERVICES.forEach(service -> platform.withJvmOptions(service, FULL_JIT));
-        }
-        out.printf(Locale.ROOT, "The services run %s; consents at %.0f/s, payments at %.0f/s, %d s per phase, %d clients flat out%n",
-                C1_ONLY ? "C1 only (-Dbench.c1Only, as devstack runs them)" : "the full JIT (" + String.join(" ", FULL_JIT) + ")",
+        platform.withFullJit(SERVICES, out);
+        out.printf(Locale.ROOT, "Consents at %.0f/s, payments at %.0f/s, %d s per phase, %d clients flat out%n",
                 CONSENT_RATE, PAYMENT_RATE, SECONDS, CLIENTS);
         platform.start(out);
     }

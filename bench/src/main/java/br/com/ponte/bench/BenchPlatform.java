@@ -22,6 +22,10 @@ import java.util.function.BiFunction;
  */
 final class BenchPlatform implements AutoCloseable {
 
+    /** Run the services as devstack does (C1 only) instead of with the full JIT, as on Kubernetes. */
+    private static final boolean C1_ONLY = Boolean.getBoolean("bench.c1Only");
+    private static final List<String> FULL_JIT = List.of("-XX:+UseSerialGC", "-Xmx384m");
+
     private final Path dataDir;
     private final Devstack stack;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -74,6 +78,19 @@ final class BenchPlatform implements AutoCloseable {
     /** JVM options for one service instead of devstack's (call before {@link #start}). */
     BenchPlatform withJvmOptions(String module, List<String> options) {
         stack.withJvmOptions(module, options);
+        return this;
+    }
+
+    /**
+     * These services with the full JIT, as they run on Kubernetes, unless {@code -Dbench.c1Only} keeps
+     * devstack's C1-only JVMs (quicker to start, every RSA operation 5-8 times slower); says which.
+     */
+    BenchPlatform withFullJit(List<String> modules, PrintStream out) {
+        if (!C1_ONLY) {
+            modules.forEach(module -> stack.withJvmOptions(module, FULL_JIT));
+        }
+        out.println("The services run " + (C1_ONLY ? "C1 only (-Dbench.c1Only, as devstack runs them)"
+                : "with the full JIT (" + String.join(" ", FULL_JIT) + ")"));
         return this;
     }
 

@@ -257,6 +257,8 @@ public final class DeliveryBenchmark implements AutoCloseable {
         out.printf("%nSoak: %d events/s for %d s, a line every %d s (delivered/s and p99 of the deliveries that arrived in it, "
                         + "events ingested per second)...%n",
                 rate, settings.soakSeconds(), SOAK_WINDOW.toSeconds());
+        long[] liveHeap = {memory.liveHeapBytes(), -1, -1};
+        out.println("Dispatcher live heap (after a full GC) before the soak: " + DispatcherMemory.mib(liveHeap[0]));
         List<String> ids = new ArrayList<>(total);
         int baseline = receiver.distinct();
         long duplicatesBefore = receiver.duplicates();
@@ -265,11 +267,14 @@ public final class DeliveryBenchmark implements AutoCloseable {
             long[] sent = paced("soak", rate, total, ids);
             out.printf("  offered %d events in %.1f s (max send lag %.1f ms); waiting for the rest...%n", total,
                     (sent[1] - sent[0]) / 1e9, sent[2] / 1e6);
+            liveHeap[1] = memory.liveHeapBytes();
+            out.println("  dispatcher live heap (after a full GC) at the end of the sending: " + DispatcherMemory.mib(liveHeap[1]));
             awaitArrivals("soak", ids, baseline, sent[0], false);
             double allArrived = (System.nanoTime() - sent[0]) / 1e9;
             monitor.stop();
+            liveHeap[2] = memory.liveHeapBytes();
             return soakSummary(monitor, total, allArrived, receiver.distinct() - baseline,
-                    receiver.duplicates() - duplicatesBefore);
+                    receiver.duplicates() - duplicatesBefore, liveHeap);
         }
     }
 
@@ -640,8 +645,8 @@ public final class DeliveryBenchmark implements AutoCloseable {
         return String.format(Locale.ROOT, "%.0f %%", 100 * fraction);
     }
 
-    private int soakSummary(SoakMonitor monitor, int sent, double allArrivedSeconds, int delivered, long duplicates)
-            throws SQLException {
+    private int soakSummary(SoakMonitor monitor, int sent, double allArrivedSeconds, int delivered, long duplicates,
+                            long[] liveHeap) throws SQLException {
         long[] persisted = awaitPersisted("bench-soak-%", sent, System.nanoTime());
         long nonSuccess = queryLongs("""
                 select count(*) from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id
@@ -662,6 +667,8 @@ public final class DeliveryBenchmark implements AutoCloseable {
         out.printf(Locale.ROOT, "latency over the whole soak: p50 %d ms, p99 %d ms, max %d ms (target p99 < %.0f ms)%n",
                 pct(s, 0.50), pct(s, 0.99), s.length == 0 ? -1 : s[s.length - 1], TARGET_P99_MILLIS);
         out.println("dispatcher memory, start -> end: " + DispatcherMemory.compare(memoryAtStart, memory.sample()));
+        out.printf("dispatcher live heap (after a full GC): %s before the soak, %s at the end of the sending, %s drained%n",
+                DispatcherMemory.mib(liveHeap[0]), DispatcherMemory.mib(liveHeap[1]), DispatcherMemory.mib(liveHeap[2]));
         out.println(monitor.verdict(settings.soakSeconds()));
         return checks(checksHold);
     }

@@ -52,14 +52,61 @@ final class DispatcherMemory {
             if (m.find()) {
                 pauses++;
                 millis += Double.parseDouble(m.group(3));
-                heapAfter = Long.parseLong(m.group(1)) << switch (m.group(2)) {
-                    case "K" -> 10;
-                    case "M" -> 20;
-                    default -> 30;
-                };
+                heapAfter = bytes(m.group(1), m.group(2));
             }
         }
         return new Sample(CpuMeter.rssBytes(pid), pauses, millis, heapAfter);
+    }
+
+    /**
+     * The live heap: a full collection asked of the dispatcher ({@code jcmd <pid> GC.run}) and the heap in
+     * use after it, -1 when it cannot be had. The heap after the last young pause also counts the old
+     * generation's garbage awaiting a full collection, so only this one tells a leak from a heap that
+     * has not been collected yet.
+     */
+    long liveHeapBytes() {
+        int fullBefore = fullPauses().size();
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!jcmd.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+                jcmd.destroyForcibly();
+                return -1;
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                List<Long> full = fullPauses();
+                if (full.size() > fullBefore) {
+                    return full.get(full.size() - 1);
+                }
+                Thread.sleep(100);
+            }
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return -1;
+    }
+
+    /** The heap in use after each full pause so far. */
+    private List<Long> fullPauses() {
+        List<Long> after = new java.util.ArrayList<>();
+        for (String line : gcLines()) {
+            Matcher m = PAUSE.matcher(line);
+            if (line.contains("Pause Full") && m.find()) {
+                after.add(bytes(m.group(1), m.group(2)));
+            }
+        }
+        return after;
+    }
+
+    private static long bytes(String amount, String unit) {
+        return Long.parseLong(amount) << switch (unit) {
+            case "K" -> 10;
+            case "M" -> 20;
+            default -> 30;
+        };
     }
 
     private List<String> gcLines() {

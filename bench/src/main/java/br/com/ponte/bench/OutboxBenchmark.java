@@ -159,7 +159,7 @@ public final class OutboxBenchmark implements BenchPlatform.Benchmark {
 
     public static void main(String[] args) {
         BenchPlatform.main(args, "outbox", "Usage: bench/run outbox [-Dbench.outbox.rate=1000] [-Dbench.outbox.seconds=30] "
-                        + "[-Dbench.outbox.warmupSeconds=5] [-Dbench.outbox.connections=4] [-Dbench.env.NAME=value] (see bench/README.md)",
+                        + "[-Dbench.outbox.warmupSeconds=5] [-Dbench.outbox.connections=4] [-Dbench.env.NAME=value] [-Dbench.c1Only=true] (see bench/README.md)",
                 OutboxBenchmark::new);
     }
 
@@ -175,6 +175,7 @@ public final class OutboxBenchmark implements BenchPlatform.Benchmark {
                 SOURCES.size(), RATE, SECONDS, WARMUP_SECONDS, Runtime.getRuntime().availableProcessors(),
                 environment.isEmpty() ? "" : "; the two services' environment " + environment);
         SOURCES.forEach(source -> platform.withEnvironment(source.service(), environment));
+        platform.withFullJit(SOURCES.stream().map(Source::service).toList(), out);
         platform.start(out);
         cpu = new PlatformCpu(platform);
         String bootstrap = "localhost:" + platform.ports().kafka();
