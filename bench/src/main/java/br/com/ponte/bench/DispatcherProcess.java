@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /** The packaged webhook-dispatcher ({@code quarkus-run.jar}) as a child JVM, configured by environment variables. */
 final class DispatcherProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final int port;

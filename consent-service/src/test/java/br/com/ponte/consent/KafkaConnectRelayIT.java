@@ -77,7 +77,7 @@ class KafkaConnectRelayIT {
             .resolve("deploy/base/kafka");
     private static final String CONNECTOR = "outbox-consent";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static Path dir;
     private static Process worker;

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /** One service of the platform running as its own JVM, logging to a file. */
 final class ServiceProcess {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
      * How a service runs by default: quick to start and small (serial GC, 384 MiB, C1 only). C1 alone makes

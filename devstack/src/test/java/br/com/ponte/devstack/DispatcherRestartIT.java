@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DispatcherRestartIT {
 
     static final Path ROOT = Path.of(System.getProperty("ponte.root", "..")).toAbsolutePath().normalize();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     static EmbeddedPostgresServer postgres;

@@ -94,7 +94,9 @@ public final class ApiFuzzer {
      */
     public static ApiFuzzer of(URI base) {
         try {
-            HttpResponse<String> document = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            // HTTP/1.1: on plain HTTP the JDK client's default (an h2c upgrade) misread a large answer as HTTP/2 frames
+            HttpResponse<String> document = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(HttpRequest.newBuilder(
                     base.resolve("/q/openapi?format=json")).build(), HttpResponse.BodyHandlers.ofString());
             return new ApiFuzzer(base, Inputs.mapper().readTree(document.body()));
         } catch (IOException e) {

@@ -192,7 +192,9 @@ public final class IsolationMatrix {
     /** The matrix of the service at {@code base}, from its document at {@code /q/openapi?format=json}. */
     public static IsolationMatrix of(URI base) {
         try {
-            HttpResponse<String> document = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            // HTTP/1.1: on plain HTTP the JDK client's default (an h2c upgrade) misread a large answer as HTTP/2 frames
+            HttpResponse<String> document = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(HttpRequest.newBuilder(
                     base.resolve("/q/openapi?format=json")).build(), HttpResponse.BodyHandlers.ofString());
             if (document.statusCode() != 200) {
                 throw new IllegalStateException("No OpenAPI document at " + base + ": HTTP " + document.statusCode());
