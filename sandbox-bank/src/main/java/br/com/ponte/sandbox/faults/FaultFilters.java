@@ -1,5 +1,6 @@
 package br.com.ponte.sandbox.faults;
 
+import br.com.ponte.sandbox.resource.CallContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -28,9 +29,11 @@ public class FaultFilters {
     private static final Logger LOG = Logger.getLogger(FaultFilters.class);
 
     private final Faults faults;
+    private final CallContext call;
 
-    public FaultFilters(Faults faults) {
+    public FaultFilters(Faults faults, CallContext call) {
         this.faults = faults;
+        this.call = call;
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -63,7 +66,10 @@ public class FaultFilters {
             response.setEntity(error(fault.status()), null, MediaType.APPLICATION_JSON_TYPE);
         }
         if (fault.forgery() == Faults.Forgery.INTERACTION_ID) {
-            response.getHeaders().putSingle("x-fapi-interaction-id", UUID.randomUUID().toString());
+            // both: the echo filter may run before this one or after it (filters of equal priority)
+            String forged = UUID.randomUUID().toString();
+            call.echoInstead(forged);
+            response.getHeaders().putSingle("x-fapi-interaction-id", forged);
         } else if (fault.forgery() == Faults.Forgery.SIGNATURE && response.getEntity() instanceof String body
                 && body.chars().filter(c -> c == '.').count() == 2) {
             response.setEntity(signedByAnImpostor(body));

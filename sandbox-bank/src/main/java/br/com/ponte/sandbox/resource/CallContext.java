@@ -23,6 +23,14 @@ public class CallContext {
         this.interactionId = interactionId;
     }
 
+    /**
+     * A fault's forgery: the answer echoes this id instead of the caller's. Set here, where
+     * {@link InteractionIdFilter} reads it, the forgery holds whichever response filter runs last.
+     */
+    public void echoInstead(String interactionId) {
+        this.interactionId = interactionId;
+    }
+
     /** The organisation signed answers are for; null until the caller is known, and at APIs that sign nothing. */
     public String signedAnswersFor() {
         return signedAnswersFor;
