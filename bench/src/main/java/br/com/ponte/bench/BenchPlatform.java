@@ -81,15 +81,15 @@ final class BenchPlatform implements AutoCloseable {
         return this;
     }
 
-    /**
-     * These services with the full JIT, as they run on Kubernetes, unless {@code -Dbench.c1Only} keeps
-     * devstack's C1-only JVMs (quicker to start, every RSA operation 5-8 times slower); says which.
-     */
     /** Whether the services run C1 only ({@code -Dbench.c1Only=true}); with the full JIT a warm-up takes longer. */
     static boolean c1Only() {
         return C1_ONLY;
     }
 
+    /**
+     * These services with the full JIT, as they run on Kubernetes, unless {@code -Dbench.c1Only} keeps
+     * devstack's C1-only JVMs (quicker to start, every RSA operation 5-8 times slower); says which.
+     */
     BenchPlatform withFullJit(List<String> modules, PrintStream out) {
         if (!C1_ONLY) {
             modules.forEach(module -> stack.withJvmOptions(module, FULL_JIT));

@@ -3,8 +3,10 @@ package br.com.ponte.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,19 +45,14 @@ final class DispatcherMemory {
         return "-Xlog:gc:file=" + gcLog;
     }
 
+    /** One stop-the-world pause of the log: a full collection or not, the heap in use after it, its length. */
+    private record Pause(boolean full, long heapAfterBytes, double millis) {
+    }
+
     Sample sample() {
-        int pauses = 0;
-        double millis = 0;
-        long heapAfter = -1;
-        for (String line : gcLines()) {
-            Matcher m = PAUSE.matcher(line);
-            if (m.find()) {
-                pauses++;
-                millis += Double.parseDouble(m.group(3));
-                heapAfter = bytes(m.group(1), m.group(2));
-            }
-        }
-        return new Sample(CpuMeter.rssBytes(pid), pauses, millis, heapAfter);
+        List<Pause> pauses = pauses();
+        return new Sample(CpuMeter.rssBytes(pid), pauses.size(), pauses.stream().mapToDouble(Pause::millis).sum(),
+                pauses.isEmpty() ? -1 : pauses.get(pauses.size() - 1).heapAfterBytes());
     }
 
     /**
@@ -65,19 +62,19 @@ final class DispatcherMemory {
      * has not been collected yet.
      */
     long liveHeapBytes() {
-        int fullBefore = fullPauses().size();
+        long fullBefore = pauses().stream().filter(Pause::full).count();
         try {
             Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!jcmd.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
                 jcmd.destroyForcibly();
                 return -1;
             }
-            long deadline = System.nanoTime() + 10_000_000_000L;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (System.nanoTime() < deadline) {
-                List<Long> full = fullPauses();
+                List<Pause> full = pauses().stream().filter(Pause::full).toList();
                 if (full.size() > fullBefore) {
-                    return full.get(full.size() - 1);
+                    return full.get(full.size() - 1).heapAfterBytes();
                 }
                 Thread.sleep(100);
             }
@@ -89,24 +86,21 @@ final class DispatcherMemory {
         return -1;
     }
 
-    /** The heap in use after each full pause so far. */
-    private List<Long> fullPauses() {
-        List<Long> after = new java.util.ArrayList<>();
+    /** Every pause the log holds so far, in order. */
+    private List<Pause> pauses() {
+        List<Pause> pauses = new ArrayList<>();
         for (String line : gcLines()) {
             Matcher m = PAUSE.matcher(line);
-            if (line.contains("Pause Full") && m.find()) {
-                after.add(bytes(m.group(1), m.group(2)));
+            if (m.find()) {
+                long heapAfter = Long.parseLong(m.group(1)) << switch (m.group(2)) {
+                    case "K" -> 10;
+                    case "M" -> 20;
+                    default -> 30;
+                };
+                pauses.add(new Pause(line.contains("Pause Full"), heapAfter, Double.parseDouble(m.group(3))));
             }
         }
-        return after;
-    }
-
-    private static long bytes(String amount, String unit) {
-        return Long.parseLong(amount) << switch (unit) {
-            case "K" -> 10;
-            case "M" -> 20;
-            default -> 30;
-        };
+        return pauses;
     }
 
     private List<String> gcLines() {

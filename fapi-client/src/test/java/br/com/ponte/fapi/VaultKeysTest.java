@@ -8,8 +8,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -46,7 +48,7 @@ class VaultKeysTest {
     @ValueSource(ints = {500, 502, 503, 504})
     void aFailingVaultIsUnavailableForEveryUse(int answered) {
         status.set(answered);
-        assertThatThrownBy(() -> vault.signer("p1").sign(java.util.Map.of("iss", "x"), "JWT").await().indefinitely())
+        assertThatThrownBy(() -> vault.signer("p1").sign(Map.of("iss", "x"), "JWT").await().indefinitely())
                 .isInstanceOf(VaultUnavailableException.class).hasMessageContaining(String.valueOf(answered));
         assertThatThrownBy(() -> vault.transportIdentity("p1").await().indefinitely())
                 .isInstanceOf(VaultUnavailableException.class);
@@ -59,7 +61,7 @@ class VaultKeysTest {
     void aRefusalCarriesTheVaultsCode(int answered) {
         status.set(answered);
         assertThatThrownBy(() -> vault.transmitter("p1", "as-1").await().indefinitely())
-                .isInstanceOfSatisfying(FapiException.class, e -> org.assertj.core.api.Assertions.assertThat(e.error())
+                .isInstanceOfSatisfying(FapiException.class, e -> assertThat(e.error())
                         .isEqualTo("vault_CERTIFICADO_AUSENTE"));
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +57,7 @@ class WebhookBackpressureIT {
              WebhookReceiver receiver = WebhookReceiver.start();
              Connection db = support.db()) {
             WebhookTestSupport.register(partner, receiver, Map.of());
-            var slow = new java.util.concurrent.atomic.AtomicBoolean(true);
+            AtomicBoolean slow = new AtomicBoolean(true);
             receiver.answerWith((body, headers) -> {
                 if (slow.get()) {
                     sleep(500);
