@@ -28,7 +28,7 @@ final class DrillReport {
     }
 
     /** Records the drill from the deliveries of its subjects; answers the line written. */
-    static String record(String drill, List<JsonNode> deliveries, Collection<String> subjects, String effectsAtTheBank) {
+    static synchronized String record(String drill, List<JsonNode> deliveries, Collection<String> subjects, String effectsAtTheBank) {
         Set<String> wanted = new HashSet<>(subjects);
         Map<String, Long> emitted = new HashMap<>();
         Set<String> distinct = new HashSet<>();

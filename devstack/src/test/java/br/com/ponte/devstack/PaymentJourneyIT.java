@@ -9,6 +9,7 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -39,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on the bank's page, the callback completing it, and the partner's webhook receiving the consent's
  * events, signed, in sequence.
  */
+// two devstack classes run at once: the order that packs them is in src/test/resources/junit-platform.properties
+@Order(Integer.MAX_VALUE)
 class PaymentJourneyIT {
 
     static final Path ROOT = Path.of(System.getProperty("ponte.root", "..")).toAbsolutePath().normalize();
@@ -55,6 +58,9 @@ class PaymentJourneyIT {
     static HttpClient http;
     static String token;
     static String webhookSecret;
+    /** Created before the tests, left to expire: one never approved, one approved and never paid. */
+    static String neverApproved;
+    static String neverPaid;
 
     @BeforeAll
     static void startPlatformAndOnboardAPartner() throws Exception {
@@ -75,6 +81,12 @@ class PaymentJourneyIT {
 
         // the partner's webhook: the stack's receiver, which verifies every signature
         webhookSecret = partner.receiveWebhooks(stack, "/hooks/journey");
+
+        // two consents left to their windows now, so that the windows run out while the other journeys run
+        HttpResponse<String> created = post(consents(), token, UUID.randomUUID().toString(), consentRequest("77.00"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        neverApproved = JSON.readTree(created.body()).path("id").asText();
+        neverPaid = approvedConsent(consentRequest("78.00"));
     }
 
     /**
@@ -626,11 +638,6 @@ class PaymentJourneyIT {
 
     @Test
     void aConsentNotAuthorisedInTimeAndOneNotConsumedInTimeAreRejectedWithTheirWindowsCode() throws Exception {
-        HttpResponse<String> created = post(consents(), token, UUID.randomUUID().toString(), consentRequest("77.00"));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String neverApproved = JSON.readTree(created.body()).path("id").asText();
-        String neverPaid = approvedConsent(consentRequest("78.00"));
-
         JsonNode expired = receivedUntil(neverApproved, "consent:expired").stream()
                 .filter(e -> e.path("event").path("type").asText().equals("consent:expired")).findFirst().orElseThrow();
         assertThat(expired.path("event").path("data").path("window").asText()).isEqualTo("AUTHORISATION");
@@ -647,7 +654,6 @@ class PaymentJourneyIT {
         assertThat(late.statusCode()).as(late.body()).isEqualTo(422);
     }
 
-    /** A consent created and approved at the bank; its id. */
     /**
      * Drill: consent-service dies (SIGKILL) after the bank created the consent and before Ponte stored
      * the bank's answer. The partner's retry with the same idempotency key completes that consent:
@@ -812,6 +818,7 @@ class PaymentJourneyIT {
         return answer.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(answer.body());
     }
 
+    /** A consent created and approved at the bank; its id. */
     private static String approvedConsent(Map<String, Object> request) throws Exception {
         HttpResponse<String> created = post(consents(), token, UUID.randomUUID().toString(), request);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

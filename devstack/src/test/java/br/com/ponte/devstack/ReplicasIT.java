@@ -43,6 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no event lost.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// two devstack classes run at once: the order that packs them is in src/test/resources/junit-platform.properties
+@Order(1)
 class ReplicasIT {
 
     static final Path ROOT = Path.of(System.getProperty("ponte.root", "..")).toAbsolutePath().normalize();
@@ -105,7 +107,7 @@ class ReplicasIT {
                         + endpoint.path("id").asText() + "/test", Map.of("message", "test " + i), 202);
             }
             List<WebhookReceiver.Received> got = receiver.await(r -> true, messages, Duration.ofSeconds(60));
-            Thread.sleep(1500);
+            awaitNoDeliveryOpen();
             assertThat(receiver.received()).as("each once").hasSize(messages)
                     .allMatch(WebhookReceiver.Received::signatureValid);
             assertThat(got.stream().map(WebhookReceiver.Received::webhookId).distinct()).hasSize(messages);
@@ -179,7 +181,7 @@ class ReplicasIT {
         for (String consentId : expiring) {
             Received.untilType(http, stack, consentId, "consent:expired");
         }
-        Thread.sleep(LEASE.plusSeconds(1).toMillis()); // longer than the dispatcher's lease: a delivery sent twice would be here by now
+        awaitNothingLeftToDeliver();
 
         List<JsonNode> deliveries = Received.all(http, stack);
         assertThat(deliveries).extracting(d -> d.path("signature").asText()).containsOnly("valid");
@@ -245,7 +247,7 @@ class ReplicasIT {
         stack.restart("consent-service", consentUp);
         http = DevHttp.trustingDevelopmentCa(dataDir);
         List<JsonNode> events = Received.untilType(http, stack, id, "consent:finish");
-        Thread.sleep(3_000); // more tries, had the payment been left to make, would be here by now
+        // the payment settled, and nothing is left to make that could pay it again
         assertThat(paymentsOf(id)).isEqualTo(1);
         assertThat(automaticPaymentAttempts(id)).as("nothing left to make").isEqualTo(-1);
         assertThat(Received.count(Received.all(http, stack).stream()
@@ -287,7 +289,13 @@ class ReplicasIT {
                 awaitCaughtUp(admin, group);
             }
         }
-        Thread.sleep(LEASE.plusSeconds(1).toMillis()); // longer than the dispatcher's lease and the automatic-payment worker's tick
+        // an automatic payment recorded again by payment-service would be waiting for its worker
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (automaticPaymentsToMake() > 0) {
+            assertThat(System.nanoTime()).as("no automatic payment left to make").isLessThan(deadline);
+            Thread.sleep(250);
+        }
+        awaitNothingLeftToDeliver();
 
         List<JsonNode> after = Received.all(http, stack);
         assertThat(after).as("no webhook sent again after %s events were read again", reread).hasSameSizeAs(before);
@@ -474,7 +482,7 @@ class ReplicasIT {
             Received.until(http, stack, consentId, events -> events.stream().anyMatch(e -> Received.is(e, "after:consent:create")
                     || Received.is(e, "consent:expired")));
         }
-        Thread.sleep(LEASE.plusSeconds(1).toMillis()); // longer than the dispatcher's lease: a delivery sent twice would be here by now
+        awaitNothingLeftToDeliver();
         List<String> subjects = concat(load.paidConsents, load.payments, load.created);
         List<JsonNode> deliveries = Received.all(http, stack).stream()
                 .filter(d -> subjects.contains(d.path("event").path("subject").asText())).toList();
@@ -538,6 +546,37 @@ class ReplicasIT {
                 .mapToLong(e -> e.getValue().offset() - start.get(e.getKey()).offset()).sum();
     }
 
+    /**
+     * Until nothing more can reach the partner: the dispatchers have read every event in Kafka (their
+     * group committed the end of every partition) and hold no delivery due or in flight, a delivery
+     * held by an instance that died included (it is sent again once its lease runs out). What
+     * arrived is final from then on: a count of it misses nothing still to come.
+     */
+    private static void awaitNothingLeftToDeliver() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + stack.ports().kafka()))) {
+            awaitCaughtUp(admin, "webhook-dispatcher");
+        }
+        awaitNoDeliveryOpen();
+    }
+
+    /** Until no delivery is due or in flight at the dispatchers. */
+    private static void awaitNoDeliveryOpen() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:"
+                    + stack.ports().postgres() + "/webhook", "postgres", "postgres");
+                 java.sql.ResultSet rs = c.createStatement().executeQuery(
+                         "select count(*) from webhook_delivery where status in ('PENDING', 'SENDING')")) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    return;
+                }
+            }
+            assertThat(System.nanoTime()).as("every delivery made").isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+
     /** Waits until the group has committed the end of every partition it reads. */
     private static void awaitCaughtUp(Admin admin, String group) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -568,6 +607,14 @@ class ReplicasIT {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + stack.ports().postgres()
                 + "/consent", "postgres", "postgres");
              java.sql.ResultSet rs = c.createStatement().executeQuery("select count(*) from payment_consent")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long automaticPaymentsToMake() throws Exception {
+        try (java.sql.Connection c = paymentDatabase();
+             java.sql.ResultSet rs = c.createStatement().executeQuery("select count(*) from automatic_payment")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -38,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * expiry at the institution, resources changing status); every event a webhook verified with
  * {@code com.standardwebhooks}.
  */
+// two devstack classes run at once: the order that packs them is in src/test/resources/junit-platform.properties
+@Order(Integer.MAX_VALUE - 1)
 class SharingJourneyIT {
 
     static final Path ROOT = Path.of(System.getProperty("ponte.root", "..")).toAbsolutePath().normalize();

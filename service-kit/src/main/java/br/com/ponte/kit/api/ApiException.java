@@ -61,4 +61,12 @@ public class ApiException extends RuntimeException {
     public static ApiException conflict(String code, String detail) {
         return new ApiException(409, code, "Conflito", detail);
     }
+
+    /**
+     * Something this service depends on cannot answer right now (not the partner's fault, nor the
+     * bank's): 503 {@code SERVICO_INDISPONIVEL}, answered with {@code Retry-After}.
+     */
+    public static ApiException unavailable(String detail) {
+        return new ApiException(503, "SERVICO_INDISPONIVEL", "Serviço indisponível", detail);
+    }
 }

@@ -23,9 +23,15 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    /** When a partner refused with 503 should try again. */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
+        if (e.status() == 503) {
+            return Response.status(503).header("Retry-After", RETRY_AFTER_SECONDS).type(MediaType.APPLICATION_JSON)
+                    .entity(ErrorResponse.of(e.errors())).build();
+        }
         return respond(e.status(), ErrorResponse.of(e.errors()));
     }
 
@@ -167,9 +173,8 @@ public class ErrorMappers {
     }
 
     /** Something the service depends on is down for now: 503, and when to try again. */
-    private static Response unavailable(String detail) {
-        return Response.status(503).header("Retry-After", "5").type(MediaType.APPLICATION_JSON)
-                .entity(ErrorResponse.of("SERVICO_INDISPONIVEL", "Serviço indisponível", detail)).build();
+    private Response unavailable(String detail) {
+        return api(ApiException.unavailable(detail));
     }
 
     private static Response respond(int status, ErrorResponse body) {

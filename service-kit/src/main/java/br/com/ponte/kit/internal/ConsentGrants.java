@@ -28,8 +28,10 @@ import java.util.Base64;
  *
  * <p>Answers: 200 is the {@link ConsentGrant}; 404 is {@link ApiException#notFound}; 409 (the consent
  * cannot be used now, e.g. not AUTHORISED) is 422 {@code CONSENTIMENTO_INVALIDO} with consent-service's
- * detail; any other answer is 502 {@code ERRO_CONSENTIMENTO}; no answer fails as the web client does.
- * {@link #unusable(Throwable)} tells a caller which failures a retry cannot change.
+ * detail; a 5xx, no answer or no answer in time is consent-service being unavailable, 503
+ * {@code SERVICO_INDISPONIVEL} (its database restarting, its instances restarting: the same call
+ * works shortly); any other answer is 502 {@code ERRO_CONSENTIMENTO}. {@link #unusable(Throwable)}
+ * tells a caller which failures a retry cannot change.
  */
 @ApplicationScoped
 public class ConsentGrants {
@@ -94,7 +96,12 @@ public class ConsentGrants {
                 .putHeader("authorization", authorization)
                 .timeout(timeout.toMillis())
                 .send()
+                .onFailure().transform(e -> unavailable(e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage())))
                 .map(response -> {
+                    if (response.statusCode() >= 500) {
+                        throw unavailable("it answered HTTP " + response.statusCode());
+                    }
                     JsonNode body;
                     try {
                         body = JSON.readTree(response.bodyAsString());
@@ -117,6 +124,11 @@ public class ConsentGrants {
                                 "consent-service answered HTTP " + response.statusCode());
                     };
                 });
+    }
+
+    private static ApiException unavailable(String why) {
+        return ApiException.unavailable("consent-service cannot be reached right now (" + why
+                + "); retry shortly with the same x-idempotency-key");
     }
 
     /**

@@ -31,4 +31,14 @@ class ErrorMappersTest {
         assertThat(ErrorMappers.databaseUnreachable(new IOException("No space left on device"))).isFalse();
         assertThat(ErrorMappers.databaseUnreachable(new NullPointerException())).isFalse();
     }
+
+    @Test
+    void aDependencyUnavailableIs503WithWhenToTryAgain() {
+        jakarta.ws.rs.core.Response answer = new ErrorMappers().api(ApiException.unavailable("consent-service cannot be reached"));
+        assertThat(answer.getStatus()).isEqualTo(503);
+        assertThat(answer.getHeaderString("Retry-After")).isEqualTo("5");
+        assertThat(((ErrorResponse) answer.getEntity()).errors().get(0).code()).isEqualTo("SERVICO_INDISPONIVEL");
+
+        assertThat(new ErrorMappers().api(ApiException.notFound("no")).getHeaderString("Retry-After")).isNull();
+    }
 }
